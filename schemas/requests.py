@@ -1,0 +1,70 @@
+"""Request bodies: one article, or a batch of them."""
+from __future__ import annotations
+
+import datetime as dt
+
+from marshmallow import RAISE, Schema, ValidationError, fields, validate
+
+
+class PublicationDate(fields.Field):
+    """``YYYY-MM-DD`` or an ISO 8601 datetime; loaded as a ``datetime.date``."""
+
+    default_error_messages = {"invalid": "Not a date: expected YYYY-MM-DD or an ISO 8601 datetime."}
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        if not isinstance(value, str):
+            raise self.make_error("invalid")
+        text = value.strip()
+        try:
+            if len(text) == 10:
+                return dt.date.fromisoformat(text)
+            return dt.datetime.fromisoformat(text.replace("Z", "+00:00")).date()
+        except ValueError as exc:
+            raise self.make_error("invalid") from exc
+
+    def _serialize(self, value, attr, obj, **kwargs):
+        return None if value is None else value.isoformat()
+
+    def _jsonschema_type_mapping(self):  # for apispec
+        return {"type": "string", "format": "date"}
+
+
+class ExtractRequestSchema(Schema):
+    """One article to read."""
+
+    class Meta:
+        unknown = RAISE
+
+    text = fields.String(required=True, metadata={"description": "The article text, plain UTF-8.",
+                                                  "example": "At least 93 people died Saturday in Gaza City."})
+    published = PublicationDate(load_default=None, allow_none=True, metadata={
+        "description": "Publication date (YYYY-MM-DD or ISO datetime): the anchor for relative dates. If "
+                       "absent, a dateline at the top of the text is used (`date 2024-08-12 ...`, "
+                       "`KABUL, Afghanistan (Jan. 25, 2013)`).", "type": "string", "format": "date",
+        "example": "2024-08-12"})
+    id = fields.String(load_default=None, allow_none=True, validate=validate.Length(max=512),
+                       metadata={"description": "Your identifier, echoed in the response."})
+
+
+class DocumentList(fields.List):
+    """A list of documents, loaded only as far as "a list of objects": each document is validated on its
+    own by the batch view, so that one bad document fails alone."""
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        if not isinstance(value, list):
+            raise ValidationError("Not a list of documents.")
+        bad = {i: ["Not an object."] for i, v in enumerate(value) if not isinstance(v, dict)}
+        if bad:
+            raise ValidationError(bad)
+        return list(value)
+
+
+class BatchRequestSchema(Schema):
+    """Several articles at once (the cap on documents per call is configuration)."""
+
+    class Meta:
+        unknown = RAISE
+
+    documents = DocumentList(fields.Nested(ExtractRequestSchema), required=True,
+                             validate=validate.Length(min=1),
+                             metadata={"description": "The articles; each is validated and read on its own."})

@@ -1,0 +1,121 @@
+"""Response bodies: the facts of one article, a batch, health, and RFC 9457 problems."""
+from __future__ import annotations
+
+from marshmallow import Schema, fields, validate
+
+from service.config import CATEGORIES
+
+QUALIFIERS = ("exact", "about", "at_least", "more_than", "approaching", "at_most", "less_than", "range", "vague",
+              "implicit")
+DATE_TYPES = ("DATE", "TIME", "DURATION", "SET")
+
+
+class CountSchema(Schema):
+    value = fields.Integer(required=True, metadata={"description": "Point estimate."})
+    min = fields.Integer(allow_none=True, required=True, metadata={"description": "Lower bound the text states."})
+    max = fields.Integer(allow_none=True, required=True, metadata={"description": "Upper bound the text states."})
+    qualifier = fields.String(required=True, validate=validate.OneOf(QUALIFIERS))
+    text = fields.String(required=True, metadata={"description": "The count's words, e.g. 'At least 93'."})
+
+
+class FactDateSchema(Schema):
+    text = fields.String(allow_none=True, required=True)
+    value = fields.String(allow_none=True, required=True, metadata={"description": "TIMEX3 value."})
+
+
+class CasualtySchema(Schema):
+    id = fields.String(required=True, metadata={"description": "Stable id: hash of document id, span, category."})
+    category = fields.String(required=True, validate=validate.OneOf(CATEGORIES))
+    count = fields.Nested(CountSchema, required=True)
+    start = fields.Integer(required=True, metadata={"description": "Offset of the count's first character."})
+    end = fields.Integer(required=True, metadata={"description": "Offset after the count's last character."})
+    text = fields.String(required=True, metadata={"description": "text[start:end]."})
+    sentence = fields.String(required=True)
+    sentence_start = fields.Integer(required=True)
+    victims = fields.String(allow_none=True, required=True)
+    date = fields.Nested(FactDateSchema, allow_none=True, required=True)
+    location = fields.String(allow_none=True, required=True)
+    source = fields.String(allow_none=True, required=True)
+    cause = fields.String(allow_none=True, required=True, metadata={"description": "Cause or perpetrator."})
+    cumulative = fields.Boolean(required=True, metadata={"description": "A running toll, not one incident."})
+    negated = fields.Boolean(required=True, metadata={"description": "'no one was hurt': a stated zero."})
+    status = fields.String(required=True, validate=validate.OneOf(("reported", "feared", "historical")))
+    rule = fields.String(required=True, metadata={"description": "The rule that produced the fact."})
+
+
+class DateMentionSchema(Schema):
+    text = fields.String(required=True)
+    start = fields.Integer(required=True)
+    end = fields.Integer(required=True)
+    value = fields.String(required=True, metadata={"description": "TIMEX3 value: 2024-08-10, 2024-W33, PAST_REF."})
+    type = fields.String(required=True, validate=validate.OneOf(DATE_TYPES))
+    grain = fields.String(allow_none=True, required=True,
+                          metadata={"description": "day, week, month, quarter, year, decade, ..."})
+    mod = fields.String(allow_none=True, load_default=None, metadata={"description": "TIMEX3 mod: START, END, ..."})
+    rule = fields.String(required=True)
+
+
+class QuantitySchema(Schema):
+    text = fields.String(required=True)
+    start = fields.Integer(required=True)
+    end = fields.Integer(required=True)
+    value = fields.Float(required=True)
+    unit = fields.String(required=True)
+    kind = fields.String(required=True, metadata={"description": "money, percent, measure, duration, ..."})
+
+
+class SummaryEntrySchema(Schema):
+    value = fields.Integer(required=True)
+    min = fields.Integer(allow_none=True, required=True)
+    max = fields.Integer(allow_none=True, required=True)
+    qualifier = fields.String(required=True, validate=validate.OneOf(QUALIFIERS))
+    facts = fields.List(fields.String(), required=True, metadata={"description": "Ids of the facts behind it."})
+
+
+class MetaSchema(Schema):
+    version = fields.String(required=True)
+    rules_version = fields.String(required=True)
+    chars = fields.Integer(required=True)
+    elapsed_ms = fields.Float(required=True)
+    published_source = fields.String(required=True, validate=validate.OneOf(("request", "dateline", "none")))
+
+
+class ExtractResponseSchema(Schema):
+    id = fields.String(allow_none=True, required=True)
+    published = fields.String(allow_none=True, required=True, metadata={"description": "The anchor date used."})
+    casualties = fields.List(fields.Nested(CasualtySchema), required=True)
+    dates = fields.List(fields.Nested(DateMentionSchema), required=True)
+    quantities = fields.List(fields.Nested(QuantitySchema), required=True)
+    summary = fields.Dict(keys=fields.String(validate=validate.OneOf(CATEGORIES)),
+                          values=fields.Nested(SummaryEntrySchema), required=True)
+    meta = fields.Nested(MetaSchema, required=True)
+
+
+class BatchErrorSchema(Schema):
+    index = fields.Integer(required=True, metadata={"description": "Position of the document in the request."})
+    id = fields.String(allow_none=True, load_default=None)
+    reason = fields.String(required=True)
+    detail = fields.String(required=True)
+    errors = fields.Dict(load_default=None, metadata={"description": "Marshmallow messages per field."})
+
+
+class BatchResponseSchema(Schema):
+    results = fields.List(fields.Nested(ExtractResponseSchema), required=True)
+    errors = fields.List(fields.Nested(BatchErrorSchema), required=True)
+
+
+class ProblemSchema(Schema):
+    """RFC 9457 problem details, served as application/problem+json."""
+
+    type = fields.String(required=True)
+    title = fields.String(required=True)
+    status = fields.Integer(required=True)
+    detail = fields.String(required=True)
+    reason = fields.String(required=True, metadata={"description": "Machine-readable reason, e.g. invalid_fields."})
+    errors = fields.Dict(load_default=None, metadata={"description": "Marshmallow messages per field."})
+    request_id = fields.String(load_default=None)
+
+
+class HealthSchema(Schema):
+    status = fields.String(required=True)
+    version = fields.String(required=True)

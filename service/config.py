@@ -1,0 +1,39 @@
+"""Configuration from the environment, with embedded defaults: no external service is needed.
+
+Every setting has a ``TALLY_`` environment variable; ``create_app(config)`` may override any of them.
+"""
+from __future__ import annotations
+
+import os
+
+CATEGORIES = ("killed", "injured", "missing", "kidnapped", "arrested", "displaced", "evacuated", "homeless",
+              "affected")
+
+# name: (environment variable, default, type)
+SETTINGS = {
+    "HOST": ("TALLY_HOST", "127.0.0.1", str),
+    "PORT": ("TALLY_PORT", 8000, int),
+    "WORKERS": ("TALLY_WORKERS", 2, int),
+    "THREADS": ("TALLY_THREADS", 1, int),
+    "REQUEST_TIMEOUT": ("TALLY_REQUEST_TIMEOUT", 60, int),
+    "MAX_CONTENT_LENGTH": ("TALLY_MAX_BODY_BYTES", 5 * 1024 * 1024, int),
+    "MAX_TEXT_CHARS": ("TALLY_MAX_TEXT_CHARS", 1_000_000, int),
+    "MAX_BATCH_DOCUMENTS": ("TALLY_MAX_BATCH_DOCUMENTS", 100, int),
+    "LOG_LEVEL": ("TALLY_LOG_LEVEL", "info", str),
+}
+
+
+def from_environment(environ=None) -> dict:
+    """The settings as read from ``environ`` (default ``os.environ``), typed, with defaults filled."""
+    environ = os.environ if environ is None else environ
+    out = {}
+    for name, (var, default, kind) in SETTINGS.items():
+        raw = environ.get(var)
+        if raw is None or raw == "":
+            out[name] = default
+            continue
+        try:
+            out[name] = kind(raw)
+        except ValueError as exc:
+            raise SystemExit(f"configuration: {var}={raw!r} is not a valid {kind.__name__}") from exc
+    return out

@@ -1,0 +1,71 @@
+"""The extraction engine: plain functions from text to data, no web framework.
+
+    from service.engine import extract
+    extract("At least 93 people died Saturday.", published="2024-08-12")
+
+Stages, in order: dateline -> sentences -> numbers -> dates -> quantities -> casualty facts -> summary.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import time
+
+from .. import __version__
+from .casualties import extract_casualties, fact_id
+from .dateline import find_dateline
+from .dates import extract_dates
+from .numbers import scan_numbers
+from .quantities import extract_quantities, warm_up
+from .sentences import split_sentences
+from .summary import summarise
+
+RULES_VERSION = "2026.11.25"
+
+__all__ = ["extract", "warm_up", "RULES_VERSION"]
+
+
+def _as_date(published) -> dt.date | None:
+    if published is None or isinstance(published, dt.date):
+        return published
+    text = str(published).strip()
+    if len(text) == 10:
+        return dt.date.fromisoformat(text)
+    return dt.datetime.fromisoformat(text.replace("Z", "+00:00")).date()
+
+
+def extract(text: str, published=None, doc_id: str | None = None) -> dict:
+    """Read one article: its casualty facts, dates, quantities and summary, as the API returns them."""
+    started = time.perf_counter()
+    anchor = _as_date(published)
+    source = "request" if anchor else "none"
+    dateline = find_dateline(text)
+    if anchor is None and dateline is not None and dateline.date is not None:
+        anchor, source = dateline.date, "dateline"
+    sentences = split_sentences(text)
+    numbers = scan_numbers(text)
+    counts = [n.count for n in numbers if n.count is not None]
+    dates = extract_dates(text, anchor, numbers)
+    quantities = extract_quantities(text, numbers, sentences)
+    facts = extract_casualties(text, sentences, counts, dates, dateline.place if dateline else None)
+    ids = [fact_id(doc_id, f) for f in facts]
+    casualties = []
+    for f, fid in zip(facts, ids):
+        s, e = f.sentence
+        casualties.append({
+            "id": fid, "category": f.category, "count": f.count, "start": f.start, "end": f.end,
+            "text": text[f.start:f.end], "sentence": text[s:e], "sentence_start": s, "victims": f.victims,
+            "date": {"text": f.date.text, "value": f.date.value} if f.date else None,
+            "location": f.location, "source": f.source, "cause": f.cause, "cumulative": f.cumulative,
+            "negated": f.negated, "status": f.status, "part_of": ids[f.part_of] if f.part_of is not None else None,
+            "rule": f.rule,
+        })
+    return {
+        "id": doc_id,
+        "published": anchor.isoformat() if anchor else None,
+        "casualties": casualties,
+        "dates": [d.as_dict() for d in dates],
+        "quantities": quantities,
+        "summary": summarise(facts, ids, anchor),
+        "meta": {"version": __version__, "rules_version": RULES_VERSION, "chars": len(text),
+                 "elapsed_ms": round((time.perf_counter() - started) * 1000, 2), "published_source": source},
+    }

@@ -1,0 +1,308 @@
+"""The casualty layer: counts tied to a casualty category, with victims, date, place, source and cause.
+
+Within each sentence, a count (from the number layer, or an implicit one such as "a man") is linked to a
+trigger (from ``lexicon/casualty_triggers.yaml``) by one of four patterns, named in each fact's ``rule``:
+
+  subject   the count is the subject of a passive or intransitive trigger   "At least 93 people died"
+  object    the count is the object of an active trigger                    "killing about 1,200 people"
+  noun      the count counts a casualty noun                                "93 deaths", "251 hostages"
+  toll      a toll noun, a linking verb, the count                          "the death toll approaching 40,000"
+
+Link policy: each count takes the nearest trigger a pattern allows (subject and noun first, then object,
+then toll); a count that no pattern links is not a casualty fact. A count after "including" is a
+breakdown of the fact before it. Hypotheticals ("could kill thousands") are dropped; "feared dead"
+is kept with status ``feared``; "no one was hurt" is a stated zero (``negated``).
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+
+import regex as re
+
+from .dates import DateMention
+from .lexicon import alternation, load
+from .numbers import Count
+
+L = load("casualty_triggers")
+CATEGORIES = tuple(L["categories"])
+_I = re.IGNORECASE
+
+PERSONS = alternation(L["persons"])
+_PERSON_RE = re.compile(PERSONS, _I)
+
+
+def _trigger_regex(words) -> re.Pattern | None:
+    return re.compile(alternation(words), _I) if words else None
+
+
+_TRIGGERS = {cat: {kind: _trigger_regex(spec.get(kind) or []) for kind in ("passive", "active", "nouns", "tolls")}
+             for cat, spec in L["categories"].items()}
+_TOLL_LINK_RE = re.compile(alternation(L["toll_links"]) + r"\s*$", _I)
+_HYPOTHETICAL_RE = re.compile(alternation(L["hypothetical"]), _I)
+_CUMULATIVE_RE = re.compile(alternation(L["cumulative"]), _I)
+_FEARED_RE = re.compile(alternation(L["feared"]), _I)
+
+# gaps a pattern may bridge (language-neutral shapes; the words come from the lexicon above)
+_AUX = r"(?:(?:were|was|are|is|have|has|had|been|being|be|got|get|also|all|later|reportedly|allegedly|subsequently|" \
+       r"eventually|initially|apparently|also|each|both|then|since|who|that|which|they|he|she|not|still|now|" \
+       r"confirmed|reported|believed|said|to|have|being|just|among|those|the|others?|more|people|persons|" \
+       r"in|at|on|by|of|from|inside|near|across)\s+)"
+_SUBJECT_GAP_RE = re.compile(r"^(?:\s*[\w'’.-]+){0,7}?\s+$|^\s*$", _I)
+_CLAUSE_BREAK_RE = re.compile(r"[;:()\[\]\"“”]|\b(?:and|but|while|when|after|before|as|because|where|if|although|"
+                              r"though|said|says|told)\b|,\s*(?:and|but|while|when|after|as)\b", _I)
+_OBJECT_GAP_RE = re.compile(r"^\s*(?:(?:a\s+total\s+of|another|an\s+additional|an?|the|some|of|his|her|their|"
+                            r"its|two|both|all|also|at\s+least|nearly|more\s+than|up\s+to|in\s+all|only)\s+)*$", _I)
+_NOUN_GAP_RE = re.compile(r"^\s*(?:[\w'’-]+\s+){0,3}$")
+_INCLUDING_RE = re.compile(r"(?:including|among\s+them|of\s+whom|of\s+them|among\s+those|among\s+the\s+dead|"
+                           r"among\s+the\s+victims)\s*:?\s*$", _I)
+_VICTIM_AFTER_RE = re.compile(rf"\s*(?:(?:of\s+)?(?:the\s+)?)?((?:[\w'’-]+\s+){{0,3}}?{PERSONS})\b", _I)
+_VICTIM_BEFORE_RE = re.compile(rf"\b({PERSONS})(?:\s+[\w'’-]+){{0,2}}\s*$", _I)
+_SOURCE_RE = re.compile(r"\baccording\s+to\s+(?:the\s+)?([^,.;]+?)(?=\s*(?:[,.;]|$))|"
+                        r"(?:,|^)\s*([A-Z][^,.;]{2,60}?)\s+(?:said|says|reported|reports|confirmed|announced|stated)"
+                        r"\b|\b(?:said|says|reported|confirmed|announced)\s+([A-Z][^,.;]{2,60}?)\s*(?=[,.;]|$)")
+_LOCATION_RE = re.compile(
+    r"\b(?:in|at|near|outside|across|from|of|on)\s+(?:the\s+)?((?:(?:northern|southern|eastern|western|central|"
+    r"northeastern|northwestern|southeastern|southwestern|north|south|east|west)\s+)?"
+    r"[A-Z][\w'’-]+(?:\s+(?:City|[A-Z][\w'’-]+))*(?:,\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)?)")
+_NOT_PLACE = re.compile(r"^(?:January|February|March|April|May|June|July|August|September|October|November|"
+                        r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|The|A|An|His|Her|"
+                        r"Their|This|That|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b")
+_CAUSE_RE = re.compile(r"\b(?:an?|the)\s+((?:[\w'’-]+\s+){0,2}?(?:airstrike|air\s+strike|strike|bombing|bomb|"
+                       r"attack|shelling|explosion|blast|shooting|crash|fire|flood|floods|flooding|earthquake|"
+                       r"quake|storm|cyclone|hurricane|typhoon|landslide|suicide\s+bomber|gunman|raid|ambush|"
+                       r"rocket|missile|drone\s+strike|IED|mortar|tsunami|eruption|collision|stampede))\b", _I)
+_IMPLICIT_RE = re.compile(
+    rf"\b(?P<det>a|an|one|the|another)\s+(?P<np>(?:[\w'’-]+\s+){{0,3}}?(?P<noun>{alternation([p for p in L['persons'] if not p.endswith('s') or p in ('boss',)])}))\b"
+    rf"|\b(?P<pair>twin\s+(?:sisters|brothers)|a\s+couple|both\s+(?:men|women|victims)|the\s+couple)\b", _I)
+_PRONOUN_RE = re.compile(r"\b(?P<pron>he|she)\s+$", _I)
+_BARE_PLURAL_RE = re.compile(
+    rf"(?<!\b(?:the|these|those|of|their|his|her|its|two|three|four|five|six|seven|eight|nine|ten|\d)\s+)"
+    rf"\b(?P<np>(?:suspected\s+)?(?:insurgents|militants|fighters|suspects|rebels|criminals|extremists|"
+    rf"facilitators|Taliban|gunmen))\b", _I)
+
+
+@dataclass
+class Fact:
+    category: str
+    count: dict
+    start: int
+    end: int
+    sentence: tuple[int, int]
+    rule: str
+    victims: str | None = None
+    negated: bool = False
+    status: str = "reported"
+    part_of: int | None = None
+    cumulative: bool = False
+    date: DateMention | None = None
+    location: str | None = None
+    source: str | None = None
+    cause: str | None = None
+    extra: dict = field(default_factory=dict)
+
+
+def _find_triggers(text: str, s: int, e: int) -> list[tuple[int, int, str, str]]:
+    found = []
+    for cat, kinds in _TRIGGERS.items():
+        for kind, pattern in kinds.items():
+            if pattern is None:
+                continue
+            for m in pattern.finditer(text, s, e):
+                found.append((m.start(), m.end(), cat, kind))
+    return found
+
+
+def _gap_ok_subject(gap: str) -> bool:
+    if len(gap) > 70 or not _SUBJECT_GAP_RE.match(gap):
+        return False
+    return not _CLAUSE_BREAK_RE.search(gap) or bool(re.fullmatch(r"\s*(?:who|that)\s+(?:\w+\s+){0,2}", gap))
+
+
+def _link(text, count_span, triggers, others, qualified=False) -> tuple[str, str, tuple[int, int]] | None:
+    """The category, the rule and the trigger span a count links to, or None. ``qualified``: the count
+    carries its own linking word ("approaching 40,000"), so a toll needs no verb before it."""
+    cs, ce = count_span
+    best = None
+    for ts, te, cat, kind in triggers:
+        if ts < ce and cs < te:
+            continue
+        if ts >= ce:  # trigger after the count: subject or noun
+            gap = text[ce:ts]
+            if any(ce <= o < ts for o in others):
+                continue
+            if kind == "nouns" and _NOUN_GAP_RE.match(gap) and not _CLAUSE_BREAK_RE.search(gap):
+                cand = (len(gap), 0, cat, "noun", (ts, te))
+            elif kind == "passive" and _gap_ok_subject(gap):
+                cand = (len(gap), 0, cat, "subject", (ts, te))
+            else:
+                continue
+        else:  # trigger before the count: object or toll
+            gap = text[te:cs]
+            if any(te <= o < cs for o in others):
+                continue
+            if kind == "active" and _OBJECT_GAP_RE.match(gap):
+                cand = (len(gap), 1, cat, "object", (ts, te))
+            elif kind == "tolls" and len(gap) < 60 and ";" not in gap and (
+                    _TOLL_LINK_RE.search(gap) or (qualified and len(gap.split()) <= 4)):
+                cand = (len(gap), 2, cat, "toll", (ts, te))
+            else:
+                continue
+        if best is None or cand[:2] < best[:2]:
+            best = cand
+    if best is None:
+        return None
+    return best[2], best[3], best[4]
+
+
+def _victims(text: str, count_end: int, trigger: tuple[int, int], sent: tuple[int, int]) -> str | None:
+    m = _VICTIM_AFTER_RE.match(text, count_end, min(sent[1], count_end + 60))
+    if m:
+        return " ".join(m.group(1).split())
+    before = text[max(sent[0], trigger[0] - 40):trigger[0]]
+    m = _VICTIM_BEFORE_RE.search(before)
+    if m:
+        return m.group(1)
+    m = re.search(r"\b([A-Z][a-z]+(?:ian|ese|i|an))\s+(?:death\s+)?toll\b", text[sent[0]:trigger[1] + 1])
+    return m.group(1) if m else None
+
+
+def _source(text: str, sent: tuple[int, int]) -> str | None:
+    m = _SOURCE_RE.search(text, sent[0], sent[1])
+    if not m:
+        return None
+    src = next(g for g in m.groups() if g)
+    return " ".join(src.split())
+
+
+def _location(text: str, sent: tuple[int, int], near: int, dateline_place: str | None) -> str | None:
+    best = None
+    for m in _LOCATION_RE.finditer(text, sent[0], sent[1]):
+        place = m.group(1)
+        if _NOT_PLACE.match(place):
+            continue
+        dist = abs(m.start() - near)
+        if best is None or dist < best[0]:
+            best = (dist, place)
+    if best:
+        return best[1]
+    return dateline_place
+
+
+def _cause(text: str, sent: tuple[int, int]) -> str | None:
+    m = _CAUSE_RE.search(text, sent[0], sent[1])
+    return " ".join(m.group(1).split()) if m else None
+
+
+def _event_date(dates: list[DateMention], sent: tuple[int, int], near: int) -> DateMention | None:
+    inside = [d for d in dates if sent[0] <= d.start < sent[1] and d.type in ("DATE", "TIME")
+              and not d.value.endswith("_REF") and d.value[:1].isdigit()]
+    if not inside:
+        return None
+    return min(inside, key=lambda d: abs(d.start - near))
+
+
+def _implicit_counts(text: str, s: int, e: int, taken: list[tuple[int, int]]) -> list[tuple[int, int, Count]]:
+    out = []
+    for m in _IMPLICIT_RE.finditer(text, s, e):
+        if any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        if m.group("pair"):
+            value = 2
+        else:
+            det = m.group("det").lower()
+            np = m.group("np").lower()
+            if det == "the" and not re.search(r"\b(?:victim|man|woman|boy|girl|leader|commander|driver|teen|"
+                                              r"teenager|child|baby|infant|toddler|suspect|gunman|shooter|"
+                                              r"officer|soldier|facilitator)\b", np):
+                continue
+            value = 1
+        cnt = Count(m.start(), m.end(), m.group(), value, None, None, "implicit", "implicit", m.start(), m.end())
+        out.append((m.start(), m.end(), cnt))
+    for m in _BARE_PLURAL_RE.finditer(text, s, e):
+        if any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        cnt = Count(m.start(), m.end(), m.group(), 2, 2, None, "vague", "bare plural", m.start(), m.end())
+        out.append((m.start(), m.end(), cnt))
+    return out
+
+
+_NEGATED_RE = re.compile(r"\b(?:no\s+one|nobody|none|no\s+(?:other\s+)?(?:one|people|person|persons|civilians|"
+                         r"officers|students|children))\b", _I)
+_NEGATED_NOUN_RE = re.compile(r"\bno\s+(?:other\s+|immediate\s+|reported\s+|serious\s+|known\s+|further\s+)?"
+                              r"(?P<noun>injuries|injury|deaths|fatalities|casualties|arrests|arrest)\b", _I)
+_NEG_CAT = {"injuries": "injured", "injury": "injured", "deaths": "killed", "fatalities": "killed",
+            "casualties": "injured", "arrests": "arrested", "arrest": "arrested"}
+
+
+def extract_casualties(text: str, sentences: list[tuple[int, int]], counts: list[Count],
+                       dates: list[DateMention], dateline_place: str | None = None) -> list[Fact]:
+    facts: list[Fact] = []
+    for sent in sentences:
+        s, e = sent
+        triggers = _find_triggers(text, s, e)
+        if not triggers:
+            continue
+        sent_counts = [c for c in counts if s <= c.start < e]
+        explicit = [(c.start, c.end, c) for c in sent_counts]
+        implicit = _implicit_counts(text, s, e, [(c.start, c.end) for c in sent_counts])
+        negations = [(m.start(), m.end(), Count(m.start(), m.end(), m.group(), 0, None, None, "exact", "negation",
+                                                m.start(), m.end())) for m in _NEGATED_RE.finditer(text, s, e)]
+        candidates = sorted(explicit + implicit + negations, key=lambda c: c[0])
+        starts = [c[0] for c in candidates]
+        sentence_facts: list[Fact] = []
+        for cs, ce, cnt in candidates:
+            others = [o for o in starts if o != cs]
+            link = _link(text, (cs, ce), [t for t in triggers if not (t[0] < ce and cs < t[1])], others,
+                         qualified=cnt.qualifier not in ("exact", "implicit"))
+            if link is None:
+                continue
+            category, rule, trig = link
+            if cnt.kind == "implicit" and rule not in ("subject", "object"):
+                continue
+            if cnt.kind == "bare plural" and category not in ("arrested", "killed"):
+                continue
+            lo = min(cs, trig[0])
+            window = text[max(s, lo - 45):lo]
+            if _HYPOTHETICAL_RE.search(window) and not re.search(r"\bmay\s+have\b", window, _I):
+                continue
+            fact = Fact(category, cnt.as_dict(), cnt.start, cnt.end, sent, rule,
+                        negated=cnt.kind == "negation")
+            fact.extra["trigger"] = trig
+            fact.victims = None if cnt.kind == "negation" else _victims(text, cnt.core_end, trig, sent)
+            if cnt.kind in ("implicit", "bare plural"):
+                fact.victims = " ".join(cnt.text.split())
+            if _FEARED_RE.search(text, s, e):
+                fact.status = "feared"
+            before = text[max(s, cs - 40):cs]
+            if _INCLUDING_RE.search(before) and sentence_facts:
+                parent = sentence_facts[-1]
+                fact.category = parent.category
+                fact.part_of = facts.index(parent) if parent in facts else None
+                fact.rule = "breakdown"
+            sentence_facts.append(fact)
+            facts.append(fact)
+        for m in _NEGATED_NOUN_RE.finditer(text, s, e):
+            cat = _NEG_CAT[m.group("noun").lower()]
+            if any(f.category == cat and f.negated and f.sentence == sent for f in facts):
+                continue
+            cnt = Count(m.start(), m.end(), m.group(), 0, None, None, "exact", "negation", m.start(), m.end())
+            facts.append(Fact(cat, cnt.as_dict(), m.start(), m.end(), sent, "negated noun", negated=True))
+    for f in facts:
+        s, e = f.sentence
+        trig = f.extra.get("trigger", (f.start, f.end))
+        span_text = text[s:e]
+        f.cumulative = bool(_CUMULATIVE_RE.search(span_text)) and not f.negated
+        f.date = _event_date(dates, f.sentence, f.start)
+        if f.date is not None and f.date.value[:4].isdigit() and f.cumulative and \
+                not re.search(r"\b(?:since|so far|toll)\b", span_text, _I):
+            pass
+        f.location = _location(text, f.sentence, trig[0], dateline_place)
+        f.source = _source(text, f.sentence)
+        f.cause = _cause(text, f.sentence)
+    return facts
+
+
+def fact_id(doc_id: str | None, fact: Fact) -> str:
+    key = f"{doc_id or ''}|{fact.start}|{fact.end}|{fact.category}"
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]

@@ -1,0 +1,122 @@
+"""Anchoring underspecified dates to a reference date, as HeidelTime's news mode does.
+
+Matching rules (``dates.py``) say *what* a phrase names ("Saturday", "Oct. 7 of an unknown year",
+"last month"); the functions here say *which* one, given the publication date and, where the text
+gives one, the tense of the sentence. News talks mostly of the recent past: an underspecified weekday
+or month day is the nearest past one unless the sentence looks ahead.
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+
+FUTURE_BIAS = 1.5  # a future candidate must be this much nearer than the past one to win
+
+
+def shift_months(year: int, month: int, delta: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + delta
+    return index // 12, index % 12 + 1
+
+
+def iso_week(day: dt.date) -> str:
+    y, w, _ = day.isocalendar()
+    return f"{y}-W{w:02d}"
+
+
+def quarter_of(month: int) -> int:
+    return (month - 1) // 3 + 1
+
+
+def resolve_weekday(weekday: int, anchor: dt.date, direction: str = "auto") -> dt.date:
+    """``direction``: past (``last Friday``), future (``next Friday``), auto (same day, else the past one
+    unless the sentence looks ahead — pass ``future`` then)."""
+    delta = (weekday - anchor.weekday()) % 7
+    if direction == "future":
+        return anchor + dt.timedelta(days=delta or 7)
+    if direction == "next_week":
+        start = anchor - dt.timedelta(days=anchor.weekday()) + dt.timedelta(days=7)
+        return start + dt.timedelta(days=weekday)
+    if direction == "past":
+        back = (anchor.weekday() - weekday) % 7
+        return anchor - dt.timedelta(days=back or 7)
+    if direction == "auto_future":
+        return anchor + dt.timedelta(days=delta)
+    back = (anchor.weekday() - weekday) % 7
+    return anchor - dt.timedelta(days=back)
+
+
+def resolve_month_day(month: int, day: int, anchor: dt.date, looks_ahead: bool = False) -> dt.date | None:
+    """The year of "Oct. 7" for an article published on ``anchor``: the nearest candidate, with the past
+    preferred unless the sentence looks ahead."""
+    best, best_cost = None, None
+    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+        try:
+            cand = dt.date(year, month, day)
+        except ValueError:
+            continue
+        distance = (cand - anchor).days
+        cost = abs(distance) * (FUTURE_BIAS if distance > 0 and not looks_ahead else 1)
+        if distance < 0 and looks_ahead:
+            cost *= FUTURE_BIAS
+        if best_cost is None or cost < best_cost:
+            best, best_cost = cand, cost
+    return best
+
+
+def resolve_month(month: int, anchor: dt.date, looks_ahead: bool = False, direction: str = "auto") -> tuple[int, int]:
+    """The year of a bare month name ("in March")."""
+    if direction == "past":  # "last March": the most recent March before this month
+        year = anchor.year if month < anchor.month else anchor.year - 1
+        return year, month
+    if direction == "future":
+        year = anchor.year if month > anchor.month else anchor.year + 1
+        return year, month
+    if direction == "this":
+        return anchor.year, month
+    diff = month - anchor.month
+    if diff == 0:
+        return anchor.year, month
+    if looks_ahead:
+        return (anchor.year, month) if diff > 0 else (anchor.year + 1, month)
+    if diff > 0 and diff <= 2:
+        return anchor.year, month  # "in October", written in August, is usually what comes next
+    return (anchor.year, month) if diff < 0 else (anchor.year - 1, month)
+
+
+def nth_weekday(year: int, month: int, weekday: int, nth: int) -> dt.date:
+    days = [d for d in calendar.Calendar().itermonthdates(year, month) if d.month == month and d.weekday() == weekday]
+    return days[nth - 1] if nth > 0 else days[nth]
+
+
+def shift(anchor: dt.date, amount: int, unit: str) -> tuple[str, str]:
+    """``anchor`` moved by ``amount`` units (D, W, M, Y, DE): the TIMEX3 value at that unit's grain."""
+    if unit == "D":
+        return (anchor + dt.timedelta(days=amount)).isoformat(), "day"
+    if unit == "W":
+        return iso_week(anchor + dt.timedelta(weeks=amount)), "week"
+    if unit == "WE":
+        return iso_week(anchor + dt.timedelta(weeks=amount)) + "-WE", "week"
+    if unit == "M":
+        y, m = shift_months(anchor.year, anchor.month, amount)
+        return f"{y:04d}-{m:02d}", "month"
+    if unit == "Q":
+        y, m = shift_months(anchor.year, anchor.month, 3 * amount)
+        return f"{y:04d}-Q{quarter_of(m)}", "quarter"
+    if unit == "Y":
+        return f"{anchor.year + amount:04d}", "year"
+    if unit == "DE":
+        return f"{(anchor.year + 10 * amount) // 10:03d}", "decade"
+    if unit == "CE":
+        return f"{(anchor.year + 100 * amount) // 100:02d}", "century"
+    raise ValueError(unit)
+
+
+def season_year(season: str, anchor: dt.date, direction: str) -> int:
+    """The year of "last fall" / "this summer" / "next spring"."""
+    starts = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+    begun = anchor.month >= starts[season]
+    if direction == "past":
+        return anchor.year if begun and anchor.month >= starts[season] + 3 else anchor.year - 1
+    if direction == "future":
+        return anchor.year if not begun else anchor.year + 1
+    return anchor.year

@@ -1,0 +1,510 @@
+"""The temporal layer: date expressions in a text, normalised to TIMEX3 values against a reference date.
+
+Each rule is a named pattern and a production; ``RULES`` at the end of the module is the whole inventory.
+Productions return what the phrase names, resolved by ``date_resolution`` against the anchor (the
+publication date) — or, for "the day before" and "that year", against the last event date the text gave.
+Overlap policy: every rule matches, then the longest span wins (ties: the earlier rule in ``RULES``).
+Words live in ``lexicon/date_words.yaml``.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Callable
+
+import regex as re
+
+from . import date_resolution as R
+from .lexicon import alternation, load
+from .numbers import NumberMention, UNITS, TENS, parse_number_words
+
+W = load("date_words")
+MONTHS: dict[str, int] = W["months"]
+WEEKDAYS: dict[str, int] = W["weekdays"]
+
+_I = re.IGNORECASE
+_FULL_MONTHS = [m for m in MONTHS if len(m) > 4 or m in ("may", "june", "july")]
+_MONTH_WORD = rf"(?:{alternation(_FULL_MONTHS)}|{alternation([m for m in MONTHS if m not in _FULL_MONTHS])}\.?)"
+MONTH = rf"(?P<month>{_MONTH_WORD})"
+DAY = r"(?P<day>(?:[12]\d|3[01]|0?[1-9]))(?:st|nd|rd|th)?(?![\d:])"
+YEAR = r"(?P<year>(?:1[5-9]|20)\d{2})(?![\d])"
+_WEEKDAY_WORD = rf"(?:{alternation([w for w in WEEKDAYS if w.endswith('day')])}|" \
+                rf"{alternation([w for w in WEEKDAYS if not w.endswith('day')])}\.)"
+WD = rf"(?P<wd>{_WEEKDAY_WORD})"
+WD_OPT = rf"(?:{_WEEKDAY_WORD},?\s+)?"
+PART = rf"(?:\s+(?P<part>{alternation(W['parts_of_day'])}))?"
+MOD = rf"(?:(?P<mod>{alternation(W['modifiers'])})(?:-|\s+))?"
+NUMWORD = rf"(?:\d+|a|an|one|{alternation(list(UNITS) + list(TENS))}(?:[-\s]{alternation(UNITS)})?|several|a few|few|many)"
+UNIT = rf"(?P<unit>{alternation(W['units'])})"
+_FUTURE_RE = re.compile(alternation(W["future_cues"]), _I)
+_MONTH_PREP_RE = re.compile(alternation(W["month_prepositions"], boundary=True) + r"\s*$", _I)
+
+
+@dataclass
+class DateMention:
+    start: int
+    end: int
+    text: str
+    value: str
+    type: str
+    grain: str | None
+    rule: str
+    mod: str | None = None
+
+    def as_dict(self) -> dict:
+        return {"text": self.text, "start": self.start, "end": self.end, "value": self.value, "type": self.type,
+                "grain": self.grain, "mod": self.mod, "rule": self.rule}
+
+
+@dataclass
+class Context:
+    """What productions may consult: the text, the anchor, and the last event date seen so far."""
+
+    text: str
+    anchor: dt.date | None
+    last_day: dt.date | None = None
+    last_year: int | None = None
+
+    def looks_ahead(self, start: int) -> bool:
+        sentence_start = max(self.text.rfind(". ", 0, start), self.text.rfind("\n", 0, start), 0)
+        return bool(_FUTURE_RE.search(self.text, sentence_start, start))
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    pattern: re.Pattern
+    produce: Callable[[re.Match, Context], tuple | None]  # -> (value, type, grain, mod) or None
+
+
+def _mod(m) -> str | None:
+    g = m.groupdict().get("mod")
+    return W["modifiers"].get(re.sub(r"\s+", " ", g.lower())) if g else None
+
+
+def _month(m, group="month") -> int:
+    return MONTHS[m.group(group).lower().rstrip(".")]
+
+
+def _year(m, group="year") -> int:
+    return int(m.group(group))
+
+
+def _day_value(d: dt.date, part: str | None = None) -> str:
+    return d.isoformat() + (W["parts_of_day"][part.lower()] if part else "")
+
+
+def _month_ok(m, ctx: Context, group="month") -> bool:
+    """"May" the verb and "march" the noun are not months: ambiguous names must be capitalised."""
+    word = m.group(group)
+    if word.lower().rstrip(".") in W["ambiguous_months"] or word.lower() in ("may", "march"):
+        return word[0].isupper()
+    return True
+
+
+# ----------------------------------------------------------------------------------------------- productions
+def p_iso(m, ctx):
+    try:
+        return dt.date(int(m["y"]), int(m["mo"]), int(m["d"])).isoformat(), "DATE", "day", None
+    except ValueError:
+        return None
+
+
+def p_slash(m, ctx):
+    a, b, y = int(m["a"]), int(m["b"]), int(m["y"])
+    if a > 12 >= b:
+        day, month = a, b
+    elif b > 12 >= a:
+        month, day = a, b
+    else:
+        return None  # 10/08/2024: the order is not certain
+    try:
+        return dt.date(y, month, day).isoformat(), "DATE", "day", None
+    except ValueError:
+        return None
+
+
+def p_full_date(m, ctx):
+    if not _month_ok(m, ctx):
+        return None
+    try:
+        return _day_value(dt.date(_year(m), _month(m), int(m["day"]))), "DATE", "day", None
+    except ValueError:
+        return None
+
+
+def p_month_day(m, ctx):
+    if not _month_ok(m, ctx) or ctx.anchor is None:
+        return None if ctx.anchor is not None or not _month_ok(m, ctx) else (
+            f"XXXX-{_month(m):02d}-{int(m['day']):02d}", "DATE", "day", None)
+    rel = m.groupdict().get("rel")
+    month, day = _month(m), int(m["day"])
+    if rel:
+        year = ctx.anchor.year + {"last": -1, "this": 0, "next": 1}[rel.lower()]
+        try:
+            d = dt.date(year, month, day)
+        except ValueError:
+            return None
+    else:
+        d = R.resolve_month_day(month, day, ctx.anchor, ctx.looks_ahead(m.start()))
+    if d is None:
+        return None
+    return _day_value(d, m.groupdict().get("part")), "DATE", "day", None
+
+
+def p_month_year(m, ctx):
+    if not _month_ok(m, ctx):
+        return None
+    return f"{_year(m):04d}-{_month(m):02d}", "DATE", "month", _mod(m)
+
+
+def p_month_rel_year(m, ctx):
+    if not _month_ok(m, ctx) or ctx.anchor is None:
+        return None
+    year = ctx.anchor.year + {"last": -1, "this": 0, "next": 1}[m["rel"].lower()]
+    return f"{year:04d}-{_month(m):02d}", "DATE", "month", _mod(m)
+
+
+def p_month(m, ctx):
+    word = m.group("month")
+    before = ctx.text[max(0, m.start() - 25):m.start()]
+    direction = (m.groupdict().get("dir") or "").lower()
+    if not word[0].isupper():
+        return None
+    if word.lower().rstrip(".") in W["ambiguous_months"] and not direction and not _mod(m) \
+            and not _MONTH_PREP_RE.search(before):
+        return None
+    if ctx.anchor is None:
+        return f"XXXX-{_month(m):02d}", "DATE", "month", _mod(m)
+    d = {"last": "past", "next": "future", "this": "this", "this past": "past", "this coming": "future"}.get(
+        direction, "auto")
+    y, mo = R.resolve_month(_month(m), ctx.anchor, ctx.looks_ahead(m.start()), d)
+    return f"{y:04d}-{mo:02d}", "DATE", "month", _mod(m)
+
+
+def p_year(m, ctx):
+    return f"{_year(m):04d}", "DATE", "year", _mod(m)
+
+
+def p_decade(m, ctx):
+    decade = m.groupdict().get("decade")
+    if decade:
+        return decade[:3], "DATE", "decade", _mod(m)
+    short = m.groupdict().get("short")
+    if short and ctx.anchor is not None:
+        century = "19" if int(short) > (ctx.anchor.year % 100) else str(ctx.anchor.year // 100)
+        return f"{century}{short[0]}", "DATE", "decade", _mod(m)
+    return None
+
+
+def p_weekday(m, ctx):
+    if ctx.anchor is None:
+        return None
+    wd_word = m.group("wd").lower().rstrip(".")
+    rel = (m.groupdict().get("rel") or "").lower()
+    base = ctx.anchor
+    direction = {"last": "past", "this past": "past", "past": "past", "next": "future", "this coming": "future",
+                 "coming": "future"}.get(rel)
+    if direction is None:
+        direction = "auto_future" if ctx.looks_ahead(m.start()) else "auto"
+    d = R.resolve_weekday(WEEKDAYS[wd_word], base, direction)
+    return _day_value(d, m.groupdict().get("part")), "DATE", "day", None
+
+
+def p_relative_day(m, ctx):
+    if ctx.anchor is None:
+        return None
+    word = re.sub(r"\s+", " ", m["word"].lower())
+    d = ctx.anchor + dt.timedelta(days=W["relative_days"][word])
+    part = m.groupdict().get("part")
+    if word == "tonight":
+        part = part or "tonight"
+    return _day_value(d, part if part and part.lower() != "tonight" else None), "DATE", "day", None
+
+
+def p_anaphoric_day(m, ctx):
+    base = ctx.last_day or ctx.anchor
+    if base is None:
+        return None
+    d = base + dt.timedelta(days=W["anaphoric_days"][re.sub(r"\s+", " ", m["word"].lower())])
+    return d.isoformat(), "DATE", "day", None
+
+
+def p_anaphoric_year(m, ctx):
+    base = ctx.last_year or (ctx.anchor.year if ctx.anchor else None)
+    if base is None:
+        return None
+    year = base + W["anaphoric_years"][" ".join(m["word"].lower().split())]
+    return f"{year:04d}", "DATE", "year", None
+
+
+_REL_SIGN = {"last": -1, "past": -1, "previous": -1, "this": 0, "current": 0, "next": 1, "coming": 1,
+             "following": 1, "this past": -1, "the last": -1, "the past": -1, "the previous": -1, "the current": 0,
+             "the next": 1, "the coming": 1, "the following": 1, "earlier this": 0, "later this": 0,
+             "early this": 0, "late this": 0, "early next": 1, "late next": 1, "early last": -1, "late last": -1,
+             "earlier in the": 0, "later in the": 0, "the end of this": 0, "the end of last": -1,
+             "the end of the": 0, "the end of next": 1, "the beginning of this": 0, "the beginning of next": 1,
+             "the start of this": 0, "the start of the": 0, "the beginning of the": 0, "the middle of this": 0}
+_REL_MOD = {"early": "START", "late": "END", "the end of": "END", "the beginning of": "START",
+            "the start of": "START", "the middle of": "MID"}
+
+
+def p_relative_unit(m, ctx):
+    if ctx.anchor is None:
+        return None
+    rel = re.sub(r"\s+", " ", m["rel"].lower())
+    unit = W["units"][m["unit"].lower()]
+    sign = _REL_SIGN.get(rel)
+    if sign is None:
+        return None
+    mod = next((v for k, v in _REL_MOD.items() if rel.startswith(k)), None)
+    value, grain = R.shift(ctx.anchor, sign, unit)
+    return value, "DATE", grain, mod
+
+
+def p_ago(m, ctx):
+    if ctx.anchor is None:
+        return None
+    amount = _amount(m["n"])
+    unit = W["units"][m["unit"].lower()]
+    if amount is None:
+        return "PAST_REF" if m["dir"].lower() in ("ago", "earlier", "before") else "FUTURE_REF", "DATE", "ref", None
+    if unit in ("H", "MIN", "N"):
+        return None
+    sign = 1 if m["dir"].lower() in ("later", "from now", "hence") else -1
+    value, grain = R.shift(ctx.anchor, sign * amount, unit)
+    return value, "DATE", grain, None
+
+
+def _amount(word: str) -> int | None:
+    w = word.lower()
+    if w.isdigit():
+        return int(w)
+    if w in ("a", "an"):
+        return 1
+    parsed = parse_number_words(word)
+    return parsed[0][0] if parsed else None
+
+
+def p_quarter(m, ctx):
+    q = W["ordinals"][m["ord"].lower()]
+    if m.groupdict().get("year"):
+        year = _year(m)
+    elif ctx.anchor is None:
+        return None
+    else:
+        year = ctx.anchor.year + {"last": -1, "next": 1}.get((m.groupdict().get("rel") or "").lower(), 0)
+    unit = "H" if m["unit"].lower() == "half" else "Q"
+    return f"{year:04d}-{unit}{q if unit == 'Q' else min(q, 2)}", "DATE", "quarter" if unit == "Q" else "half", None
+
+
+def p_this_quarter(m, ctx):
+    if ctx.anchor is None:
+        return None
+    word = m["which"].lower()
+    if word in ("current", "this"):
+        return f"{ctx.anchor.year:04d}-Q{R.quarter_of(ctx.anchor.month)}", "DATE", "quarter", None
+    y, mo = R.shift_months(ctx.anchor.year, ctx.anchor.month, -1 if word != "last" else -3)
+    return f"{y:04d}-Q{R.quarter_of(mo)}", "DATE", "quarter", None
+
+
+def p_season(m, ctx):
+    season = W["seasons"][m["season"].lower()]
+    if m.groupdict().get("year"):
+        return f"{_year(m):04d}-{season}", "DATE", "season", _mod(m)
+    if ctx.anchor is None:
+        return None
+    rel = (m.groupdict().get("rel") or "").lower()
+    direction = {"last": "past", "this past": "past", "next": "future", "this coming": "future"}.get(rel, "this")
+    return f"{R.season_year(season, ctx.anchor, direction):04d}-{season}", "DATE", "season", _mod(m)
+
+
+def p_reference(m, ctx):
+    word = re.sub(r"\s+", " ", m.group().lower())
+    for value, words in W["references"].items():
+        if word in words:
+            return value, "DATE", "ref", None
+    return None
+
+
+def p_holiday(m, ctx):
+    name = re.sub(r"\s+", " ", m["name"].lower())
+    year = _year(m) if m.groupdict().get("year") else None
+    if year is None:
+        if ctx.anchor is None:
+            return None
+        year = ctx.anchor.year
+    if name in W["holidays"]:
+        mo, d = W["holidays"][name]
+        day = dt.date(year, mo, d)
+    else:
+        mo, wd, nth = W["floating_holidays"][name]
+        day = R.nth_weekday(year, mo, wd, nth)
+    if not m.groupdict().get("year") and (m.groupdict().get("rel") or "").lower() == "last" and day >= ctx.anchor:
+        return p_holiday_in(name, year - 1)
+    if not m.groupdict().get("year") and day > ctx.anchor and not ctx.looks_ahead(m.start()) and \
+            (day - ctx.anchor).days > 45:
+        return p_holiday_in(name, year - 1)
+    return day.isoformat(), "DATE", "day", None
+
+
+def p_holiday_in(name, year):
+    if name in W["holidays"]:
+        mo, d = W["holidays"][name]
+        return dt.date(year, mo, d).isoformat(), "DATE", "day", None
+    mo, wd, nth = W["floating_holidays"][name]
+    return R.nth_weekday(year, mo, wd, nth).isoformat(), "DATE", "day", None
+
+
+def p_time(m, ctx):
+    hour = int(m["h"]) % 12 + (12 if m["ampm"].lower().startswith("p") else 0)
+    minute = int(m["min"] or 0)
+    day = None
+    if m.groupdict().get("wd") and ctx.anchor is not None:
+        day = R.resolve_weekday(WEEKDAYS[m["wd"].lower().rstrip(".")], ctx.anchor,
+                                "auto_future" if ctx.looks_ahead(m.start()) else "auto")
+    elif ctx.anchor is not None:
+        day = ctx.last_day if ctx.last_day else ctx.anchor
+    prefix = day.isoformat() if day else "XXXX-XX-XX"
+    return f"{prefix}T{hour:02d}:{minute:02d}", "TIME", "minute", None
+
+
+def p_duration(m, ctx):
+    amount = _amount(m["n"])
+    unit = W["units"][m["unit"].lower()]
+    code = {"D": "D", "W": "W", "M": "M", "Y": "Y", "DE": "DE", "CE": "CE", "H": "H", "MIN": "M", "N": "D",
+            "WE": "WE"}[unit]
+    if unit == "WE":
+        return None
+    if amount is None:
+        return f"P{'T' if unit in ('H', 'MIN') else ''}X{code}", "DURATION", None, None
+    if unit == "DE":
+        return f"P{amount * 10}Y", "DURATION", None, None
+    if unit == "CE":
+        return f"P{amount * 100}Y", "DURATION", None, None
+    return f"P{'T' if unit in ('H', 'MIN') else ''}{amount}{code}", "DURATION", None, None
+
+
+# ----------------------------------------------------------------------------------------------- rules
+def _r(name, pattern, produce, flags=_I):
+    return Rule(name, re.compile(pattern, flags), produce)
+
+
+_REL_UNIT_WORDS = alternation(sorted(_REL_SIGN, key=len, reverse=True))
+_ANA_DAYS = alternation(W["anaphoric_days"])
+_ANA_YEARS = alternation(W["anaphoric_years"])
+_REL_DAYS = alternation(W["relative_days"])
+_REFS = alternation([w for ws in W["references"].values() for w in ws])
+_HOLIDAYS = alternation(list(W["holidays"]) + list(W["floating_holidays"]))
+_ORD = alternation(W["ordinals"])
+_SEASON = alternation(W["seasons"])
+_B = r"(?<![\w-])"
+_E = r"(?![\w])"
+
+RULES: list[Rule] = [
+    # 2024-08-10
+    _r("iso date", rf"{_B}(?P<y>\d{{4}})-(?P<mo>\d{{2}})-(?P<d>\d{{2}})(?![\d])", p_iso),
+    # 10/08/2024 where the order is certain (a part above 12)
+    _r("numeric date", rf"{_B}(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/(?P<y>\d{{4}}){_E}", p_slash),
+    # August 10, 2024 · Saturday, Aug. 10, 2024
+    _r("month day year", rf"{_B}{WD_OPT}{MONTH}\s+{DAY},?\s+{YEAR}", p_full_date),
+    # 10 August 2024
+    _r("day month year", rf"{_B}{WD_OPT}{DAY}\s+(?:of\s+)?{MONTH},?\s+{YEAR}", p_full_date),
+    # Oct. 7 last year · Aug. 10 · Saturday, Aug. 10 · Aug. 10 morning
+    _r("month day", rf"{_B}{WD_OPT}{MONTH}\s+{DAY}(?:,?\s+(?:of\s+)?(?P<rel>last|this|next)\s+year)?{PART}{_E}",
+       p_month_day),
+    # 10 August · the 10th of August
+    _r("day month", rf"{_B}(?:the\s+)?{DAY}\s+(?:of\s+)?{MONTH}(?:,?\s+(?P<rel>last|this|next)\s+year)?{_E}",
+       p_month_day),
+    # July 2024 · late July 2024
+    _r("month year", rf"{_B}{MOD}{MONTH},?\s+(?:of\s+)?{YEAR}", p_month_year),
+    # June last year
+    _r("month relative year", rf"{_B}{MOD}{MONTH}\s+(?:of\s+)?(?P<rel>last|this|next)\s+year{_E}", p_month_rel_year),
+    # in March · last April · the end of July · mid-November
+    _r("month", rf"{_B}(?:(?P<dir>this past|this coming|last|next|this)\s+)?{MOD}{MONTH}{_E}", p_month),
+    # the 1990s · the late 1970s · the '90s
+    _r("decade", rf"{_B}(?:the\s+)?{MOD}(?:(?P<decade>(?:1[5-9]|20)\d0)'?s|'(?P<short>\d0)s){_E}", p_decade),
+    # third quarter of 2024 · the fourth quarter · Q3 · last year's second quarter · the first half
+    _r("quarter", rf"{_B}(?:the\s+)?(?:{YEAR}\s+|(?P<rel>this|last|next)\s+year's\s+|its\s+|fiscal\s+)?"
+       rf"(?:fiscal[-\s])?(?P<ord>{_ORD})[-\s](?P<unit>quarter|half)(?:\s+of\s+(?:fiscal\s+)?{YEAR})?{_E}",
+       p_quarter),
+    _r("this quarter", rf"{_B}(?:the\s+)?(?P<which>current|this|latest|last|past|recent|most recent)\s+quarter{_E}",
+       p_this_quarter),
+    # this summer · last fall · the winter of 1994
+    _r("season", rf"{_B}(?:(?P<rel>this past|this coming|this|last|next)\s+|the\s+)?{MOD}(?P<season>{_SEASON})"
+       rf"(?:\s+(?:of\s+)?{YEAR})?{_E}", p_season),
+    # Saturday · last Friday · next Tuesday · Wednesday night
+    _r("weekday", rf"{_B}(?:(?P<rel>this past|this coming|last|next|this|coming|past)\s+|(?:early|late|earlier|later)\s+)?"
+       rf"{WD}(?:'s)?{PART}{_E}", p_weekday),
+    # yesterday · today · tonight · tomorrow morning
+    _r("relative day", rf"{_B}(?:(?:early|late|earlier|later)\s+)?(?P<word>{_REL_DAYS}){PART}{_E}", p_relative_day),
+    # the day before · the following day
+    _r("anaphoric day", rf"{_B}(?P<word>{_ANA_DAYS}){_E}", p_anaphoric_day),
+    _r("anaphoric year", rf"{_B}(?P<word>{_ANA_YEARS}){_E}", p_anaphoric_year),
+    # this week · last month · next year · earlier this year · the end of this month
+    _r("relative unit", rf"{_B}(?P<rel>{_REL_UNIT_WORDS})\s+(?P<unit>week|weekend|month|year|quarter|decade|century){_E}",
+       p_relative_unit),
+    # two days ago · a year earlier · three weeks later
+    _r("ago", rf"{_B}(?:(?:about|nearly|almost|some|more than|over|just|only)\s+)?(?P<n>{NUMWORD})\s+{UNIT}\s+"
+       rf"(?P<dir>ago|earlier|before|later|from now|hence){_E}", p_ago),
+    # in 2023 · fiscal 1989 · early 2024 (years are the number layer's: see extract_dates)
+    # now · recently · in recent weeks · the future
+    _r("reference", rf"{_B}{_REFS}{_E}", p_reference),
+    # Christmas · Thanksgiving Day 2015
+    _r("holiday", rf"{_B}(?:(?P<rel>last|this|next)\s+)?(?P<name>{_HOLIDAYS})(?:\s+{YEAR})?{_E}", p_holiday),
+    # 9 a.m. · 9:30 p.m. Tuesday
+    _r("clock time", rf"{_B}(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<min>[0-5]\d))?\s*(?P<ampm>[ap]\.?m\.?)(?:\s+[A-Z]{{2,4}})?"
+       rf"(?:\s+(?P<wd>{alternation(WEEKDAYS)}))?(?![\w])", p_time),
+    # three days · two weeks · 24 hours (durations, not dates)
+    _r("duration", rf"{_B}(?P<n>{NUMWORD})\s+(?:more\s+|full\s+|straight\s+|consecutive\s+)?{UNIT}{_E}", p_duration),
+]
+
+_YEAR_RULE = "year"
+_YEAR_MOD_RE = re.compile(rf"(?:(?P<mod>{alternation(W['modifiers'])})(?:-|\s+))?(?:fiscal\s+|the\s+year\s+)?$", _I)
+
+
+def extract_dates(text: str, anchor: dt.date | None, numbers: list[NumberMention] | None = None) -> list[DateMention]:
+    """Every date expression in ``text``, longest first, resolved against ``anchor``."""
+    candidates: list[tuple[int, int, int, Rule, re.Match | None]] = []
+    for order, rule in enumerate(RULES):
+        for m in rule.pattern.finditer(text):
+            if m.end() > m.start():
+                candidates.append((m.start(), m.end(), order, rule, m))
+    # years: the number layer decides that "2023" is a year and not a count
+    year_rule = Rule(_YEAR_RULE, re.compile(YEAR), p_year)
+    for n in numbers or []:
+        if n.role == "year":
+            pre = _YEAR_MOD_RE.search(text, max(0, n.start - 30), n.start)
+            start = pre.start() if pre and pre.group().strip() else n.start
+            m = re.compile(rf"(?:(?P<mod>{alternation(W['modifiers'])})(?:-|\s+))?(?:fiscal\s+|the\s+year\s+)?{YEAR}",
+                           _I).match(text, start, n.end)
+            if m is None or m.end() != n.end:
+                m = year_rule.pattern.match(text, n.start, n.end)
+                start = n.start
+            candidates.append((start, n.end, len(RULES), year_rule, m))
+    probe = Context(text, anchor)
+    candidates = [c for c in candidates if c[3].produce(c[4], probe) is not None]
+    candidates.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
+    chosen: list[tuple[int, int, int, Rule, re.Match]] = []
+    taken: list[tuple[int, int]] = []
+    for c in candidates:
+        if any(c[0] < e and s < c[1] for s, e in taken):
+            continue
+        chosen.append(c)
+        taken.append((c[0], c[1]))
+    chosen.sort(key=lambda c: c[0])
+    ctx = Context(text, anchor)
+    out: list[DateMention] = []
+    for start, end, _, rule, m in chosen:
+        produced = rule.produce(m, ctx)
+        if produced is None:
+            continue
+        value, typ, grain, mod = produced
+        surface = text[start:end]
+        out.append(DateMention(start, end, surface, value, typ, grain, rule.name, mod))
+        if typ == "DATE" and grain == "day" and rule.name not in ("relative day",) and value[:4].isdigit():
+            ctx.last_day = dt.date.fromisoformat(value[:10])
+            ctx.last_year = ctx.last_day.year
+        elif typ == "DATE" and grain in ("year", "month") and value[:4].isdigit():
+            ctx.last_year = int(value[:4])
+    return out

@@ -1,0 +1,476 @@
+"""The numeral layer: every number in a text, the role it plays there, and the counts among them.
+
+``scan_numbers(text)`` finds each number expression — digits ("1,200", "2.3m"), words ("a hundred and
+twelve", "two dozen"), vague quantities ("dozens", "tens of thousands") — and gives it a role: ``count``,
+or one of the roles that make it something else (year, date, time, age, address, identifier, phone,
+money, percent, measure, duration, score, decimal, pronoun). ``find_counts(text)`` keeps the counts,
+each with its qualifier ("at least", "nearly", ...), range and exact offsets.
+
+The language knowledge lives in ``lexicon/number_words.yaml``, ``vague_quantities.yaml``,
+``qualifiers.yaml`` and ``number_contexts.yaml``; this module only applies it.
+Overlap policy: the longest expression at a position wins; masks (dates like 2024-08-10, clock times,
+phone numbers) are found first and a number inside one takes the mask's role.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+import regex as re
+
+from .lexicon import alternation, load
+
+_WORDS = load("number_words")
+_VAGUE = load("vague_quantities")
+_QUALS = load("qualifiers")
+_CTX = load("number_contexts")
+
+UNITS: dict[str, int] = _WORDS["units"]
+TENS: dict[str, int] = _WORDS["tens"]
+SCALES: dict[str, int] = _WORDS["scales"]
+ABBREVIATIONS: dict[str, int] = _WORDS["scale_abbreviations"]
+MULTIPLES: dict[str, int] = _WORDS["multiples"]
+VAGUE: dict[str, int] = {k.lower(): v for k, v in _VAGUE["quantities"].items()}
+
+
+@dataclass(frozen=True)
+class Count:
+    """A count as the API reports it: ``text[start:end]`` is the qualifier and the number together."""
+
+    start: int
+    end: int
+    text: str
+    value: int
+    min: int | None
+    max: int | None
+    qualifier: str
+    kind: str  # digits | words | vague | range
+    core_start: int
+    core_end: int
+
+    def as_dict(self) -> dict:
+        return {"value": self.value, "min": self.min, "max": self.max, "qualifier": self.qualifier,
+                "text": self.text}
+
+
+@dataclass(frozen=True)
+class NumberMention:
+    """One number expression and its role; ``count`` is set when the role is ``count``."""
+
+    start: int
+    end: int
+    text: str
+    value: float
+    role: str
+    kind: str
+    count: Count | None = None
+    unit_hint: str | None = None
+
+
+# ----------------------------------------------------------------------------------------------- patterns
+_F = re.IGNORECASE | re.VERBOSE
+
+_DIGIT_CORE = r"""
+(?<![\w.,:/\\])
+(?P<num>
+    \d{1,3}(?:,\d{3})+(?:\.\d+)?            # 1,200   40,000   1,200.5
+  | \d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+   # 1 200 with a thin or no-break space
+  | \d{1,3}(?:\.\d{3}){2,}                  # 1.200.000: European grouping, unambiguous
+  | \d+(?:\.\d+)?                           # 93   2.3   2023
+)
+(?:
+    \s*(?P<scale>""" + alternation(SCALES) + r""")(?:s\b)?
+  | (?P<abbr>""" + alternation(ABBREVIATIONS, boundary=False) + r""")
+)?
+(?![\w]|[.,]\d)
+"""
+
+_UNIT_WORD = alternation(UNITS)
+_TENS_WORD = alternation(TENS)
+_SCALE_WORD = alternation(list(SCALES) + list(MULTIPLES))
+_NUMBER_WORD = rf"(?:{_TENS_WORD}(?:[-\s]{_UNIT_WORD})?|{_UNIT_WORD}|{_SCALE_WORD})"
+_ARTICLE = alternation(_WORDS["article_one"])
+_WORD_CORE = rf"""
+(?<![\w-])
+(?P<words>
+    (?:{alternation(_WORDS['half_words'])}\s+)?
+    (?:{_ARTICLE}\s+(?={_SCALE_WORD}))?
+    {_NUMBER_WORD}
+    (?:(?:\s+and\s+|\s*-\s*|\s+)(?:{_ARTICLE}\s+(?={_SCALE_WORD}))?{_NUMBER_WORD})*
+)
+(?![\w-])
+"""
+
+_VAGUE_CORE = r"(?P<vague>" + alternation(VAGUE) + r")"
+_CORE_RE = re.compile(rf"{_DIGIT_CORE}|{_VAGUE_CORE}|{_WORD_CORE}", _F)
+
+_QUAL_BEFORE = {q: alternation(ws) for q, ws in _QUALS["before"].items()}
+_QUAL_BEFORE_RE = re.compile(
+    r"(?<![\w])(?:" + "|".join(f"(?P<{q}>{p})" for q, p in _QUAL_BEFORE.items()) + r")\s*$", re.IGNORECASE)
+_QUAL_AFTER_RE = re.compile(
+    r"^(?:\s*-?\s*(?P<at_least>" + alternation(_QUALS["after"]["at_least"]) + r")"
+    r"|\s+(?P<about>" + alternation(_QUALS["after"]["about"]) + r"))", re.IGNORECASE)
+
+# Masks: expressions found before the numbers; a number inside one takes its role.
+_MASKS = [
+    ("date", re.compile(r"(?<![\w/.-])\d{4}-\d{1,2}-\d{1,2}(?![\w/-])")),
+    ("date", re.compile(r"(?<![\w/.-])\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})(?![\w/])")),
+    ("date", re.compile(r"(?<![\w/.,-])\d{1,2}/\d{1,2}(?![\w/])")),
+    ("phone", re.compile(r"(?<![\w-])(?:\+?1[\s.-])?\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}(?![\w-])")),
+    ("time", re.compile(r"(?<![\w:.])\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*(?:[ap]\.?m\.?))?(?![\w:])", re.IGNORECASE)),
+    ("date", re.compile(r"(?<![\w])(?:1[5-9]|20)\d{2}\s*[-–/]\s*(?:\d{2}|(?:1[5-9]|20)\d{2})(?![\w-])")),
+    ("date", re.compile(r"(?<![\w])(?:1[5-9]|20)\d0'?s(?![\w])")),
+    ("identifier", re.compile(r"(?<![\w])(?:[A-Za-z]+-\d+[A-Za-z]*|[A-Za-z]\d+|#\d+|\d+(?:\.\d+){2,}"
+                              r"|\d+(?:\.\d+)?(?!(?:k|m|mn|mln|bn|b)(?![\w]))[A-Za-z]+\d*)(?![\w])")),
+    ("ordinal", re.compile(r"(?<![\w])\d+(?:st|nd|rd|th)(?![\w])", re.IGNORECASE)),
+]
+
+_MONTH = alternation(_CTX["months"])
+_PREV_WORD_RE = re.compile(r"([\w'.$€£¥₹₪#-]+)\W*$")
+_MONTH_BEFORE_RE = re.compile(rf"(?<![\w]){_MONTH}\.?\s*$", re.IGNORECASE)
+_MONTH_AFTER_RE = re.compile(rf"^(?:\s*(?:th|st|nd|rd)?\s*(?:of\s+)?){_MONTH}(?![\w])", re.IGNORECASE)
+_AGE_BEFORE_RE = re.compile(r"(?<![\w])" + alternation(_CTX["age_before"]) + r"\s*:?\s*$", re.IGNORECASE)
+_AGE_AFTER_RE = re.compile(r"^\s*" + alternation(_CTX["age_after"], boundary=False) + r"(?![a-z])", re.IGNORECASE)
+_AGE_APPOSITION_RE = re.compile(r"[A-Z][\w'.-]+,\s*$")
+_AGE_APPOSITION_AFTER_RE = re.compile(r"^\s*(?:,|\)|and\s+\d|of\s+[A-Z])")
+_TIME_AFTER_RE = re.compile(r"^\s*" + alternation(_CTX["time_after"]) + r"(?![\w])", re.IGNORECASE)
+_CURRENCY_BEFORE_RE = re.compile(alternation(_CTX["currency_before"], boundary=False) + r"\s?$")
+_CURRENCY_AFTER_RE = re.compile(r"^\s*" + alternation(_CTX["currency_after"]) + r"(?![\w])", re.IGNORECASE)
+_PERCENT_AFTER_RE = re.compile(r"^\s*" + alternation(_CTX["percent_after"], boundary=False) + r"(?![a-z])",
+                               re.IGNORECASE)
+_MEASURE_AFTER_RE = re.compile(r"^\s*-?" + alternation(_CTX["measure_after"], boundary=False) + r"(?![a-z\d])",
+                               re.IGNORECASE)
+_DURATION_AFTER_RE = re.compile(r"^\s*-?" + alternation(_CTX["duration_after"]) + r"(?![\w])", re.IGNORECASE)
+_ADDRESS_AFTER_RE = re.compile(
+    r"^\s+(?:" + alternation(_CTX["address_after"]) + r"|(?:[NSEW]\.?\s+)?(?:[A-Z][\w.'-]*\s+){0,3}"
+    + alternation(_CTX["street_suffixes"]) + r"\.?(?![\w]))", re.IGNORECASE)
+_ADDRESS_STRICT_RE = re.compile(r"^\s+(?:[NSEW]\.?\s+)?(?:[A-Z][\w.'-]*\s+){0,3}[A-Z]")
+_IDENTIFIER_BEFORE_RE = re.compile(r"(?<![\w])" + alternation(_CTX["identifier_before"]) + r"\s*$", re.IGNORECASE)
+_SCORE_CONTEXT_RE = re.compile(alternation(_CTX["score_context"]), re.IGNORECASE)
+_YEAR_BEFORE_RE = re.compile(r"(?<![\w])" + alternation(_CTX["year_before"]) + r"\s*$", re.IGNORECASE)
+_ONE_BEFORE_RE = re.compile(r"(?<![\w])" + alternation(_CTX["one_pronoun_before"]) + r"\s*$", re.IGNORECASE)
+_ONE_AFTER_RE = re.compile(r"^\s*" + alternation(_CTX["one_pronoun_after"], boundary=False) + r"(?![\w])",
+                           re.IGNORECASE)
+_NEXT_WORD_RE = re.compile(r"^\s+([A-Za-z][\w'-]*)")
+_RANGE_SEP_RE = re.compile(r"^(?:\s*[-–—]\s*|\s+to\s+|\s+or\s+|\s+and\s+)$", re.IGNORECASE)
+_RANGE_OPENER_RE = re.compile(r"(?<![\w])(?P<w>between|from)\s+$", re.IGNORECASE)
+_NEED_OF = {p.lower() for p in _VAGUE["need_of"]}
+_NEED_NOUN = {p.lower() for p in _VAGUE["need_noun"]}
+_NOT_A_NOUN = {"of", "say", "said", "says", "believe", "think", "time", "times", "way", "point", "more", "other",
+               "others", "are", "were", "have", "had", "who", "which", "that", "the", "a", "an", "to", "in", "on",
+               "and", "or", "but", "will", "would", "could", "should", "may", "might", "do", "did", "is", "was",
+               "be", "been", "say", "argue", "fear", "feared", "hope", "expect", "see", "saw"}
+
+
+# ----------------------------------------------------------------------------------------------- values
+def parse_digits(num: str) -> float:
+    """"1,200" -> 1200, "1 200" -> 1200, "1.200.000" -> 1200000, "2.3" -> 2.3."""
+    plain = re.sub(r"[,\u00a0\u202f\u2009]", "", num)
+    if plain.count(".") > 1:
+        plain = plain.replace(".", "")
+    return float(plain)
+
+
+def parse_number_words(words: str) -> list[tuple[int, int, int]]:
+    """Read a run of number words into well-formed numbers: [(value, start, end)] with offsets into ``words``.
+
+    "a hundred and twelve" -> [(112, 0, 20)]; "two or three" is split by the caller; "two three" gives
+    two numbers because English writes no cardinal that way.
+    """
+    tokens = [(m.group().lower(), m.start(), m.end()) for m in re.finditer(r"[A-Za-z]+", words)]
+    out: list[tuple[int, int, int]] = []
+    i = 0
+    while i < len(tokens):
+        total, current, start, end = 0, 0, None, None
+        last = None  # kind of the last number token: unit, teen, tens, hundred, scale
+        last_scale = 10 ** 15
+        half = False
+        j = i
+        while j < len(tokens):
+            w, s, e = tokens[j]
+            if w == "half" and start is None:
+                half, start = True, s
+                j += 1
+                continue
+            if w in _WORDS["article_one"] and (j + 1 < len(tokens)) and tokens[j + 1][0] in {**SCALES, **MULTIPLES}:
+                if last is not None and w != "one":
+                    break
+                if last is None:
+                    current, start, end, last = 1, (s if start is None else start), e, "article"
+                    j += 1
+                    continue
+            if w == "and":
+                if last in ("hundred", "scale") and j + 1 < len(tokens) and (
+                        tokens[j + 1][0] in UNITS or tokens[j + 1][0] in TENS):
+                    j += 1
+                    continue
+                break
+            if w in UNITS:
+                n = UNITS[w]
+                if last in (None, "hundred", "scale") or (last == "tens" and n < 10 and current % 10 == 0):
+                    current += n
+                    last = "teen" if n >= 10 else "unit"
+                else:
+                    break
+            elif w in TENS:
+                if last in (None, "hundred", "scale") and current % 100 == 0:
+                    current += TENS[w]
+                    last = "tens"
+                else:
+                    break
+            elif w == "hundred":
+                if last in ("unit", "teen", "article") and current < 100:
+                    current *= 100
+                    last = "hundred"
+                elif last is None:
+                    break
+                else:
+                    break
+            elif w in SCALES:
+                scale = SCALES[w]
+                if last is None or scale >= last_scale or current == 0:
+                    break
+                total += current * scale
+                current = 0
+                last_scale = scale
+                last = "scale"
+            elif w in MULTIPLES:
+                if last is None or current == 0:
+                    break
+                current *= MULTIPLES[w]
+                last = "scale"
+                last_scale = 1
+            else:
+                break
+            start = s if start is None else start
+            end = e
+            j += 1
+        if end is None or last == "article":
+            i = max(j, i + 1)
+            continue
+        value = total + current
+        if half:
+            value //= 2
+        out.append((value, start, end))
+        i = j
+    return out
+
+
+def _qualified(value: float, qualifier: str) -> tuple[int, int | None, int | None]:
+    """Point value, min and max for a number and its qualifier (table in lexicon/qualifiers.yaml)."""
+    v = int(round(value))
+    if qualifier == "at_least":
+        return v, v, None
+    if qualifier == "more_than":
+        return v + 1, v + 1, None
+    if qualifier in ("approaching", "at_most"):
+        return v, None, v
+    if qualifier == "less_than":
+        return max(v - 1, 0), None, max(v - 1, 0)
+    if qualifier == "vague":
+        return v, v, None
+    return v, None, None
+
+
+# ----------------------------------------------------------------------------------------------- scanning
+@dataclass
+class _Core:
+    start: int
+    end: int
+    value: float
+    kind: str  # digits | words | vague
+    role: str = "count"
+    integral: bool = True
+    unit_hint: str | None = None
+
+
+def _cores(text: str) -> list[_Core]:
+    cores: list[_Core] = []
+    for m in _CORE_RE.finditer(text):
+        if m.group("num"):
+            value = parse_digits(m.group("num"))
+            integral = value == int(value)
+            scale = m.group("scale")
+            abbr = m.group("abbr")
+            end = m.end()
+            if scale:
+                value *= SCALES[scale.lower().rstrip("s")] if scale.lower().rstrip("s") in SCALES else 1
+                integral = True
+            elif abbr:
+                if abbr.lower() == "m" and integral and not _CURRENCY_BEFORE_RE.search(text, 0, m.start()) \
+                        and not re.match(r"\s+[a-z]", text[end:end + 3]):
+                    # "100m" on its own is a distance; "2.3m people" and "$3m" are millions
+                    cores.append(_Core(m.start(), end, value, "digits", role="measure", unit_hint="m"))
+                    continue
+                value *= ABBREVIATIONS[abbr.lower()]
+                integral = True
+            if re.fullmatch(r"\d{1,3}(?:\.\d{3})", m.group("num")) and not scale and not abbr:
+                # "1.200 people": a count cannot be fractional, so a three-digit tail is a thousands group
+                # when a counted noun follows; otherwise it stays a decimal.
+                nxt = _NEXT_WORD_RE.match(text[end:end + 40])
+                if nxt and nxt.group(1)[0].islower() and nxt.group(1).lower() not in _CTX["measure_after"]:
+                    value, integral = float(m.group("num").replace(".", "")), True
+            cores.append(_Core(m.start(), end, value, "digits", integral=integral))
+        elif m.group("vague"):
+            phrase = re.sub(r"\s+", " ", m.group("vague").lower())
+            after = text[m.end():m.end() + 40]
+            if phrase in _NEED_OF and not re.match(r"\s+of\b", after, re.IGNORECASE):
+                continue
+            if phrase in _NEED_NOUN:
+                nxt = _NEXT_WORD_RE.match(after)
+                if not nxt or nxt.group(1).lower() in _NOT_A_NOUN or not nxt.group(1)[0].islower() or \
+                        _CORE_RE.match(after.lstrip()) or re.match(r"\s+\d", after):
+                    continue
+            cores.append(_Core(m.start(), m.end(), VAGUE[phrase], "vague"))
+        else:
+            base = m.start("words")
+            for value, s, e in parse_number_words(m.group("words")):
+                cores.append(_Core(base + s, base + e, value, "words"))
+    return cores
+
+
+def _masks(text: str) -> list[tuple[int, int, str]]:
+    spans: list[tuple[int, int, str]] = []
+    for role, pattern in _MASKS:
+        for m in pattern.finditer(text):
+            if not any(s < m.end() and m.start() < e for s, e, _ in spans):
+                spans.append((m.start(), m.end(), role))
+    return spans
+
+
+def _role(text: str, c: _Core) -> str:
+    """The role a number plays in its context (the policy is the order of the checks)."""
+    if c.role != "count":
+        return c.role
+    before = text[max(0, c.start - 60):c.start]
+    after = text[c.end:c.end + 80]
+    if c.kind == "vague":
+        return "count"
+    if _MONTH_BEFORE_RE.search(before) and c.kind == "digits" and c.value <= 31 and c.integral:
+        return "date"
+    if _MONTH_AFTER_RE.match(after) and c.value <= 31:
+        return "date"
+    if _AGE_AFTER_RE.match(after) or (_AGE_BEFORE_RE.search(before) and c.value < 130):
+        return "age"
+    if c.kind == "digits" and c.value < 130 and _AGE_APPOSITION_RE.search(before) and \
+            _AGE_APPOSITION_AFTER_RE.match(after):
+        return "age"
+    if _TIME_AFTER_RE.match(after):
+        return "time"
+    if _CURRENCY_BEFORE_RE.search(before) or _CURRENCY_AFTER_RE.match(after):
+        return "money"
+    if _PERCENT_AFTER_RE.match(after):
+        return "percent"
+    if _DURATION_AFTER_RE.match(after):
+        return "duration"
+    if _MEASURE_AFTER_RE.match(after):
+        return "measure"
+    if c.kind == "digits":
+        num = text[c.start:c.end]
+        if re.fullmatch(r"\d{4}", num) and 1000 <= c.value <= 2100:
+            if _qualifier_before(before) is None:
+                nxt = _NEXT_WORD_RE.match(after)
+                if _YEAR_BEFORE_RE.search(before) or not nxt or not nxt.group(1)[0].islower() \
+                        or nxt.group(1).lower() in _NOT_A_NOUN or 1900 <= c.value <= 2100 and _is_year_context(after):
+                    return "year"
+        if _IDENTIFIER_BEFORE_RE.search(before):
+            return "identifier"
+        if c.value >= 10 and _ADDRESS_AFTER_RE.match(after) and _ADDRESS_STRICT_RE.match(after) or \
+                re.match(r"\s+block\b", after, re.IGNORECASE):
+            return "address"
+        if not c.integral:
+            return "decimal"
+    if c.kind == "words" and c.value == 1 and text[c.start:c.end].lower() == "one":
+        if _ONE_BEFORE_RE.search(before) or _ONE_AFTER_RE.match(after):
+            return "pronoun"
+    return "count"
+
+
+def _is_year_context(after: str) -> bool:
+    return bool(re.match(r"\s*(?:,|\.|;|\)|$|election|war|attack|budget|season|census|olympics|world)", after))
+
+
+def _qualifier_before(before: str) -> tuple[str, int] | None:
+    m = _QUAL_BEFORE_RE.search(before)
+    if not m:
+        return None
+    return m.lastgroup, len(before) - m.start()
+
+
+def _score(text: str, a: _Core, b: _Core) -> bool:
+    window = text[max(0, a.start - 50):b.end + 50]
+    return bool(_SCORE_CONTEXT_RE.search(window))
+
+
+def scan_numbers(text: str) -> list[NumberMention]:
+    """Every number expression in ``text`` with its role, in text order."""
+    masks = _masks(text)
+    cores = [c for c in _cores(text) if not any(s < c.end and c.start < e for s, e, _ in masks)]
+    for c in cores:
+        c.role = _role(text, c)
+    mentions: list[NumberMention] = []
+    i = 0
+    while i < len(cores):
+        c = cores[i]
+        nxt = cores[i + 1] if i + 1 < len(cores) else None
+        # a range: "20 to 30", "20-30", "between 20 and 30", "one or two"
+        if nxt is not None and c.role == "count" and nxt.kind != "vague" and c.kind != "vague" \
+                and _RANGE_SEP_RE.match(text[c.end:nxt.start]):
+            sep = text[c.end:nxt.start].strip().lower()
+            opener = _RANGE_OPENER_RE.search(text[max(0, c.start - 12):c.start])
+            lo, hi = c.value, nxt.value
+            if nxt.role == "count" and hi >= 10 * lo and lo < 1000 and text[nxt.start:nxt.end].strip()[-1:].isalpha():
+                lo *= 10 ** int(len(str(int(hi))) - len(str(int(lo))))  # "two to three million"
+            ok_sep = (sep in ("-", "–", "—", "to") and (opener is None or opener.group("w").lower() == "from")) \
+                or (sep == "and" and opener is not None and opener.group("w").lower() == "between") \
+                or sep == "or"
+            if ok_sep and hi > lo and nxt.role in ("count", c.role) and not (sep in "-–—" and _score(text, c, nxt)):
+                start = c.start - (len(opener.group()) if opener else 0) if opener else c.start
+                qual = _qualifier_before(text[max(0, start - 60):start])
+                if qual is None or qual[0] in ("about",):
+                    start = start - qual[1] if qual else start
+                    value = int(round((lo + hi) / 2 + 1e-9))
+                    cnt = Count(start, nxt.end, text[start:nxt.end], value, int(lo), int(hi), "range", "range",
+                                c.start, nxt.end)
+                    mentions.append(NumberMention(start, nxt.end, text[start:nxt.end], value, "count", "range", cnt))
+                    i += 2
+                    continue
+            if sep in "-–—" and hi <= lo and c.kind == nxt.kind == "digits" and _score(text, c, nxt):
+                for x in (c, nxt):
+                    mentions.append(NumberMention(x.start, x.end, text[x.start:x.end], x.value, "score", x.kind))
+                i += 2
+                continue
+        mentions.append(_mention(text, c))
+        i += 1
+    # a mask (a phone number, "9:00 p.m.", "2009-2010") is one mention with the mask's role
+    mentions.extend(NumberMention(s, e, text[s:e], float("nan"), role, "mask") for s, e, role in masks)
+    mentions.sort(key=lambda m: m.start)
+    return mentions
+
+
+def _mention(text: str, c: _Core) -> NumberMention:
+    surface = text[c.start:c.end]
+    if c.role != "count":
+        return NumberMention(c.start, c.end, surface, c.value, c.role, c.kind, None, c.unit_hint)
+    before = text[max(0, c.start - 60):c.start]
+    qualifier, start, end = ("vague" if c.kind == "vague" else "exact"), c.start, c.end
+    q = _qualifier_before(before)
+    if q is not None and not (c.kind == "vague" and q[0] in ("about",)):
+        qualifier, start = q[0], c.start - q[1]
+    elif c.kind != "vague":
+        post = _QUAL_AFTER_RE.match(text[c.end:c.end + 30])
+        if post:
+            qualifier, end = post.lastgroup, c.end + post.end()
+    if c.kind == "vague" and qualifier == "vague":
+        value, lo, hi = _qualified(c.value, "vague")
+    elif c.kind == "vague":
+        # "more than a dozen" is read as the qualifier on 12; "over dozens" keeps its vague minimum
+        value, lo, hi = _qualified(c.value, qualifier)
+    else:
+        value, lo, hi = _qualified(c.value, qualifier)
+    cnt = Count(start, end, text[start:end], value, lo, hi, qualifier, c.kind, c.start, c.end)
+    return NumberMention(start, end, text[start:end], c.value, "count", c.kind, cnt)
+
+
+def find_counts(text: str) -> list[Count]:
+    """The counts in ``text`` (numbers whose role is ``count``), qualifiers and ranges applied."""
+    return [m.count for m in scan_numbers(text) if m.count is not None]

@@ -1,0 +1,70 @@
+"""Figures with units — money, percentages, distances, areas, weights — read with quantulum3.
+
+quantulum3 names units well but is slow to warm and wrong in known ways, so it is called only on the
+sentences where the number layer saw a number with a unit role (money, percent, measure), and its
+results are corrected: a year or a date it reads as a quantity is dropped, a span is widened to take a
+currency sign, and the number layer's value replaces quantulum3's where they disagree on grouping
+("1.200"). ``warm_up()`` pays the first-call cost once, at start-up.
+"""
+from __future__ import annotations
+
+import logging
+import warnings
+from functools import lru_cache
+
+from .numbers import NumberMention
+
+log = logging.getLogger("tally.engine")
+
+UNIT_ROLES = ("money", "percent", "measure")
+
+
+@lru_cache(maxsize=1)
+def _parser():
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from quantulum3 import parser
+    return parser
+
+
+def warm_up() -> None:
+    """Load quantulum3's unit tables now rather than on the first request."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        _parser().parse("warm up: 3 km and $5")
+
+
+def extract_quantities(text: str, numbers: list[NumberMention],
+                       sentences: list[tuple[int, int]]) -> list[dict]:
+    """Quantities with units in ``text``; ``numbers`` is the number layer's output for the same text."""
+    wanted = [n for n in numbers if n.role in UNIT_ROLES]
+    if not wanted:
+        return []
+    out: list[dict] = []
+    seen: set[tuple[int, int]] = set()
+    parser = _parser()
+    for s, e in sentences:
+        inside = [n for n in wanted if s <= n.start < e]
+        if not inside:
+            continue
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            try:
+                found = parser.parse(text[s:e])
+            except Exception:  # quantulum3 raises on some odd inputs; a sentence without figures is not fatal
+                log.warning("quantulum3 failed on a sentence of %d characters", e - s)
+                continue
+        for q in found:
+            qs, qe = s + q.span[0], s + q.span[1]
+            if q.unit.name == "dimensionless" or (qs, qe) in seen:
+                continue
+            ours = next((n for n in inside if n.start < qe and qs < n.end), None)
+            if ours is None:
+                continue  # quantulum3 saw a unit where the number layer saw a year, a date or a count
+            value = ours.value if ours.value == ours.value else q.value  # NaN check for masks
+            if ours.kind == "digits" and abs(value - q.value) > 1e-9 and q.value and value:
+                log.debug("quantulum3 read %s as %s; keeping %s", text[qs:qe], q.value, value)
+            out.append({"text": text[qs:qe], "start": qs, "end": qe, "value": float(value),
+                        "unit": q.unit.name, "kind": ours.role})
+            seen.add((qs, qe))
+    return out

@@ -1,0 +1,88 @@
+"""HTTP routes: thin views that validate with a schema, call the engine, and serialise with a schema."""
+from __future__ import annotations
+
+from flask import current_app, request
+from flask.views import MethodView
+from flask_smorest import Blueprint, abort
+from marshmallow import ValidationError
+
+from schemas import (BatchRequestSchema, BatchResponseSchema, ExtractRequestSchema, ExtractResponseSchema,
+                     HealthSchema, ProblemSchema)
+
+from . import __version__
+from .engine import extract
+
+blp = Blueprint("extract", __name__, url_prefix="/v1", description="Extract casualty facts, dates and figures.")
+health_blp = Blueprint("health", __name__, description="Liveness.")
+
+_document_schema = ExtractRequestSchema()
+
+
+@blp.before_request
+def _require_json():
+    if request.method == "POST" and not request.is_json:
+        abort(415, message="Send the body as application/json.", reason="unsupported_media_type")
+
+
+def _check_text(text: str) -> None:
+    limit = current_app.config["MAX_TEXT_CHARS"]
+    if len(text) > limit:
+        abort(422, message=f"text has {len(text)} characters; the limit is {limit}.", reason="text_too_long",
+              errors={"text": [f"Longer than {limit} characters."]})
+
+
+def _problems(*statuses):
+    def deco(f):
+        for status in statuses:
+            f = blp.alt_response(status, schema=ProblemSchema, content_type="application/problem+json")(f)
+        return f
+    return deco
+
+
+@blp.route("/extract")
+class Extract(MethodView):
+    @blp.arguments(ExtractRequestSchema)
+    @blp.response(200, ExtractResponseSchema)
+    @_problems(400, 413, 415, 422)
+    def post(self, doc):
+        """Read one article: casualty facts, dates, quantities and a summary."""
+        _check_text(doc["text"])
+        return extract(doc["text"], published=doc.get("published"), doc_id=doc.get("id"))
+
+
+@blp.route("/extract/batch")
+class ExtractBatch(MethodView):
+    @blp.arguments(BatchRequestSchema)
+    @blp.response(200, BatchResponseSchema)
+    @_problems(400, 413, 415, 422)
+    def post(self, body):
+        """Read several articles; a bad document gets an entry in `errors` and the others go on."""
+        documents = body["documents"]
+        cap = current_app.config["MAX_BATCH_DOCUMENTS"]
+        if len(documents) > cap:
+            abort(422, message=f"{len(documents)} documents; the limit per call is {cap}.",
+                  reason="too_many_documents", errors={"documents": [f"More than {cap} documents."]})
+        results, errors = [], []
+        limit = current_app.config["MAX_TEXT_CHARS"]
+        for index, raw in enumerate(documents):
+            doc_id = raw.get("id") if isinstance(raw.get("id"), str) else None
+            try:
+                doc = _document_schema.load(raw)
+            except ValidationError as exc:
+                errors.append({"index": index, "id": doc_id, "reason": "invalid_fields",
+                               "detail": "Some fields are invalid.", "errors": exc.messages})
+                continue
+            if len(doc["text"]) > limit:
+                errors.append({"index": index, "id": doc_id, "reason": "text_too_long",
+                               "detail": f"text has {len(doc['text'])} characters; the limit is {limit}."})
+                continue
+            results.append(extract(doc["text"], published=doc.get("published"), doc_id=doc.get("id")))
+        return {"results": results, "errors": errors}
+
+
+@health_blp.route("/healthz")
+class Health(MethodView):
+    @health_blp.response(200, HealthSchema)
+    def get(self):
+        """Liveness: the process answers and the engine is loaded."""
+        return {"status": "ok", "version": __version__}

@@ -1,0 +1,44 @@
+"""The production server: gunicorn running ``create_app()``, configured from the environment.
+
+The app is loaded in the master before forking (``preload_app``) so that the lexicons are compiled and
+quantulum3 is warmed once, and every worker starts ready.
+"""
+from __future__ import annotations
+
+import logging
+
+from gunicorn.app.base import BaseApplication
+
+from .app import create_app
+from .config import from_environment
+
+
+class TallyServer(BaseApplication):
+    def __init__(self, settings: dict):
+        self.settings = settings
+        super().__init__()
+
+    def load_config(self):
+        s = self.settings
+        self.cfg.set("bind", f"{s['HOST']}:{s['PORT']}")
+        self.cfg.set("workers", s["WORKERS"])
+        self.cfg.set("threads", s["THREADS"])
+        self.cfg.set("timeout", s["REQUEST_TIMEOUT"])
+        self.cfg.set("graceful_timeout", 30)
+        self.cfg.set("preload_app", True)
+        self.cfg.set("loglevel", s["LOG_LEVEL"])
+        self.cfg.set("accesslog", None)
+        self.cfg.set("proc_name", "tally")
+
+    def load(self):
+        from .engine import warm_up
+        logging.basicConfig(level=self.settings["LOG_LEVEL"].upper(),
+                            format="%(asctime)s %(levelname)s %(name)s %(message)s")
+        warm_up()
+        return create_app(self.settings)
+
+
+def run(overrides: dict | None = None) -> None:
+    settings = from_environment()
+    settings.update(overrides or {})
+    TallyServer(settings).run()
