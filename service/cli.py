@@ -47,7 +47,11 @@ def _batch_line(line: str, request_schema, response_schema, max_chars: int) -> d
     if len(doc["text"]) > max_chars:
         return {"id": doc_id, "error": {"reason": "text_too_long",
                                         "detail": f"text has {len(doc['text'])} characters; the limit is {max_chars}."}}
-    return response_schema.dump(extract(doc["text"], published=doc["published"], doc_id=doc["id"]))
+    try:
+        return response_schema.dump(extract(doc["text"], published=doc["published"], doc_id=doc["id"]))
+    except Exception as exc:  # one document's failure is reported on its line; the batch goes on
+        print(f"tally batch: internal error on document {doc_id!r}: {type(exc).__name__}", file=sys.stderr)
+        return {"id": doc_id, "error": {"reason": "internal_error", "detail": "The engine failed on this document."}}
 
 
 def cmd_batch(args) -> int:

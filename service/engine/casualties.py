@@ -54,7 +54,7 @@ _CLAUSE_BREAK_RE = re.compile(r"[;:()\[\]\"“”]|\b(?:and|but|while|when|after
 _OBJECT_GAP_RE = re.compile(r"^\s*(?:(?:a\s+total\s+of|another|an\s+additional|an?|the|some|of|his|her|their|"
                             r"its|two|both|all|also|at\s+least|nearly|more\s+than|up\s+to|in\s+all|only)\s+)*$", _I)
 _NOUN_GAP_RE = re.compile(r"^\s*(?:[\w'’-]+\s+){0,3}$")
-_INCLUDING_RE = re.compile(r"(?:including|among\s+them|of\s+whom|of\s+them|among\s+those|among\s+the\s+dead|"
+_INCLUDING_RE = re.compile(r"\b(?:including|among\s+them|of\s+whom|of\s+them|among\s+those|among\s+the\s+dead|"
                            r"among\s+the\s+victims)\s*:?\s*$", _I)
 _VICTIM_AFTER_RE = re.compile(rf"\s*(?:(?:of\s+)?(?:the\s+)?)?((?:[\w'’-]+\s+){{0,3}}?{PERSONS})\b", _I)
 _VICTIM_BEFORE_RE = re.compile(rf"\b({PERSONS})(?:\s+[\w'’-]+){{0,2}}\s*$", _I)
@@ -110,13 +110,34 @@ def _find_triggers(text: str, s: int, e: int) -> list[tuple[int, int, str, str]]
                 continue
             for m in pattern.finditer(text, s, e):
                 found.append((m.start(), m.end(), cat, kind))
-    return found
+    # overlap policy: the longest trigger wins ("shot dead" over "shot"); kinds of one span all stay
+    found.sort(key=lambda t: (-(t[1] - t[0]), t[0]))
+    kept: list[tuple[int, int, str, str]] = []
+    for t in found:
+        if any(t[0] < k[1] and k[0] < t[1] and (t[0], t[1]) != (k[0], k[1]) for k in kept):
+            continue
+        kept.append(t)
+    return kept
 
 
 def _gap_ok_subject(gap: str) -> bool:
     if len(gap) > 70 or not _SUBJECT_GAP_RE.match(gap):
         return False
     return not _CLAUSE_BREAK_RE.search(gap) or bool(re.fullmatch(r"\s*(?:who|that)\s+(?:\w+\s+){0,2}", gap))
+
+
+_OBJECT_AFTER_RE = re.compile(r"\s+(?:a|an|the|his|her|their|its|him|her|them|himself|herself|themselves|"
+                              r"one|two|three|four|five|six|seven|eight|nine|ten|\d|several|numerous|dozens|"
+                              r"hundreds|at\s+least|more\s+than|about|nearly|some|many|all|both)\b", _I)
+_PASSIVE_AUX_RE = re.compile(r"\b(?:was|were|been|being|be|is|are|got|get)\s+(?:\w+ly\s+)?$", _I)
+
+
+def _takes_object(text: str, trigger_end: int, gap: str) -> bool:
+    """"The gunman killed three": a verb followed by its object is active, so the count before it is the
+    agent, not the victim — unless a passive auxiliary stands before the verb ("were killed")."""
+    if _PASSIVE_AUX_RE.search(gap):
+        return False
+    return bool(_OBJECT_AFTER_RE.match(text, trigger_end))
 
 
 def _link(text, count_span, triggers, others, qualified=False) -> tuple[str, str, tuple[int, int]] | None:
@@ -133,7 +154,7 @@ def _link(text, count_span, triggers, others, qualified=False) -> tuple[str, str
                 continue
             if kind == "nouns" and _NOUN_GAP_RE.match(gap) and not _CLAUSE_BREAK_RE.search(gap):
                 cand = (len(gap), 0, cat, "noun", (ts, te))
-            elif kind == "passive" and _gap_ok_subject(gap):
+            elif kind == "passive" and _gap_ok_subject(gap) and not _takes_object(text, te, gap):
                 cand = (len(gap), 0, cat, "subject", (ts, te))
             else:
                 continue
@@ -148,11 +169,12 @@ def _link(text, count_span, triggers, others, qualified=False) -> tuple[str, str
                 cand = (len(gap), 2, cat, "toll", (ts, te))
             else:
                 continue
-        if best is None or cand[:2] < best[:2]:
+        cand = (cand[0], cand[1], -(te - ts)) + cand[2:]
+        if best is None or cand[:3] < best[:3]:
             best = cand
     if best is None:
         return None
-    return best[2], best[3], best[4]
+    return best[3], best[4], best[5]
 
 
 def _victims(text: str, count_end: int, trigger: tuple[int, int], sent: tuple[int, int]) -> str | None:
@@ -253,6 +275,15 @@ def extract_casualties(text: str, sentences: list[tuple[int, int]], counts: list
         sentence_facts: list[Fact] = []
         for cs, ce, cnt in candidates:
             others = [o for o in starts if o != cs]
+            if _INCLUDING_RE.search(text, max(s, cs - 40), cs) and sentence_facts and cnt.kind != "negation":
+                parent = sentence_facts[-1]
+                fact = Fact(parent.category, cnt.as_dict(), cnt.start, cnt.end, sent, "breakdown",
+                            part_of=facts.index(parent))
+                fact.extra["trigger"] = parent.extra["trigger"]
+                fact.victims = _victims(text, cnt.core_end, parent.extra["trigger"], sent)
+                sentence_facts.append(fact)
+                facts.append(fact)
+                continue
             link = _link(text, (cs, ce), [t for t in triggers if not (t[0] < ce and cs < t[1])], others,
                          qualified=cnt.qualifier not in ("exact", "implicit"))
             if link is None:
@@ -274,12 +305,6 @@ def extract_casualties(text: str, sentences: list[tuple[int, int]], counts: list
                 fact.victims = " ".join(cnt.text.split())
             if _FEARED_RE.search(text, s, e):
                 fact.status = "feared"
-            before = text[max(s, cs - 40):cs]
-            if _INCLUDING_RE.search(before) and sentence_facts:
-                parent = sentence_facts[-1]
-                fact.category = parent.category
-                fact.part_of = facts.index(parent) if parent in facts else None
-                fact.rule = "breakdown"
             sentence_facts.append(fact)
             facts.append(fact)
         for m in _NEGATED_NOUN_RE.finditer(text, s, e):

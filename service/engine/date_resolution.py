@@ -10,7 +10,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 
-FUTURE_BIAS = 1.5  # a future candidate must be this much nearer than the past one to win
+FUTURE_BIAS = 6  # a future candidate must be this much nearer than the past one to win
 
 
 def shift_months(year: int, month: int, delta: int) -> tuple[int, int]:
@@ -46,8 +46,8 @@ def resolve_weekday(weekday: int, anchor: dt.date, direction: str = "auto") -> d
 
 
 def resolve_month_day(month: int, day: int, anchor: dt.date, looks_ahead: bool = False) -> dt.date | None:
-    """The year of "Oct. 7" for an article published on ``anchor``: the nearest candidate, with the past
-    preferred unless the sentence looks ahead."""
+    """The year of "Oct. 7" for an article published on ``anchor``: news reports what happened, so the
+    past one unless the future one is FUTURE_BIAS times nearer or the sentence looks ahead."""
     best, best_cost = None, None
     for year in (anchor.year - 1, anchor.year, anchor.year + 1):
         try:
@@ -61,6 +61,13 @@ def resolve_month_day(month: int, day: int, anchor: dt.date, looks_ahead: bool =
         if best_cost is None or cost < best_cost:
             best, best_cost = cand, cost
     return best
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
 
 
 def resolve_month(month: int, anchor: dt.date, looks_ahead: bool = False, direction: str = "auto") -> tuple[int, int]:

@@ -460,6 +460,8 @@ RULES: list[Rule] = [
 ]
 
 _YEAR_RULE = "year"
+_YEAR_WITH_MOD_RE = re.compile(
+    rf"(?:(?P<mod>{alternation(W['modifiers'])})(?:-|\s+))?(?:fiscal\s+|the\s+year\s+)?(?P<year>\d{{4}})", _I)
 _YEAR_MOD_RE = re.compile(rf"(?:(?P<mod>{alternation(W['modifiers'])})(?:-|\s+))?(?:fiscal\s+|the\s+year\s+)?$", _I)
 
 
@@ -471,13 +473,12 @@ def extract_dates(text: str, anchor: dt.date | None, numbers: list[NumberMention
             if m.end() > m.start():
                 candidates.append((m.start(), m.end(), order, rule, m))
     # years: the number layer decides that "2023" is a year and not a count
-    year_rule = Rule(_YEAR_RULE, re.compile(YEAR), p_year)
+    year_rule = Rule(_YEAR_RULE, re.compile(r"(?P<year>\d{4})"), p_year)
     for n in numbers or []:
         if n.role == "year":
             pre = _YEAR_MOD_RE.search(text, max(0, n.start - 30), n.start)
             start = pre.start() if pre and pre.group().strip() else n.start
-            m = re.compile(rf"(?:(?P<mod>{alternation(W['modifiers'])})(?:-|\s+))?(?:fiscal\s+|the\s+year\s+)?{YEAR}",
-                           _I).match(text, start, n.end)
+            m = _YEAR_WITH_MOD_RE.match(text, start, n.end)
             if m is None or m.end() != n.end:
                 m = year_rule.pattern.match(text, n.start, n.end)
                 start = n.start

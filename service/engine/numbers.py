@@ -158,7 +158,8 @@ _NEED_NOUN = {p.lower() for p in _VAGUE["need_noun"]}
 _NOT_A_NOUN = {"of", "say", "said", "says", "believe", "think", "time", "times", "way", "point", "more", "other",
                "others", "are", "were", "have", "had", "who", "which", "that", "the", "a", "an", "to", "in", "on",
                "and", "or", "but", "will", "would", "could", "should", "may", "might", "do", "did", "is", "was",
-               "be", "been", "say", "argue", "fear", "feared", "hope", "expect", "see", "saw"}
+               "be", "been", "say", "argue", "fear", "feared", "hope", "expect", "see", "saw", "as", "than",
+               "more", "less", "fewer", "times", "years", "months", "days", "weeks"}
 
 
 # ----------------------------------------------------------------------------------------------- values

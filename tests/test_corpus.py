@@ -1,0 +1,75 @@
+"""Corpus tests: example text -> expected values, one corpus file per layer (tests/corpus/*.yaml).
+
+Adding a case is adding lines to a corpus file, never a new test function.
+"""
+import datetime as dt
+from pathlib import Path
+
+import pytest
+import yaml
+
+from service.engine import extract
+from service.engine.dates import extract_dates
+from service.engine.numbers import find_counts, scan_numbers
+
+CORPUS = Path(__file__).with_name("corpus")
+
+
+def _load(name):
+    with open(CORPUS / f"{name}.yaml", encoding="utf-8") as f:
+        return yaml.safe_load(f)
+
+
+NUMBERS = _load("numbers")
+DATES = _load("dates")
+CASUALTIES = _load("casualties")
+ANCHOR = dt.date.fromisoformat(DATES["published"])
+
+
+def _assert_offsets(text, start, end, quoted):
+    assert text[start:end] == quoted
+
+
+@pytest.mark.parametrize("case", NUMBERS["positives"], ids=lambda c: c["text"])
+def test_number_corpus(case):
+    text = case["text"]
+    got = [[c.text, c.value, c.min, c.max, c.qualifier] for c in find_counts(text)]
+    assert got == case["counts"]
+    for c in find_counts(text):
+        _assert_offsets(text, c.start, c.end, c.text)
+
+
+@pytest.mark.parametrize("text", NUMBERS["negatives"])
+def test_number_corpus_negatives(text):
+    assert find_counts(text) == []
+
+
+def test_number_corpus_has_more_negatives_than_positives():
+    assert len(NUMBERS["negatives"]) >= len(NUMBERS["positives"]) - 10
+
+
+@pytest.mark.parametrize("case", DATES["positives"], ids=lambda c: c[0])
+def test_date_corpus(case):
+    text, span, value, typ = case
+    found = extract_dates(text, ANCHOR, scan_numbers(text))
+    assert [(d.text, d.value, d.type) for d in found] == [(span, value, typ)]
+    _assert_offsets(text, found[0].start, found[0].end, span)
+
+
+@pytest.mark.parametrize("text", DATES["negatives"])
+def test_date_corpus_negatives(text):
+    assert [d for d in extract_dates(text, ANCHOR, scan_numbers(text)) if d.type == "DATE"] == []
+
+
+@pytest.mark.parametrize("case", CASUALTIES["positives"], ids=lambda c: c["text"][:40])
+def test_casualty_corpus(case):
+    result = extract(case["text"], published="2024-08-12")
+    got = [[c["category"], c["text"], c["count"]["value"], c["count"]["qualifier"]] for c in result["casualties"]]
+    assert got == case["facts"]
+    for c in result["casualties"]:
+        _assert_offsets(case["text"], c["start"], c["end"], c["text"])
+
+
+@pytest.mark.parametrize("text", CASUALTIES["negatives"])
+def test_casualty_corpus_negatives(text):
+    assert extract(text, published="2024-08-12")["casualties"] == []
