@@ -46,7 +46,9 @@ def extract(text: str, published=None, doc_id: str | None = None) -> dict:
     counts = [n.count for n in numbers if n.count is not None]
     dates = extract_dates(text, anchor, numbers)
     quantities = extract_quantities(text, numbers, sentences)
-    facts = extract_casualties(text, sentences, counts, dates, dateline.place if dateline else None)
+    # the dateline's own date is when the article was written, not when anything happened
+    event_dates = [d for d in dates if dateline is None or not dateline.start <= d.start < dateline.end]
+    facts = extract_casualties(text, sentences, counts, event_dates, dateline.place if dateline else None)
     ids = [fact_id(doc_id, f) for f in facts]
     casualties = []
     for f, fid in zip(facts, ids):

@@ -372,10 +372,12 @@ def p_time(m, ctx):
 def p_duration(m, ctx):
     amount = _amount(m["n"])
     unit = W["units"][m["unit"].lower()]
-    code = {"D": "D", "W": "W", "M": "M", "Y": "Y", "DE": "DE", "CE": "CE", "H": "H", "MIN": "M", "N": "D",
-            "WE": "WE"}[unit]
-    if unit == "WE":
-        return None
+    if unit in ("WE", "Q"):
+        amount = None if amount is None else amount * 3 if unit == "Q" else amount
+        if unit == "WE" or amount is None:
+            return None
+        return f"P{amount}M", "DURATION", None, None
+    code = {"D": "D", "W": "W", "M": "M", "Y": "Y", "DE": "DE", "CE": "CE", "H": "H", "MIN": "M", "N": "D"}[unit]
     if amount is None:
         return f"P{'T' if unit in ('H', 'MIN') else ''}X{code}", "DURATION", None, None
     if unit == "DE":

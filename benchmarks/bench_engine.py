@@ -1,0 +1,50 @@
+"""Benchmark: the whole engine, and its stages, in articles per second.
+
+    python benchmarks/bench_engine.py [../shared/data/gva-dev.jsonl] [--limit N]
+"""
+import argparse
+import datetime as dt
+import json
+import time
+from pathlib import Path
+
+from service.engine import extract, warm_up
+from service.engine.casualties import extract_casualties
+from service.engine.dates import extract_dates
+from service.engine.numbers import scan_numbers
+from service.engine.sentences import split_sentences
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("path", nargs="?", default=str(Path(__file__).resolve().parents[2] / "shared/data/gva-dev.jsonl"))
+    ap.add_argument("--limit", type=int, default=0)
+    args = ap.parse_args()
+    with open(args.path, encoding="utf-8") as f:
+        rows = [json.loads(line) for line in f if line.strip()]
+    if args.limit:
+        rows = rows[:args.limit]
+    warm_up()
+    anchor = [dt.date.fromisoformat((r.get("date") or r.get("dct") or "2020-01-01")[:10]) for r in rows]
+    stages = {}
+    t = time.perf_counter()
+    for r, a in zip(rows, anchor):
+        extract(r["text"], published=a)
+    total = time.perf_counter() - t
+    sums = dict.fromkeys(("sentences", "numbers", "dates", "casualties"), 0.0)
+    for r, a in zip(rows, anchor):
+        text = r["text"]
+        t0 = time.perf_counter(); sents = split_sentences(text); t1 = time.perf_counter()
+        nums = scan_numbers(text); t2 = time.perf_counter()
+        dates = extract_dates(text, a, nums); t3 = time.perf_counter()
+        extract_casualties(text, sents, [n.count for n in nums if n.count], dates); t4 = time.perf_counter()
+        sums["sentences"] += t1 - t0; sums["numbers"] += t2 - t1; sums["dates"] += t3 - t2
+        sums["casualties"] += t4 - t3
+    print(f"{len(rows)} articles: whole engine {total:.2f} s, {len(rows) / total:.1f} articles/s, "
+          f"{1000 * total / len(rows):.2f} ms/article")
+    for k, v in sums.items():
+        print(f"  {k:<11} {v:6.2f} s  {100 * v / total:5.1f} % of the engine's time")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,79 @@
+"""The served app: `tally serve` (the Dockerfile's command) as a real gunicorn on loopback."""
+import http.client
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+
+import pytest
+
+pytestmark = pytest.mark.served
+
+
+def _free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server():
+    port = _free_port()
+    env = dict(os.environ, TALLY_HOST="127.0.0.1", TALLY_PORT=str(port), TALLY_WORKERS="2",
+               TALLY_MAX_BODY_BYTES="65536")
+    proc = subprocess.Popen([sys.executable, "-m", "service.cli", "serve"], env=env, stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, start_new_session=True)
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        try:
+            if _request(port, "GET", "/healthz")[0] == 200:
+                break
+        except OSError:
+            time.sleep(0.3)
+    else:
+        proc.kill()
+        pytest.fail("tally serve did not answer within 60 s")
+    yield port
+    proc.send_signal(signal.SIGTERM)
+    try:
+        proc.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        pytest.fail("tally serve did not stop on SIGTERM")
+
+
+def _request(port, method, path, body=None, content_type="application/json"):
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    headers = {"Content-Type": content_type} if body is not None else {}
+    conn.request(method, path, body=body, headers=headers)
+    resp = conn.getresponse()
+    data = resp.read()
+    conn.close()
+    return resp.status, resp.getheader("Content-Type"), data
+
+
+def test_served_extract(server):
+    body = json.dumps({"text": "At least 93 people died Saturday in Gaza City.", "published": "2024-08-12"})
+    status, ctype, data = _request(server, "POST", "/v1/extract", body)
+    assert status == 200 and ctype.startswith("application/json")
+    fact = json.loads(data)["casualties"][0]
+    assert (fact["category"], fact["count"]["value"], fact["date"]["value"]) == ("killed", 93, "2024-08-10")
+
+
+@pytest.mark.parametrize("method, path, body, ctype, status", [
+    ("POST", "/v1/extract", '{"text": ', "application/json", 400),
+    ("POST", "/v1/extract", "text=x", "text/plain", 415),
+    ("POST", "/v1/extract", json.dumps({"text": "x" * 70_000}), "application/json", 413),
+    ("POST", "/v1/extract", json.dumps({"txt": "x"}), "application/json", 422),
+    ("GET", "/nowhere", None, None, 404),
+    ("DELETE", "/v1/extract", None, None, 405),
+])
+def test_served_errors_are_problems(server, method, path, body, ctype, status):
+    got, content_type, data = _request(server, method, path, body, ctype) if body is not None else \
+        _request(server, method, path)
+    assert got == status
+    assert content_type == "application/problem+json"
+    assert json.loads(data)["status"] == status
