@@ -38,6 +38,7 @@ def _trigger_regex(words) -> re.Pattern | None:
 
 _TRIGGERS = {cat: {kind: _trigger_regex(spec.get(kind) or []) for kind in ("passive", "active", "nouns", "tolls")}
              for cat, spec in L["categories"].items()}
+_NOUN_MODIFIER_RE = re.compile(r"[-\s]+" + alternation(L["noun_not_before"]), _I)
 _TOLL_LINK_RE = re.compile(alternation(L["toll_links"]) + r"\s*$", _I)
 _HYPOTHETICAL_RE = re.compile(alternation(L["hypothetical"]), _I)
 _CUMULATIVE_RE = re.compile(alternation(L["cumulative"]), _I)
@@ -73,8 +74,12 @@ _CAUSE_RE = re.compile(r"\b(?:an?|the)\s+((?:[\w'’-]+\s+){0,2}?(?:airstrike|ai
                        r"quake|storm|cyclone|hurricane|typhoon|landslide|suicide\s+bomber|gunman|raid|ambush|"
                        r"rocket|missile|drone\s+strike|IED|mortar|tsunami|eruption|collision|stampede))\b", _I)
 _IMPLICIT_RE = re.compile(
-    rf"\b(?P<det>a|an|one|the|another)\s+(?P<np>(?:[\w'’-]+\s+){{0,3}}?(?P<noun>{alternation([p for p in L['persons'] if not p.endswith('s') or p in ('boss',)])}))\b"
+    rf"\b(?P<det>a|an|one|the|another)\s+(?P<np>(?:[\w'’-]+\s+){{0,3}}(?P<noun>{alternation([p for p in L['persons'] if not p.endswith('s') or p in ('boss',)])}))\b"
     rf"|\b(?P<pair>twin\s+(?:sisters|brothers)|a\s+couple|both\s+(?:men|women|victims)|the\s+couple)\b", _I)
+_DETERMINED_RE = re.compile(r"\b(?:the|these|those|their|his|her|its|our|of|several|numerous|many|some|a|an|"
+                            r"two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|multiple|\d[\d,]*)"
+                            r"(?:\s+[\w'’-]+){0,2}\s+$", _I)
+_ONE_OF_RE = re.compile(r"\b[Oo]ne(?=\s+of\s+(?:the|his|her|their|them|those|these)\b)")
 _PRONOUN_RE = re.compile(r"\b(?P<pron>he|she)\s+$", _I)
 _BARE_PLURAL_RE = re.compile(
     rf"(?<!\b(?:the|these|those|of|their|his|her|its|two|three|four|five|six|seven|eight|nine|ten|\d)\s+)"
@@ -110,17 +115,24 @@ def _find_triggers(text: str, s: int, e: int) -> list[tuple[int, int, str, str]]
                 continue
             for m in pattern.finditer(text, s, e):
                 found.append((m.start(), m.end(), cat, kind))
-    # overlap policy: the longest trigger wins ("shot dead" over "shot"); kinds of one span all stay
+    # overlap policy, within a kind: the longest trigger wins ("shot dead" over "shot"); a passive and an
+    # active reading of overlapping words both stay ("seriously wounded six others")
     found.sort(key=lambda t: (-(t[1] - t[0]), t[0]))
     kept: list[tuple[int, int, str, str]] = []
     for t in found:
-        if any(t[0] < k[1] and k[0] < t[1] and (t[0], t[1]) != (k[0], k[1]) for k in kept):
+        if any(t[0] < k[1] and k[0] < t[1] and (t[0], t[1]) != (k[0], k[1]) and k[3] == t[3] for k in kept):
             continue
         kept.append(t)
     return kept
 
 
+_RELATIVE_GAP_RE = re.compile(r"^\s*(?:[\w'’-]+\s+){0,3}?,?\s*(?:who|that|which|whose)\s+[^;:]{0,90}?(?:,\s*)?"
+                              r"(?:was|were|had\s+been|has\s+been|have\s+been|is|are)\s+(?:\w+ly\s+|also\s+|later\s+)?$", _I)
+
+
 def _gap_ok_subject(gap: str) -> bool:
+    if _RELATIVE_GAP_RE.match(gap):
+        return True  # "A Brooklyn woman who was watching her clothes dry was killed"
     if len(gap) > 70 or not _SUBJECT_GAP_RE.match(gap):
         return False
     return not _CLAUSE_BREAK_RE.search(gap) or bool(re.fullmatch(r"\s*(?:who|that)\s+(?:\w+\s+){0,2}", gap))
@@ -152,7 +164,8 @@ def _link(text, count_span, triggers, others, qualified=False) -> tuple[str, str
             gap = text[ce:ts]
             if any(ce <= o < ts for o in others):
                 continue
-            if kind == "nouns" and _NOUN_GAP_RE.match(gap) and not _CLAUSE_BREAK_RE.search(gap):
+            if kind == "nouns" and _NOUN_GAP_RE.match(gap) and not _CLAUSE_BREAK_RE.search(gap) and \
+                    not _NOUN_MODIFIER_RE.match(text, te):
                 cand = (len(gap), 0, cat, "noun", (ts, te))
             elif kind == "passive" and _gap_ok_subject(gap) and not _takes_object(text, te, gap):
                 cand = (len(gap), 0, cat, "subject", (ts, te))
@@ -160,7 +173,7 @@ def _link(text, count_span, triggers, others, qualified=False) -> tuple[str, str
                 continue
         else:  # trigger before the count: object or toll
             gap = text[te:cs]
-            if any(te <= o < cs for o in others):
+            if any(te <= o < cs for o in others) and kind != "tolls":
                 continue
             if kind == "active" and _OBJECT_GAP_RE.match(gap):
                 cand = (len(gap), 1, cat, "object", (ts, te))
@@ -241,9 +254,15 @@ def _implicit_counts(text: str, s: int, e: int, taken: list[tuple[int, int]]) ->
             value = 1
         cnt = Count(m.start(), m.end(), m.group(), value, None, None, "implicit", "implicit", m.start(), m.end())
         out.append((m.start(), m.end(), cnt))
+    for m in _ONE_OF_RE.finditer(text, s, e):
+        if not any(a < m.end() and m.start() < b for a, b in taken):
+            cnt = Count(m.start(), m.end(), m.group(), 1, None, None, "exact", "one of", m.start(), m.end())
+            out.append((m.start(), m.end(), cnt))
     for m in _BARE_PLURAL_RE.finditer(text, s, e):
         if any(a < m.end() and m.start() < b for a, b in taken):
             continue
+        if _DETERMINED_RE.search(text, max(s, m.start() - 40), m.start()):
+            continue  # "several suspected insurgents", "the two targeted insurgents": not a bare plural
         cnt = Count(m.start(), m.end(), m.group(), 2, 2, None, "vague", "bare plural", m.start(), m.end())
         out.append((m.start(), m.end(), cnt))
     return out
@@ -271,7 +290,7 @@ def extract_casualties(text: str, sentences: list[tuple[int, int]], counts: list
         negations = [(m.start(), m.end(), Count(m.start(), m.end(), m.group(), 0, None, None, "exact", "negation",
                                                 m.start(), m.end())) for m in _NEGATED_RE.finditer(text, s, e)]
         candidates = sorted(explicit + implicit + negations, key=lambda c: c[0])
-        starts = [c[0] for c in candidates]
+        starts = [c[0] for c in explicit + negations]
         sentence_facts: list[Fact] = []
         for cs, ce, cnt in candidates:
             others = [o for o in starts if o != cs]
@@ -285,13 +304,16 @@ def extract_casualties(text: str, sentences: list[tuple[int, int]], counts: list
                 facts.append(fact)
                 continue
             link = _link(text, (cs, ce), [t for t in triggers if not (t[0] < ce and cs < t[1])], others,
-                         qualified=cnt.qualifier not in ("exact", "implicit"))
+                         qualified=cnt.qualifier in ("about", "at_least", "more_than", "approaching", "at_most",
+                                                     "less_than", "range"))
             if link is None:
                 continue
             category, rule, trig = link
             if cnt.kind == "implicit" and rule not in ("subject", "object"):
                 continue
             if cnt.kind == "bare plural" and category not in ("arrested", "killed"):
+                continue
+            if cnt.kind == "negation" and rule != "subject":
                 continue
             lo = min(cs, trig[0])
             window = text[max(s, lo - 45):lo]
