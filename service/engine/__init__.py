@@ -11,7 +11,7 @@ import datetime as dt
 import time
 
 from .. import __version__
-from .casualties import extract_casualties, fact_id
+from .casualties import event_day, extract_casualties, fact_id
 from .dateline import find_dateline
 from .dates import extract_dates
 from .numbers import scan_numbers
@@ -56,7 +56,7 @@ def extract(text: str, published=None, doc_id: str | None = None) -> dict:
         casualties.append({
             "id": fid, "category": f.category, "count": f.count, "start": f.start, "end": f.end,
             "text": text[f.start:f.end], "sentence": text[s:e], "sentence_start": s, "victims": f.victims,
-            "date": {"text": f.date.text, "value": f.date.value} if f.date else None,
+            "date": {"text": f.date.text, "value": event_day(f.date.value)} if f.date else None,
             "location": f.location, "source": f.source, "cause": f.cause, "cumulative": f.cumulative,
             "negated": f.negated, "status": f.status, "part_of": ids[f.part_of] if f.part_of is not None else None,
             "rule": f.rule,

@@ -229,12 +229,47 @@ def _cause(text: str, sent: tuple[int, int]) -> str | None:
     return " ".join(m.group(1).split()) if m else None
 
 
+_REPORTING_BEFORE_RE = re.compile(r"\b(?:said|says|say|announced|reported|told\s+[\w.]+(?:\s+[\w.]+)?|confirmed|"
+                                  r"stated|added|disclosed|revealed|released|as\s+dawn\s+broke|news\s+conference)"
+                                  r"\s+(?:on\s+|late\s+|early\s+)?$", _I)
+_REPORTING_AFTER_RE = re.compile(r"\s*,?\s*(?:\w+\s+){0,3}?(?:said|says|announced|reported|told)\b", _I)
+
+
+def event_dates(text: str, dates: list[DateMention]) -> list[DateMention]:
+    """The date mentions that can date an event: resolved DATE/TIME values, not vague references, and not
+    the date a statement was made ("officials said Wednesday")."""
+    out = []
+    for d in dates:
+        if d.type not in ("DATE", "TIME") or not d.value[:4].isdigit():
+            continue
+        if _REPORTING_BEFORE_RE.search(text, max(0, d.start - 40), d.start) or \
+                _REPORTING_AFTER_RE.match(text, d.end, min(len(text), d.end + 30)):
+            continue
+        out.append(d)
+    return out
+
+
+def event_day(value: str) -> str:
+    """A fact's date at day precision: '2024-08-10TMO' and '2024-08-10T21:00' are '2024-08-10'."""
+    return value[:10] if re.match(r"\d{4}-\d{2}-\d{2}", value) else value
+
+
 def _event_date(dates: list[DateMention], sent: tuple[int, int], near: int) -> DateMention | None:
-    inside = [d for d in dates if sent[0] <= d.start < sent[1] and d.type in ("DATE", "TIME")
-              and not d.value.endswith("_REF") and d.value[:1].isdigit()]
-    if not inside:
-        return None
-    return min(inside, key=lambda d: abs(d.start - near))
+    """The event date of a fact: the nearest event date in its sentence; else the governing date — the
+    last day-precise event date before the sentence, or failing that the first one after it (a headline
+    is dated by its story's lead). A coarser date in the sentence ("last year") yields to a governing day
+    that falls inside it."""
+    inside = [d for d in dates if sent[0] <= d.start < sent[1]]
+    days = [d for d in dates if d.grain in ("day", "minute") and not (sent[0] <= d.start < sent[1])]
+    before = [d for d in days if d.start < sent[0]]
+    governing = before[-1] if before else (days[0] if days else None)
+    if inside:
+        best = min(inside, key=lambda d: abs(d.start - near))
+        if best.grain in ("year", "month") and governing is not None and \
+                event_day(governing.value).startswith(best.value):
+            return governing
+        return best
+    return governing
 
 
 def _implicit_counts(text: str, s: int, e: int, taken: list[tuple[int, int]]) -> list[tuple[int, int, Count]]:
@@ -335,15 +370,13 @@ def extract_casualties(text: str, sentences: list[tuple[int, int]], counts: list
                 continue
             cnt = Count(m.start(), m.end(), m.group(), 0, None, None, "exact", "negation", m.start(), m.end())
             facts.append(Fact(cat, cnt.as_dict(), m.start(), m.end(), sent, "negated noun", negated=True))
+    usable_dates = event_dates(text, dates)
     for f in facts:
         s, e = f.sentence
         trig = f.extra.get("trigger", (f.start, f.end))
         span_text = text[s:e]
         f.cumulative = bool(_CUMULATIVE_RE.search(span_text)) and not f.negated
-        f.date = _event_date(dates, f.sentence, f.start)
-        if f.date is not None and f.date.value[:4].isdigit() and f.cumulative and \
-                not re.search(r"\b(?:since|so far|toll)\b", span_text, _I):
-            pass
+        f.date = _event_date(usable_dates, f.sentence, f.start)
         f.location = _location(text, f.sentence, trig[0], dateline_place)
         f.source = _source(text, f.sentence)
         f.cause = _cause(text, f.sentence)
