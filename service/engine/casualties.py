@@ -261,8 +261,7 @@ def _event_date(dates: list[DateMention], sent: tuple[int, int], near: int) -> D
     that falls inside it."""
     inside = [d for d in dates if sent[0] <= d.start < sent[1]]
     days = [d for d in dates if d.grain in ("day", "minute") and not (sent[0] <= d.start < sent[1])]
-    before = [d for d in days if d.start < sent[0]]
-    governing = before[-1] if before else (days[0] if days else None)
+    governing = min(days, key=lambda d: event_day(d.value)) if days else None
     if inside:
         best = min(inside, key=lambda d: abs(d.start - near))
         if best.grain in ("year", "month") and governing is not None and \

@@ -14,7 +14,8 @@ import regex as re
 from .dates import extract_dates
 
 _PREFIX_RE = re.compile(r"^\s*(?:date|published|dateline)\s*:?\s*(\d{4}-\d{2}-\d{2})\b", re.IGNORECASE)
-_WIRE_RE = re.compile(r"^(?P<place>[A-Z][A-Z .'-]{2,}(?:,\s*[A-Z][\w .'-]+)?)\s*[,(]\s*", re.MULTILINE)
+_WIRE_RE = re.compile(r"(?:^|(?<=[\n\u2028\u2029]))[\s\u00a0]*(?P<place>[A-Z][A-Z .'-]{2,}(?:,\s*[A-Z][\w .'-]+)?)"
+                      r"\s*[,(]\s*")
 _HEAD_CHARS = 300
 
 
@@ -36,12 +37,13 @@ def find_dateline(text: str) -> Dateline | None:
             return None
     head = text[:_HEAD_CHARS]
     for w in _WIRE_RE.finditer(head):
-        line_end = head.find("\n", w.start())
-        line = head[w.start(): line_end if line_end >= 0 else len(head)]
+        ends = [i for i in (head.find(c, w.end()) for c in "\n\u2028\u2029") if i >= 0]
+        line_end = min(ends) if ends else len(head)
+        line = head[w.start("place"):line_end]
         place = w.group("place").strip().rstrip(",")
         if len(place) < 3 or place.isdigit():
             continue
         dates = [d for d in extract_dates(line, None) if d.grain == "day" and d.value[:4].isdigit()]
         date = dt.date.fromisoformat(dates[0].value[:10]) if dates else None
-        return Dateline(date, place.title() if place.isupper() else place, w.start(), w.start() + len(line))
+        return Dateline(date, place.title() if place.isupper() else place, w.start("place"), line_end)
     return None

@@ -6,7 +6,8 @@ import regex as re
 from .lexicon import load
 
 _ABBREVIATIONS = {a.lower() for a in load("abbreviations")["abbreviations"]}
-_BOUNDARY_RE = re.compile(r"(?<=[.!?][\"'”’)\]]?)\s+(?=[\"'“‘(\[]?[A-Z0-9])|\n\s*\n|\n(?=[A-Z\"“])")
+# a full stop and a capital, a blank line, a line break before a capital, or a Unicode line/paragraph separator
+_BOUNDARY_RE = re.compile(r"(?<=[.!?][\"'”’)\]]?)\s+(?=[\"'“‘(\[]?[A-Z0-9])|\n\s*\n|\n(?=\s*[A-Z\"“])|[\u2028\u2029]+\s*")
 _LAST_WORD_RE = re.compile(r"([\w.]+)[.]?[\"'”’)\]]?$")
 
 
@@ -16,7 +17,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     start = 0
     for m in _BOUNDARY_RE.finditer(text):
         piece = text[start:m.start()]
-        if "\n" not in m.group():
+        if not re.search(r"[\n\u2028\u2029]", m.group()):
             last = _LAST_WORD_RE.search(piece)
             word = last.group(1).lower() if last else ""
             if word.rstrip(".") in _ABBREVIATIONS or re.fullmatch(r"(?:[a-z]\.)+[a-z]?", word) and \
