@@ -40,7 +40,7 @@ _TRIGGERS = {cat: {kind: _trigger_regex(spec.get(kind) or []) for kind in ("pass
              for cat, spec in L["categories"].items()}
 _NOUN_MODIFIER_RE = re.compile(r"[-\s]+" + alternation(L["noun_not_before"]), _I)
 _TOLL_LINK_RE = re.compile(alternation(L["toll_links"]) + r"\s*$", _I)
-_HYPOTHETICAL_RE = re.compile(alternation(L["hypothetical"]), _I)
+_HYPOTHETICAL_RE = re.compile(alternation(L["hypothetical"]))
 _CUMULATIVE_RE = re.compile(alternation(L["cumulative"]), _I)
 _FEARED_RE = re.compile(alternation(L["feared"]), _I)
 
@@ -54,6 +54,8 @@ _CLAUSE_BREAK_RE = re.compile(r"[;:()\[\]\"“”]|\b(?:and|but|while|when|after
                               r"though|said|says|told)\b|,\s*(?:and|but|while|when|after|as)\b", _I)
 _OBJECT_GAP_RE = re.compile(r"^\s*(?:(?:a\s+total\s+of|another|an\s+additional|an?|the|some|of|his|her|their|"
                             r"its|two|both|all|also|at\s+least|nearly|more\s+than|up\s+to|in\s+all|only)\s+)*$", _I)
+_COORDINATED_OBJECT_RE = re.compile(r"^\s*(?:an?|the|one)\s+[^,;.]{0,70}?\s+(?:and|as\s+well\s+as|along\s+with|with)"
+                                    r"\s+(?:also\s+)?$", _I)
 _NOUN_GAP_RE = re.compile(r"^\s*(?:[\w'’-]+\s+){0,3}$")
 _INCLUDING_RE = re.compile(r"\b(?:including|among\s+them|of\s+whom|of\s+them|among\s+those|among\s+the\s+dead|"
                            r"among\s+the\s+victims)\s*:?\s*$", _I)
@@ -74,11 +76,12 @@ _CAUSE_RE = re.compile(r"\b(?:an?|the)\s+((?:[\w'’-]+\s+){0,2}?(?:airstrike|ai
                        r"quake|storm|cyclone|hurricane|typhoon|landslide|suicide\s+bomber|gunman|raid|ambush|"
                        r"rocket|missile|drone\s+strike|IED|mortar|tsunami|eruption|collision|stampede))\b", _I)
 _IMPLICIT_RE = re.compile(
-    rf"\b(?P<det>a|an|one|the|another)\s+(?P<np>(?:[\w'’-]+\s+){{0,3}}(?P<noun>{alternation([p for p in L['persons'] if not p.endswith('s') or p in ('boss',)])}))\b"
+    rf"\b(?P<det>a|an|one|the|another)\s+(?P<np>(?:[\w'’-]+\s+){{0,5}}(?P<noun>{alternation([p for p in L['persons'] if not p.endswith('s') or p in ('boss',)])}))\b"
     rf"|\b(?P<pair>twin\s+(?:sisters|brothers)|a\s+couple|both\s+(?:men|women|victims)|the\s+couple)\b", _I)
 _DETERMINED_RE = re.compile(r"\b(?:the|these|those|their|his|her|its|our|of|several|numerous|many|some|a|an|"
                             r"two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|multiple|\d[\d,]*)"
                             r"(?:\s+[\w'’-]+){0,2}\s+$", _I)
+_ADDITIVE_RE = re.compile(r"\b(?:additional|other|others|another|also|more|separate|separately|as\s+well)\b", _I)
 _ONE_OF_RE = re.compile(r"\b[Oo]ne(?=\s+of\s+(?:the|his|her|their|them|those|these)\b)")
 _PRONOUN_RE = re.compile(r"\b(?P<pron>he|she)\s+$", _I)
 _BARE_PLURAL_RE = re.compile(
@@ -130,7 +133,13 @@ _RELATIVE_GAP_RE = re.compile(r"^\s*(?:[\w'’-]+\s+){0,3}?,?\s*(?:who|that|whic
                               r"(?:was|were|had\s+been|has\s+been|have\s+been|is|are)\s+(?:\w+ly\s+|also\s+|later\s+)?$", _I)
 
 
+_COORDINATED_SUBJECT_RE = re.compile(r"^\s*(?:[\w'’-]+\s+){0,3}?,?\s*(?:and|&)\s+(?:[\w'’,-]+\s+){1,8}?"
+                                     r"(?:were|have\s+been|had\s+been|are|both|all)\s+(?:\w+ly\s+|also\s+)?$", _I)
+
+
 def _gap_ok_subject(gap: str) -> bool:
+    if _COORDINATED_SUBJECT_RE.match(gap):
+        return True  # "A man and a woman were shot dead": each conjunct is a subject
     if _RELATIVE_GAP_RE.match(gap):
         return True  # "A Brooklyn woman who was watching her clothes dry was killed"
     if len(gap) > 70 or not _SUBJECT_GAP_RE.match(gap):
@@ -175,7 +184,7 @@ def _link(text, count_span, triggers, others, qualified=False) -> tuple[str, str
             gap = text[te:cs]
             if any(te <= o < cs for o in others) and kind != "tolls":
                 continue
-            if kind == "active" and _OBJECT_GAP_RE.match(gap):
+            if kind == "active" and (_OBJECT_GAP_RE.match(gap) or _COORDINATED_OBJECT_RE.match(gap)):
                 cand = (len(gap), 1, cat, "object", (ts, te))
             elif kind == "tolls" and len(gap) < 60 and ";" not in gap and (
                     _TOLL_LINK_RE.search(gap) or (qualified and len(gap.split()) <= 4)):
@@ -359,6 +368,9 @@ def extract_casualties(text: str, sentences: list[tuple[int, int]], counts: list
             fact.victims = None if cnt.kind == "negation" else _victims(text, cnt.core_end, trig, sent)
             if cnt.kind in ("implicit", "bare plural"):
                 fact.victims = " ".join(cnt.text.split())
+            fact.extra["anaphoric"] = cnt.kind == "implicit" and cnt.text.split()[0].lower() == "the"
+            fact.extra["bare"] = cnt.kind == "bare plural"
+            fact.extra["additive"] = bool(_ADDITIVE_RE.search(text, max(s, cs - 60), min(e, ce + 40)))
             if _FEARED_RE.search(text, s, e):
                 fact.status = "feared"
             sentence_facts.append(fact)

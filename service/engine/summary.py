@@ -31,11 +31,45 @@ def summarise(facts: list[Fact], ids: list[str], published: dt.date | None) -> d
                 summary[cat] = _entry(f, [i for _, i in zeros])
             continue
         cumulative = [(f, i) for f, i in usable if f.cumulative]
-        pool = cumulative or usable
-        best = max(pool, key=lambda fi: fi[0].count["value"])
-        same = [i for f, i in pool if f.count["value"] == best[0].count["value"]]
-        summary[cat] = _entry(best[0], same)
+        if cumulative:
+            best = max(cumulative, key=lambda fi: fi[0].count["value"])
+            summary[cat] = _entry(best[0], [i for f, i in cumulative if f.count["value"] == best[0].count["value"]])
+            continue
+        summary[cat] = _incident_total(usable)
     return summary
+
+
+def _incident_total(items: list[tuple[Fact, str]]) -> dict:
+    """Distinct groups of one incident added up, repeated mentions once (policy 3 above)."""
+    seen_values: set[int] = set()
+    sentences: dict[tuple[int, int], list[tuple[Fact, str]]] = {}
+    for f, i in items:
+        v = f.count["value"]
+        repeat = (f.count["qualifier"] != "implicit" and v in seen_values and f.sentence not in sentences) \
+            or (f.extra.get("anaphoric") and sentences) or (f.extra.get("bare") and sentences)
+        seen_values.add(v)
+        if repeat:
+            continue
+        sentences.setdefault(f.sentence, []).append((f, i))
+    total, ids, lo_exact = None, [], True
+    best_single = max(items, key=lambda fi: fi[0].count["value"])
+    for sent, group in sentences.items():
+        s_sum = sum(f.count["value"] for f, _ in group)
+        additive = any(f.extra.get("additive") for f, _ in group)
+        if total is None:
+            total, ids = s_sum, [i for _, i in group]
+        elif additive:
+            total += s_sum
+            ids += [i for _, i in group]
+        elif s_sum > total:
+            total, ids = s_sum, [i for _, i in group]
+    if total is None or (len(ids) == 1 and total == best_single[0].count["value"]):
+        return _entry(best_single[0], [best_single[1]])
+    quals = {f.count["qualifier"] for f, i in items if i in ids}
+    qualifier = quals.pop() if len(quals) == 1 else "at_least"
+    return {"value": total, "min": total if qualifier in ("at_least", "vague") else None, "max": None,
+            "qualifier": qualifier if len(ids) == 1 else ("exact" if qualifier in ("exact", "implicit") else "at_least"),
+            "facts": ids}
 
 
 def _historical(f: Fact, published: dt.date | None) -> bool:
