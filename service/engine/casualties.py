@@ -76,12 +76,19 @@ _CAUSE_RE = re.compile(r"\b(?:an?|the)\s+((?:[\w'’-]+\s+){0,2}?(?:airstrike|ai
                        r"quake|storm|cyclone|hurricane|typhoon|landslide|suicide\s+bomber|gunman|raid|ambush|"
                        r"rocket|missile|drone\s+strike|IED|mortar|tsunami|eruption|collision|stampede))\b", _I)
 _IMPLICIT_RE = re.compile(
-    rf"\b(?P<det>a|an|one|the|another)\s+(?P<np>(?:[\w'’-]+\s+){{0,5}}(?P<noun>{alternation([p for p in L['persons'] if not p.endswith('s') or p in ('boss',)])}))\b"
+    rf"\b(?P<det>a|an|one|the|another)\s+(?P<np>(?:(?!(?:for|of|in|with|to|at|by|from|on|and|or|after|before|as|that|who|was|were|is)\b)[\w'’-]+\s+){{0,5}}(?P<noun>{alternation([p for p in L['persons'] if not p.endswith('s') or p in ('boss',)])}))\b"
     rf"|\b(?P<pair>twin\s+(?:sisters|brothers)|a\s+couple|both\s+(?:men|women|victims)|the\s+couple)\b", _I)
 _DETERMINED_RE = re.compile(r"\b(?:the|these|those|their|his|her|its|our|of|several|numerous|many|some|a|an|"
                             r"two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|multiple|\d[\d,]*)"
                             r"(?:\s+[\w'’-]+){0,2}\s+$", _I)
-_ADDITIVE_RE = re.compile(r"\b(?:additional|other|others|another|also|more|separate|separately|as\s+well)\b", _I)
+_ADDITIVE_RE = re.compile(r"\b(?:additional|another|also|separate|separately|as\s+well|(?:one|two|three|four|five|"
+                          r"\d+)\s+(?:more|other))\b", _I)
+_SINGULAR_PERSONS = alternation([p for p in L["persons"] if not p.endswith("s") and p[0].islower()])
+# a headline or the head of a line names its victim without a determiner: "Police officer shot in foot"
+_HEADLINE_NP_RE = re.compile(rf"\s*(?P<np>(?:[\w'’-]+\s+){{0,2}}{_SINGULAR_PERSONS})\b", _I)
+_NAME_AGE_RE = re.compile(r"\b(?P<name>[A-Z][a-z][\w'’-]*(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w'’-]+){1,2}),\s+\d{1,2},")
+_REFLEXIVE_RE = re.compile(r"\b(?:himself|herself|him|her)\b(?!\s+(?:own|family|husband|wife|son|daughter|mother|"
+                           r"father|friend|boyfriend|girlfriend|home|house|car|way)\b)", _I)
 _ONE_OF_RE = re.compile(r"\b[Oo]ne(?=\s+of\s+(?:the|his|her|their|them|those|these)\b)")
 _PRONOUN_RE = re.compile(r"\b(?P<pron>he|she)\s+$", _I)
 _BARE_PLURAL_RE = re.compile(
@@ -280,6 +287,10 @@ def _event_date(dates: list[DateMention], sent: tuple[int, int], near: int) -> D
     return governing
 
 
+def out_spans(items):
+    return [(a, b) for a, b, _ in items]
+
+
 def _implicit_counts(text: str, s: int, e: int, taken: list[tuple[int, int]]) -> list[tuple[int, int, Count]]:
     out = []
     for m in _IMPLICIT_RE.finditer(text, s, e):
@@ -296,6 +307,22 @@ def _implicit_counts(text: str, s: int, e: int, taken: list[tuple[int, int]]) ->
                 continue
             value = 1
         cnt = Count(m.start(), m.end(), m.group(), value, None, None, "implicit", "implicit", m.start(), m.end())
+        out.append((m.start(), m.end(), cnt))
+    if _HEADLINE_NP_RE.match(text, s, e):
+        m = _HEADLINE_NP_RE.match(text, s, e)
+        if not any(a < m.end("np") and m.start("np") < b for a, b in taken + out_spans(out)):
+            np = m.group("np")
+            cnt = Count(m.start("np"), m.end("np"), np, 1, None, None, "implicit", "implicit", m.start("np"),
+                        m.end("np"))
+            out.append((m.start("np"), m.end("np"), cnt))
+    for m in _NAME_AGE_RE.finditer(text, s, e):
+        if any(a < m.end("name") and m.start("name") < b for a, b in out_spans(out)):
+            continue
+        cnt = Count(m.start("name"), m.end("name"), m.group("name"), 1, None, None, "implicit", "implicit",
+                    m.start("name"), m.end("name"))
+        out.append((m.start("name"), m.end(), cnt))  # linked from after the age: "Jo Smith, 17, was shot"
+    for m in _REFLEXIVE_RE.finditer(text, s, e):
+        cnt = Count(m.start(), m.end(), m.group(), 1, None, None, "implicit", "object pronoun", m.start(), m.end())
         out.append((m.start(), m.end(), cnt))
     for m in _ONE_OF_RE.finditer(text, s, e):
         if not any(a < m.end() and m.start() < b for a, b in taken):
@@ -353,6 +380,8 @@ def extract_casualties(text: str, sentences: list[tuple[int, int]], counts: list
                 continue
             category, rule, trig = link
             if cnt.kind == "implicit" and rule not in ("subject", "object"):
+                continue
+            if cnt.kind == "object pronoun" and (rule != "object" or category not in ("killed", "injured")):
                 continue
             if cnt.kind == "bare plural" and category not in ("arrested", "killed"):
                 continue
