@@ -43,6 +43,8 @@ _TOLL_LINK_RE = re.compile(alternation(L["toll_links"]) + r"\s*$", _I)
 _HYPOTHETICAL_RE = re.compile(alternation(L["hypothetical"]))
 _CUMULATIVE_RE = re.compile(alternation(L["cumulative"]), _I)
 _FEARED_RE = re.compile(alternation(L["feared"]), _I)
+_STATISTIC_RE = re.compile(alternation(L["statistic"]), _I)
+_SHOT_RE = re.compile(r"^(?:" + alternation(L["shot_words"]) + r")$", _I)
 
 # gaps a pattern may bridge (language-neutral shapes; the words come from the lexicon above)
 _AUX = r"(?:(?:were|was|are|is|have|has|had|been|being|be|got|get|also|all|later|reportedly|allegedly|subsequently|" \
@@ -397,7 +399,9 @@ def extract_casualties(text: str, sentences: list[tuple[int, int]], counts: list
             fact.victims = None if cnt.kind == "negation" else _victims(text, cnt.core_end, trig, sent)
             if cnt.kind in ("implicit", "bare plural"):
                 fact.victims = " ".join(cnt.text.split())
-            fact.extra["anaphoric"] = cnt.kind == "implicit" and cnt.text.split()[0].lower() == "the"
+            fact.extra["anaphoric"] = (cnt.kind == "implicit" and cnt.text.split()[0].lower() in ("the", "his", "her")) \
+                or cnt.kind == "object pronoun"
+            fact.extra["shot"] = category == "injured" and bool(_SHOT_RE.match(text[trig[0]:trig[1]]))
             fact.extra["bare"] = cnt.kind == "bare plural"
             fact.extra["additive"] = bool(_ADDITIVE_RE.search(text, max(s, cs - 60), min(e, ce + 40)))
             if _FEARED_RE.search(text, s, e):
@@ -416,6 +420,7 @@ def extract_casualties(text: str, sentences: list[tuple[int, int]], counts: list
         trig = f.extra.get("trigger", (f.start, f.end))
         span_text = text[s:e]
         f.cumulative = bool(_CUMULATIVE_RE.search(span_text)) and not f.negated
+        f.extra["statistic"] = bool(_STATISTIC_RE.search(span_text))
         f.date = _event_date(usable_dates, f.sentence, f.start)
         f.location = _location(text, f.sentence, trig[0], dateline_place)
         f.source = _source(text, f.sentence)

@@ -8,6 +8,11 @@ Policy (also in the README):
 3. Otherwise the figure is the largest single figure of the category: a total and its breakdown are
    never added, and repeated mentions count once.
 4. A stated zero ("no one was hurt") is the figure only when nothing else is stated for the category.
+5. Statistics of a place or period ("the city's 500th homicide this year") are not the main event: they
+   are the figure only when nothing else is stated.
+6. People "shot" are injured unless they died: where the injured figure comes only from "shot" and
+   the article also reports killed, the injured figure is those shot less those killed
+   ("Four teens shot, one fatally" is 3 injured and 1 killed).
 """
 from __future__ import annotations
 
@@ -24,6 +29,8 @@ def summarise(facts: list[Fact], ids: list[str], published: dt.date | None) -> d
     for cat, items in by_cat.items():
         usable = [(f, i) for f, i in items if not f.negated and f.status == "reported" and f.part_of is None
                   and not _historical(f, published)]
+        if any(not f.extra.get("statistic") for f, _ in usable):
+            usable = [(f, i) for f, i in usable if not f.extra.get("statistic")]
         if not usable:
             zeros = [(f, i) for f, i in items if f.negated]
             if zeros:
@@ -36,6 +43,12 @@ def summarise(facts: list[Fact], ids: list[str], published: dt.date | None) -> d
             summary[cat] = _entry(best[0], [i for f, i in cumulative if f.count["value"] == best[0].count["value"]])
             continue
         summary[cat] = _incident_total(usable)
+    injured, killed = summary.get("injured"), summary.get("killed")
+    if injured and killed and injured["value"] > 0:
+        shot_only = all(f.extra.get("shot") for f, i in by_cat["injured"] if i in injured["facts"])
+        if shot_only:
+            left = max(injured["value"] - killed["value"], 0)
+            injured.update(value=left, min=None if injured["min"] is None else min(injured["min"], left))
     return summary
 
 
