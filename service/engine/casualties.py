@@ -78,7 +78,7 @@ _CAUSE_RE = re.compile(r"\b(?:an?|the)\s+((?:[\w'’-]+\s+){0,2}?(?:airstrike|ai
                        r"quake|storm|cyclone|hurricane|typhoon|landslide|suicide\s+bomber|gunman|raid|ambush|"
                        r"rocket|missile|drone\s+strike|IED|mortar|tsunami|eruption|collision|stampede))\b", _I)
 _IMPLICIT_RE = re.compile(
-    rf"\b(?P<det>a|an|one|the|another)\s+(?P<np>(?:(?!(?:for|of|in|with|to|at|by|from|on|and|or|after|before|as|that|who|was|were|is)\b)[\w'’-]+\s+){{0,5}}(?P<noun>{alternation([p for p in L['persons'] if not p.endswith('s') or p in ('boss',)])}))\b"
+    rf"\b(?P<det>a|an|one|the|another)\s+(?P<np>(?:[\w'’-]+\s+){{0,2}}(?P<age>\d{{1,3}}[-\s]?(?:year|yr|month|week)s?[-\s]?old|\d{{1,3}}\s?y/o)(?!\s*[\w-])|(?:(?!(?:for|of|in|with|to|at|by|from|on|and|or|after|before|as|that|who|was|were|is)\b)[\w'’-]+\s+){{0,5}}(?P<noun>{alternation([p for p in L['persons'] if not p.endswith('s') or p in ('boss',)])}))\b"
     rf"|\b(?P<pair>twin\s+(?:sisters|brothers)|a\s+couple|both\s+(?:men|women|victims)|the\s+couple)\b", _I)
 _DETERMINED_RE = re.compile(r"\b(?:the|these|those|their|his|her|its|our|of|several|numerous|many|some|a|an|"
                             r"two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|multiple|\d[\d,]*)"
@@ -87,7 +87,9 @@ _ADDITIVE_RE = re.compile(r"\b(?:additional|another|also|separate|separately|as\
                           r"\d+)\s+(?:more|other))\b", _I)
 _SINGULAR_PERSONS = alternation([p for p in L["persons"] if not p.endswith("s") and p[0].islower()])
 # a headline or the head of a line names its victim without a determiner: "Police officer shot in foot"
-_HEADLINE_NP_RE = re.compile(rf"\s*(?P<np>(?:[\w'’-]+\s+){{0,2}}{_SINGULAR_PERSONS})\b", _I)
+_HEADLINE_NP_RE = re.compile(rf"\s*(?:[\w.'’ ]{{0,20}}:\s*)?(?P<np>(?:[\w'’-]+\s+){{0,2}}(?:{_SINGULAR_PERSONS}|"
+                             rf"\d{{1,3}}[-\s]?(?:year|yr)s?[-\s]?old|\d{{1,3}}\s?y/o))(?![\w-])", _I)
+_POSSESSIVE_DEATH_RE = re.compile(r"(?P<np>\b[\w-]+)['’]s\s+(?=(?:shooting\s+|stabbing\s+|apparent\s+)?death\b)", _I)
 _NAME_AGE_RE = re.compile(r"\b(?P<name>[A-Z][a-z][\w'’-]*(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w'’-]+){1,2}),\s+\d{1,2},")
 _REFLEXIVE_RE = re.compile(r"\b(?:himself|herself|him|her)\b(?!\s+(?:own|family|husband|wife|son|daughter|mother|"
                            r"father|friend|boyfriend|girlfriend|home|house|car|way)\b)", _I)
@@ -293,7 +295,18 @@ def out_spans(items):
     return [(a, b) for a, b, _ in items]
 
 
-def _implicit_counts(text: str, s: int, e: int, taken: list[tuple[int, int]]) -> list[tuple[int, int, Count]]:
+_SURNAME_RE = re.compile(r"\b(?P<name>[A-Z][a-z][\w'’-]+)\b(?=\s+(?:was|had\s+been|has\s+been|died|dies|is)\b)")
+_FULL_NAME_RE = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+(?P<surname>[A-Z][a-z][\w'’-]+)(?=,\s+\d{1,2},|\s+was\b|\s+died\b)")
+
+
+def known_surnames(text: str) -> set[str]:
+    """Surnames of people the text introduced by full name ("Caleb Arwood, 17,"): later, "Arwood was
+    pronounced dead" counts one person."""
+    return {m.group("surname") for m in _FULL_NAME_RE.finditer(text)}
+
+
+def _implicit_counts(text: str, s: int, e: int, taken: list[tuple[int, int]],
+                     known_surnames: frozenset = frozenset()) -> list[tuple[int, int, Count]]:
     out = []
     for m in _IMPLICIT_RE.finditer(text, s, e):
         if any(a < m.end() and m.start() < b for a, b in taken):
@@ -303,7 +316,7 @@ def _implicit_counts(text: str, s: int, e: int, taken: list[tuple[int, int]]) ->
         else:
             det = m.group("det").lower()
             np = m.group("np").lower()
-            if det == "the" and not re.search(r"\b(?:victim|man|woman|boy|girl|leader|commander|driver|teen|"
+            if det == "the" and not m.group("age") and not re.search(r"\b(?:victim|man|woman|boy|girl|leader|commander|driver|teen|"
                                               r"teenager|child|baby|infant|toddler|suspect|gunman|shooter|"
                                               r"officer|soldier|facilitator)\b", np):
                 continue
@@ -323,6 +336,16 @@ def _implicit_counts(text: str, s: int, e: int, taken: list[tuple[int, int]]) ->
         cnt = Count(m.start("name"), m.end("name"), m.group("name"), 1, None, None, "implicit", "implicit",
                     m.start("name"), m.end("name"))
         out.append((m.start("name"), m.end(), cnt))  # linked from after the age: "Jo Smith, 17, was shot"
+    for m in _POSSESSIVE_DEATH_RE.finditer(text, s, e):
+        if not any(a < m.end("np") and m.start("np") < b for a, b in taken + out_spans(out)):
+            cnt = Count(m.start("np"), m.end("np"), m.group("np"), 1, None, None, "implicit", "implicit",
+                        m.start("np"), m.end("np"))
+            out.append((m.start("np"), m.end("np"), cnt))
+    for m in _SURNAME_RE.finditer(text, s, e):
+        word = m.group("name")
+        if word in known_surnames and not any(a < m.end() and m.start() < b for a, b in taken + out_spans(out)):
+            cnt = Count(m.start(), m.end(), word, 1, None, None, "implicit", "implicit", m.start(), m.end())
+            out.append((m.start(), m.end(), cnt))
     for m in _REFLEXIVE_RE.finditer(text, s, e):
         cnt = Count(m.start(), m.end(), m.group(), 1, None, None, "implicit", "object pronoun", m.start(), m.end())
         out.append((m.start(), m.end(), cnt))
@@ -351,6 +374,7 @@ _NEG_CAT = {"injuries": "injured", "injury": "injured", "deaths": "killed", "fat
 def extract_casualties(text: str, sentences: list[tuple[int, int]], counts: list[Count],
                        dates: list[DateMention], dateline_place: str | None = None) -> list[Fact]:
     facts: list[Fact] = []
+    surnames = frozenset(known_surnames(text))
     for sent in sentences:
         s, e = sent
         triggers = _find_triggers(text, s, e)
@@ -358,7 +382,7 @@ def extract_casualties(text: str, sentences: list[tuple[int, int]], counts: list
             continue
         sent_counts = [c for c in counts if s <= c.start < e]
         explicit = [(c.start, c.end, c) for c in sent_counts]
-        implicit = _implicit_counts(text, s, e, [(c.start, c.end) for c in sent_counts])
+        implicit = _implicit_counts(text, s, e, [(c.start, c.end) for c in sent_counts], surnames)
         negations = [(m.start(), m.end(), Count(m.start(), m.end(), m.group(), 0, None, None, "exact", "negation",
                                                 m.start(), m.end())) for m in _NEGATED_RE.finditer(text, s, e)]
         candidates = sorted(explicit + implicit + negations, key=lambda c: c[0])
