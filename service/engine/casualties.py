@@ -439,17 +439,25 @@ def extract_casualties(text: str, sentences: list[tuple[int, int]], counts: list
             cnt = Count(m.start(), m.end(), m.group(), 0, None, None, "exact", "negation", m.start(), m.end())
             facts.append(Fact(cat, cnt.as_dict(), m.start(), m.end(), sent, "negated noun", negated=True))
     usable_dates = event_dates(text, dates)
+    lead_end = _lead_end(text, sentences)
     for f in facts:
         s, e = f.sentence
         trig = f.extra.get("trigger", (f.start, f.end))
         span_text = text[s:e]
         f.cumulative = bool(_CUMULATIVE_RE.search(span_text)) and not f.negated
         f.extra["statistic"] = bool(_STATISTIC_RE.search(span_text))
+        f.extra["lead"] = f.start < lead_end
         f.date = _event_date(usable_dates, f.sentence, f.start)
         f.location = _location(text, f.sentence, trig[0], dateline_place)
         f.source = _source(text, f.sentence)
         f.cause = _cause(text, f.sentence)
     return facts
+
+
+def _lead_end(text: str, sentences: list[tuple[int, int]]) -> int:
+    """Where the lead ends: after the first three sentences that carry prose (a headline is one)."""
+    prose = [sp for sp in sentences if len(text[sp[0]:sp[1]].split()) >= 4]
+    return prose[min(2, len(prose) - 1)][1] if prose else len(text)
 
 
 def fact_id(doc_id: str | None, fact: Fact) -> str:

@@ -20,6 +20,8 @@ import datetime as dt
 
 from .casualties import Fact
 
+LEAD_FIRST = True
+
 
 def summarise(facts: list[Fact], ids: list[str], published: dt.date | None) -> dict:
     summary: dict[str, dict] = {}
@@ -38,11 +40,12 @@ def summarise(facts: list[Fact], ids: list[str], published: dt.date | None) -> d
                 summary[cat] = _entry(f, [i for _, i in zeros])
             continue
         cumulative = [(f, i) for f, i in usable if f.cumulative]
+        incident = _incident_total(usable)
         if cumulative:
             best = max(cumulative, key=lambda fi: fi[0].count["value"])
-            summary[cat] = _entry(best[0], [i for f, i in cumulative if f.count["value"] == best[0].count["value"]])
-            continue
-        summary[cat] = _incident_total(usable)
+            if best[0].count["value"] >= incident["value"]:
+                incident = _entry(best[0], [i for f, i in cumulative if f.count["value"] == best[0].count["value"]])
+        summary[cat] = incident
     injured, killed = summary.get("injured"), summary.get("killed")
     if injured and killed and injured["value"] > 0:
         shot_only = all(f.extra.get("shot") for f, i in by_cat["injured"] if i in injured["facts"])
@@ -71,10 +74,11 @@ def _incident_total(items: list[tuple[Fact, str]]) -> dict:
         additive = any(f.extra.get("additive") for f, _ in group)
         if total is None:
             total, ids = s_sum, [i for _, i in group]
+            lead = group[0][0].extra.get("lead")
         elif additive:
             total += s_sum
             ids += [i for _, i in group]
-        elif s_sum > total:
+        elif s_sum > total and not (LEAD_FIRST and lead):
             total, ids = s_sum, [i for _, i in group]
     if total is None or (len(ids) == 1 and total == best_single[0].count["value"]):
         return _entry(best_single[0], [best_single[1]])
