@@ -24,7 +24,7 @@ WEEKDAYS: dict[str, int] = W["weekdays"]
 
 _I = re.IGNORECASE
 _FULL_MONTHS = [m for m in MONTHS if len(m) > 4 or m in ("may", "june", "july")]
-_MONTH_WORD = rf"(?:{alternation(_FULL_MONTHS)}|{alternation([m for m in MONTHS if m not in _FULL_MONTHS])}\.?)"
+_MONTH_WORD = rf"(?:{alternation(_FULL_MONTHS)}|{alternation([m for m in MONTHS if m not in _FULL_MONTHS])}\.|sept\b)"
 MONTH = rf"(?P<month>{_MONTH_WORD})"
 DAY = r"(?P<day>(?:[12]\d|3[01]|0?[1-9]))(?:st|nd|rd|th)?(?![\d:])"
 YEAR = r"(?P<year>(?:1[5-9]|20)\d{2})(?![\d])"
@@ -64,10 +64,13 @@ class Context:
     anchor: dt.date | None
     last_day: dt.date | None = None
     last_year: int | None = None
+    last_quarter: tuple[int, int] | None = None
 
     def looks_ahead(self, start: int) -> bool:
-        sentence_start = max(self.text.rfind(". ", 0, start), self.text.rfind("\n", 0, start), 0)
-        return bool(_FUTURE_RE.search(self.text, sentence_start, start))
+        """Does the clause before ``start`` speak of the future ("will meet on Tuesday")?"""
+        clause_start = max(self.text.rfind(". ", 0, start), self.text.rfind("\n", 0, start),
+                           self.text.rfind(";", 0, start), start - 80, 0)
+        return bool(_FUTURE_RE.search(self.text, clause_start, start))
 
 
 @dataclass(frozen=True)
@@ -308,7 +311,33 @@ def p_this_quarter(m, ctx):
     return f"{y:04d}-Q{R.quarter_of(mo)}", "DATE", "quarter", None
 
 
+def p_this_period(m, ctx):
+    if ctx.last_quarter is not None:
+        return f"{ctx.last_quarter[0]:04d}-Q{ctx.last_quarter[1]}", "DATE", "quarter", None
+    if ctx.anchor is None:
+        return None
+    y, mo = R.shift_months(ctx.anchor.year, ctx.anchor.month, -1)
+    return f"{y:04d}-Q{R.quarter_of(mo)}", "DATE", "quarter", None
+
+
+def p_year_earlier(m, ctx):
+    if ctx.last_quarter is not None:
+        return f"{ctx.last_quarter[0] - 1:04d}-Q{ctx.last_quarter[1]}", "DATE", "quarter", None
+    if ctx.anchor is None:
+        return None
+    return f"{ctx.anchor.year - 1:04d}", "DATE", "year", None
+
+
+def p_this_year(m, ctx):
+    if ctx.anchor is None:
+        return None
+    return f"{ctx.anchor.year:04d}", "DATE", "year", None
+
+
 def p_season(m, ctx):
+    if m["season"].lower() == "fall" and not (m.groupdict().get("rel") or m.groupdict().get("year")
+                                              or re.match(r"the\s", m.group(), _I)):
+        return None  # "prices fall": a verb
     season = W["seasons"][m["season"].lower()]
     if m.groupdict().get("year"):
         return f"{_year(m):04d}-{season}", "DATE", "season", _mod(m)
@@ -432,6 +461,10 @@ RULES: list[Rule] = [
        p_quarter),
     _r("this quarter", rf"{_B}(?:the\s+)?(?P<which>current|this|latest|last|past|recent|most recent)\s+quarter{_E}",
        p_this_quarter),
+    # the quarter · a year earlier (that quarter, a year before) · the year
+    _r("this period", rf"{_B}{alternation(W['this_period'])}{_E}", p_this_period),
+    _r("year earlier", rf"{_B}{alternation(W['year_earlier_period'])}{_E}", p_year_earlier),
+    _r("this year", rf"{_B}{alternation(W['this_year_words'])}{_E}", p_this_year),
     # this summer · last fall · the winter of 1994
     _r("season", rf"{_B}(?:(?P<rel>this past|this coming|this|last|next)\s+|the\s+)?{MOD}(?P<season>{_SEASON})"
        rf"(?:\s+(?:of\s+)?{YEAR})?{_E}", p_season),
@@ -510,4 +543,6 @@ def extract_dates(text: str, anchor: dt.date | None, numbers: list[NumberMention
             ctx.last_year = ctx.last_day.year
         elif typ == "DATE" and grain in ("year", "month") and value[:4].isdigit():
             ctx.last_year = int(value[:4])
+        if typ == "DATE" and grain == "quarter" and rule.name != "year earlier" and value[:4].isdigit():
+            ctx.last_quarter = (int(value[:4]), int(value[-1]))
     return out
