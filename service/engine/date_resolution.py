@@ -10,7 +10,8 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 
-FUTURE_BIAS = 6  # a future candidate must be this much nearer than the past one to win
+FUTURE_BIAS = 6  # in a past-tense clause, a future candidate must be this much nearer than the past one
+NEUTRAL_FUTURE_BIAS = 2.5  # with no tense to go by
 
 
 def shift_months(year: int, month: int, delta: int) -> tuple[int, int]:
@@ -45,7 +46,8 @@ def resolve_weekday(weekday: int, anchor: dt.date, direction: str = "auto") -> d
     return anchor - dt.timedelta(days=back)
 
 
-def resolve_month_day(month: int, day: int, anchor: dt.date, looks_ahead: bool = False) -> dt.date | None:
+def resolve_month_day(month: int, day: int, anchor: dt.date, looks_ahead: bool = False,
+                      looks_back: bool = False) -> dt.date | None:
     """The year of "Oct. 7" for an article published on ``anchor``: news reports what happened, so the
     past one unless the future one is FUTURE_BIAS times nearer or the sentence looks ahead."""
     best, best_cost = None, None
@@ -55,7 +57,8 @@ def resolve_month_day(month: int, day: int, anchor: dt.date, looks_ahead: bool =
         except ValueError:
             continue
         distance = (cand - anchor).days
-        cost = abs(distance) * (FUTURE_BIAS if distance > 0 and not looks_ahead else 1)
+        bias = FUTURE_BIAS if looks_back else NEUTRAL_FUTURE_BIAS
+        cost = abs(distance) * (bias if distance > 0 and not looks_ahead else 1)
         if distance < 0 and looks_ahead:
             cost *= FUTURE_BIAS
         if best_cost is None or cost < best_cost:
@@ -70,7 +73,8 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
-def resolve_month(month: int, anchor: dt.date, looks_ahead: bool = False, direction: str = "auto") -> tuple[int, int]:
+def resolve_month(month: int, anchor: dt.date, looks_ahead: bool = False, direction: str = "auto",
+                  looks_back: bool = False) -> tuple[int, int]:
     """The year of a bare month name ("in March")."""
     if direction == "past":  # "last March": the most recent March before this month
         year = anchor.year if month < anchor.month else anchor.year - 1
@@ -85,7 +89,7 @@ def resolve_month(month: int, anchor: dt.date, looks_ahead: bool = False, direct
         return anchor.year, month
     if looks_ahead:
         return (anchor.year, month) if diff > 0 else (anchor.year + 1, month)
-    if diff > 0 and diff <= 2:
+    if diff > 0 and (diff <= 2 or (not looks_back and diff <= 4)):
         return anchor.year, month  # "in October", written in August, is usually what comes next
     return (anchor.year, month) if diff < 0 else (anchor.year - 1, month)
 

@@ -35,8 +35,10 @@ WD_OPT = rf"(?:{_WEEKDAY_WORD},?\s+)?"
 PART = rf"(?:\s+(?P<part>{alternation(W['parts_of_day'])}))?"
 MOD = rf"(?:(?P<mod>{alternation(W['modifiers'])})(?:-|\s+))?"
 NUMWORD = rf"(?:\d+|a|an|one|{alternation(list(UNITS) + list(TENS))}(?:[-\s]{alternation(UNITS)})?|several|a few|few|many)"
+NUMWORD_SHORT = NUMWORD.replace(r"\d+", r"\d{1,3}", 1)
 UNIT = rf"(?P<unit>{alternation(W['units'])})"
 _FUTURE_RE = re.compile(alternation(W["future_cues"]), _I)
+_PAST_RE = re.compile(alternation(W["past_cues"]), _I)
 _MONTH_PREP_RE = re.compile(alternation(W["month_prepositions"], boundary=True) + r"\s*$", _I)
 
 
@@ -71,6 +73,10 @@ class Context:
         clause_start = max(self.text.rfind(". ", 0, start), self.text.rfind("\n", 0, start),
                            self.text.rfind(";", 0, start), start - 80, 0)
         return bool(_FUTURE_RE.search(self.text, clause_start, start))
+
+    def looks_back(self, start: int, end: int) -> bool:
+        """Does the clause around the expression speak of the past ("died on Oct. 7")?"""
+        return bool(_PAST_RE.search(self.text, max(0, start - 60), min(len(self.text), end + 40)))
 
 
 @dataclass(frozen=True)
@@ -149,7 +155,7 @@ def p_month_day(m, ctx):
         except ValueError:
             return None
     else:
-        d = R.resolve_month_day(month, day, ctx.anchor, ctx.looks_ahead(m.start()))
+        d = R.resolve_month_day(month, day, ctx.anchor, ctx.looks_ahead(m.start()), ctx.looks_back(m.start(), m.end()))
     if d is None:
         return None
     return _day_value(d, m.groupdict().get("part")), "DATE", "day", None
@@ -181,12 +187,24 @@ def p_month(m, ctx):
         return f"XXXX-{_month(m):02d}", "DATE", "month", _mod(m)
     d = {"last": "past", "next": "future", "this": "this", "this past": "past", "this coming": "future"}.get(
         direction, "auto")
-    y, mo = R.resolve_month(_month(m), ctx.anchor, ctx.looks_ahead(m.start()), d)
+    y, mo = R.resolve_month(_month(m), ctx.anchor, ctx.looks_ahead(m.start()), d, ctx.looks_back(m.start(), m.end()))
     return f"{y:04d}-{mo:02d}", "DATE", "month", _mod(m)
 
 
 def p_year(m, ctx):
     return f"{_year(m):04d}", "DATE", "year", _mod(m)
+
+
+def p_year_words(m, ctx):
+    if m["century2"]:
+        rest = parse_number_words(m["rest2"]) if m["rest2"] else [(0, 0, 0)]
+        return f"{2000 + rest[0][0]:04d}", "DATE", "year", None
+    century = {"eighteen": 18, "nineteen": 19, "twenty": 20}.get(m["century"].lower())
+    if century is not None:
+        rest = parse_number_words(m["rest"])
+        if not rest or rest[0][0] >= 100:
+            return None
+        return f"{century * 100 + rest[0][0]:04d}", "DATE", "year", None
 
 
 def p_decade(m, ctx):
@@ -453,6 +471,10 @@ RULES: list[Rule] = [
     _r("month relative year", rf"{_B}{MOD}{MONTH}\s+(?:of\s+)?(?P<rel>last|this|next)\s+year{_E}", p_month_rel_year),
     # in March · last April · the end of July · mid-November
     _r("month", rf"{_B}(?:(?P<dir>this past|this coming|last|next|this)\s+)?{MOD}{MONTH}{_E}", p_month),
+    # nineteen ninety-six · the year two thousand
+    _r("year in words", rf"{_B}(?:the\s+year\s+)?(?:(?P<century>eighteen|nineteen|twenty)\s+"
+       rf"(?P<rest>(?:{alternation(TENS)})(?:[-\s]{alternation(UNITS)})?|{alternation([u for u in UNITS if UNITS[u] >= 10])})"
+       rf"|(?P<century2>two\s+thousand)(?:\s+(?:and\s+)?(?P<rest2>{alternation(UNITS)}))?){_E}", p_year_words),
     # the 1990s · the late 1970s · the '90s
     _r("decade", rf"{_B}(?:the\s+)?{MOD}(?:(?P<decade>(?:1[5-9]|20)\d0)'?s|'(?P<short>\d0)s){_E}", p_decade),
     # third quarter of 2024 · the fourth quarter · Q3 · last year's second quarter · the first half
@@ -491,7 +513,8 @@ RULES: list[Rule] = [
     _r("clock time", rf"{_B}(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<min>[0-5]\d))?\s*(?P<ampm>[ap]\.?m\.?)(?:\s+[A-Z]{{2,4}})?"
        rf"(?:\s+(?P<wd>{alternation(WEEKDAYS)}))?(?![\w])", p_time),
     # three days · two weeks · 24 hours (durations, not dates)
-    _r("duration", rf"{_B}(?P<n>{NUMWORD})\s+(?:more\s+|full\s+|straight\s+|consecutive\s+)?{UNIT}{_E}", p_duration),
+    _r("duration", rf"{_B}(?P<n>{NUMWORD_SHORT})\s+(?:more\s+|full\s+|straight\s+|consecutive\s+)?{UNIT}{_E}"
+       rf"(?![-\s]+old\b|\s+of\b|\s+(?:ago|earlier|later|before|after)\b)", p_duration),
 ]
 
 _YEAR_RULE = "year"
