@@ -84,6 +84,7 @@ class Rule:
     name: str
     pattern: re.Pattern
     produce: Callable[[re.Match, Context], tuple | None]  # -> (value, type, grain, mod) or None
+    anchor: str | None = None  # a key of ANCHORS: the rule runs only in windows around such words
 
 
 def _mod(m) -> str | None:
@@ -435,8 +436,30 @@ def p_duration(m, ctx):
 
 
 # ----------------------------------------------------------------------------------------------- rules
-def _r(name, pattern, produce, flags=_I):
-    return Rule(name, re.compile(pattern, flags), produce)
+def _r(name, pattern, produce, flags=_I, anchor=None):
+    return Rule(name, re.compile(pattern, flags), produce, anchor)
+
+
+# Cheap patterns that every match of a rule contains: a rule runs only within ANCHOR_WINDOW characters of
+# one of its anchor's matches, so a text pays for the expensive patterns only where they can match.
+_UNIT_WORDS = list(W["units"])
+ANCHORS = {
+    "month": re.compile(_MONTH_WORD, _I),
+    "weekday": re.compile(_WEEKDAY_WORD, _I),
+    "digit": re.compile(r"\d"),
+    "unit": re.compile(alternation(_UNIT_WORDS + ["quarter", "half", "year", "period"], boundary=False), _I),
+    "season": re.compile(alternation(W["seasons"], boundary=False), _I),
+    "reference": re.compile(alternation(["now", "current", "recent", "past", "present", "moment", "future",
+                                         "coming", "near", "term", "later", "these", "lately", "late", "ago",
+                                         "years", "time", "quarters", "currently", "presently", "nowadays"], boundary=False), _I),
+    "relative day": re.compile(alternation(list(W["relative_days"]) + ["day", "night", "morning", "year"], boundary=False), _I),
+    "holiday": re.compile(alternation(["christmas", "new year", "independence", "halloween", "valentine",
+                                       "veterans", "thanksgiving", "memorial", "labor", "election"], boundary=False), _I),
+    "ampm": re.compile(r"[ap]\.?m\b", _I),
+    "number word": re.compile(alternation(["eighteen", "nineteen", "twenty", "thousand"]), _I),
+    "decade": re.compile(r"\d0'?s\b|'\d0s", _I),
+}
+ANCHOR_WINDOW = 80
 
 
 _REL_UNIT_WORDS = alternation(sorted(_REL_SIGN, key=len, reverse=True))
@@ -452,69 +475,69 @@ _E = r"(?![\w])"
 
 RULES: list[Rule] = [
     # 2024-08-10
-    _r("iso date", rf"{_B}(?P<y>\d{{4}})-(?P<mo>\d{{2}})-(?P<d>\d{{2}})(?![\d])", p_iso),
+    _r("iso date", rf"{_B}(?P<y>\d{{4}})-(?P<mo>\d{{2}})-(?P<d>\d{{2}})(?![\d])", p_iso, anchor="digit"),
     # 10/08/2024 where the order is certain (a part above 12)
-    _r("numeric date", rf"{_B}(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/(?P<y>\d{{4}}){_E}", p_slash),
+    _r("numeric date", rf"{_B}(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/(?P<y>\d{{4}}){_E}", p_slash, anchor="digit"),
     # August 10, 2024 · Saturday, Aug. 10, 2024
-    _r("month day year", rf"{_B}{WD_OPT}{MONTH}\s+{DAY},?\s+{YEAR}", p_full_date),
+    _r("month day year", rf"{_B}{WD_OPT}{MONTH}\s+{DAY},?\s+{YEAR}", p_full_date, anchor="month"),
     # 10 August 2024
-    _r("day month year", rf"{_B}{WD_OPT}{DAY}\s+(?:of\s+)?{MONTH},?\s+{YEAR}", p_full_date),
+    _r("day month year", rf"{_B}{WD_OPT}{DAY}\s+(?:of\s+)?{MONTH},?\s+{YEAR}", p_full_date, anchor="month"),
     # Oct. 7 last year · Aug. 10 · Saturday, Aug. 10 · Aug. 10 morning
     _r("month day", rf"{_B}{WD_OPT}{MONTH}\s+{DAY}(?:,?\s+(?:of\s+)?(?P<rel>last|this|next)\s+year)?{PART}{_E}",
-       p_month_day),
+       p_month_day, anchor="month"),
     # 10 August · the 10th of August
     _r("day month", rf"{_B}(?:the\s+)?{DAY}\s+(?:of\s+)?{MONTH}(?:,?\s+(?P<rel>last|this|next)\s+year)?{_E}",
-       p_month_day),
+       p_month_day, anchor="month"),
     # July 2024 · late July 2024
-    _r("month year", rf"{_B}{MOD}{MONTH},?\s+(?:of\s+)?{YEAR}", p_month_year),
+    _r("month year", rf"{_B}{MOD}{MONTH},?\s+(?:of\s+)?{YEAR}", p_month_year, anchor="month"),
     # June last year
-    _r("month relative year", rf"{_B}{MOD}{MONTH}\s+(?:of\s+)?(?P<rel>last|this|next)\s+year{_E}", p_month_rel_year),
+    _r("month relative year", rf"{_B}{MOD}{MONTH}\s+(?:of\s+)?(?P<rel>last|this|next)\s+year{_E}", p_month_rel_year, anchor="month"),
     # in March · last April · the end of July · mid-November
-    _r("month", rf"{_B}(?:(?P<dir>this past|this coming|last|next|this)\s+)?{MOD}{MONTH}{_E}", p_month),
+    _r("month", rf"{_B}(?:(?P<dir>this past|this coming|last|next|this)\s+)?{MOD}{MONTH}{_E}", p_month, anchor="month"),
     # nineteen ninety-six · the year two thousand
     _r("year in words", rf"{_B}(?:the\s+year\s+)?(?:(?P<century>eighteen|nineteen|twenty)\s+"
        rf"(?P<rest>(?:{alternation(TENS)})(?:[-\s]{alternation(UNITS)})?|{alternation([u for u in UNITS if UNITS[u] >= 10])})"
-       rf"|(?P<century2>two\s+thousand)(?:\s+(?:and\s+)?(?P<rest2>{alternation(UNITS)}))?){_E}", p_year_words),
+       rf"|(?P<century2>two\s+thousand)(?:\s+(?:and\s+)?(?P<rest2>{alternation(UNITS)}))?){_E}", p_year_words, anchor="number word"),
     # the 1990s · the late 1970s · the '90s
-    _r("decade", rf"{_B}(?:the\s+)?{MOD}(?:(?P<decade>(?:1[5-9]|20)\d0)'?s|'(?P<short>\d0)s){_E}", p_decade),
+    _r("decade", rf"{_B}(?:the\s+)?{MOD}(?:(?P<decade>(?:1[5-9]|20)\d0)'?s|'(?P<short>\d0)s){_E}", p_decade, anchor="decade"),
     # third quarter of 2024 · the fourth quarter · Q3 · last year's second quarter · the first half
     _r("quarter", rf"{_B}(?:the\s+)?(?:{YEAR}\s+|(?P<rel>this|last|next)\s+year's\s+|its\s+|fiscal\s+)?"
        rf"(?:fiscal[-\s])?(?P<ord>{_ORD})[-\s](?P<unit>quarter|half)(?:\s+of\s+(?:fiscal\s+)?{YEAR})?{_E}",
-       p_quarter),
+       p_quarter, anchor="unit"),
     _r("this quarter", rf"{_B}(?:the\s+)?(?P<which>current|this|latest|last|past|recent|most recent)\s+quarter{_E}",
-       p_this_quarter),
+       p_this_quarter, anchor="unit"),
     # the quarter · a year earlier (that quarter, a year before) · the year
-    _r("this period", rf"{_B}{alternation(W['this_period'])}{_E}", p_this_period),
-    _r("year earlier", rf"{_B}{alternation(W['year_earlier_period'])}{_E}", p_year_earlier),
-    _r("this year", rf"{_B}{alternation(W['this_year_words'])}{_E}", p_this_year),
+    _r("this period", rf"{_B}{alternation(W['this_period'])}{_E}", p_this_period, anchor="unit"),
+    _r("year earlier", rf"{_B}{alternation(W['year_earlier_period'])}{_E}", p_year_earlier, anchor="unit"),
+    _r("this year", rf"{_B}{alternation(W['this_year_words'])}{_E}", p_this_year, anchor="unit"),
     # this summer · last fall · the winter of 1994
     _r("season", rf"{_B}(?:(?P<rel>this past|this coming|this|last|next)\s+|the\s+)?{MOD}(?P<season>{_SEASON})"
-       rf"(?:\s+(?:of\s+)?{YEAR})?{_E}", p_season),
+       rf"(?:\s+(?:of\s+)?{YEAR})?{_E}", p_season, anchor="season"),
     # Saturday · last Friday · next Tuesday · Wednesday night
     _r("weekday", rf"{_B}(?:(?P<rel>this past|this coming|last|next|this|coming|past)\s+|(?:early|late|earlier|later)\s+)?"
-       rf"{WD}(?:'s)?{PART}{_E}", p_weekday),
+       rf"{WD}(?:'s)?{PART}{_E}", p_weekday, anchor="weekday"),
     # yesterday · today · tonight · tomorrow morning
-    _r("relative day", rf"{_B}(?:(?:early|late|earlier|later)\s+)?(?P<word>{_REL_DAYS}){PART}{_E}", p_relative_day),
+    _r("relative day", rf"{_B}(?:(?:early|late|earlier|later)\s+)?(?P<word>{_REL_DAYS}){PART}{_E}", p_relative_day, anchor="relative day"),
     # the day before · the following day
-    _r("anaphoric day", rf"{_B}(?P<word>{_ANA_DAYS}){_E}", p_anaphoric_day),
-    _r("anaphoric year", rf"{_B}(?P<word>{_ANA_YEARS}){_E}", p_anaphoric_year),
+    _r("anaphoric day", rf"{_B}(?P<word>{_ANA_DAYS}){_E}", p_anaphoric_day, anchor="relative day"),
+    _r("anaphoric year", rf"{_B}(?P<word>{_ANA_YEARS}){_E}", p_anaphoric_year, anchor="unit"),
     # this week · last month · next year · earlier this year · the end of this month
     _r("relative unit", rf"{_B}(?P<rel>{_REL_UNIT_WORDS})\s+(?P<unit>week|weekend|month|year|quarter|decade|century){_E}",
-       p_relative_unit),
+       p_relative_unit, anchor="unit"),
     # two days ago · a year earlier · three weeks later
     _r("ago", rf"{_B}(?:(?:about|nearly|almost|some|more than|over|just|only)\s+)?(?P<n>{NUMWORD})\s+{UNIT}\s+"
-       rf"(?P<dir>ago|earlier|before|later|from now|hence){_E}", p_ago),
+       rf"(?P<dir>ago|earlier|before|later|from now|hence){_E}", p_ago, anchor="unit"),
     # in 2023 · fiscal 1989 · early 2024 (years are the number layer's: see extract_dates)
     # now · recently · in recent weeks · the future
-    _r("reference", rf"{_B}{_REFS}{_E}", p_reference),
+    _r("reference", rf"{_B}{_REFS}{_E}", p_reference, anchor="reference"),
     # Christmas · Thanksgiving Day 2015
-    _r("holiday", rf"{_B}(?:(?P<rel>last|this|next)\s+)?(?P<name>{_HOLIDAYS})(?:\s+{YEAR})?{_E}", p_holiday),
+    _r("holiday", rf"{_B}(?:(?P<rel>last|this|next)\s+)?(?P<name>{_HOLIDAYS})(?:\s+{YEAR})?{_E}", p_holiday, anchor="holiday"),
     # 9 a.m. · 9:30 p.m. Tuesday
     _r("clock time", rf"{_B}(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<min>[0-5]\d))?\s*(?P<ampm>[ap]\.?m\.?)(?:\s+[A-Z]{{2,4}})?"
-       rf"(?:\s+(?P<wd>{alternation(WEEKDAYS)}))?(?![\w])", p_time),
+       rf"(?:\s+(?P<wd>{alternation(WEEKDAYS)}))?(?![\w])", p_time, anchor="ampm"),
     # three days · two weeks · 24 hours (durations, not dates)
     _r("duration", rf"{_B}(?P<n>{NUMWORD_SHORT})\s+(?:more\s+|full\s+|straight\s+|consecutive\s+)?{UNIT}{_E}"
-       rf"(?![-\s]+old\b|\s+of\b|\s+(?:ago|earlier|later|before|after)\b)", p_duration),
+       rf"(?![-\s]+old\b|\s+of\b|\s+(?:ago|earlier|later|before|after)\b)", p_duration, anchor="unit"),
 ]
 
 _YEAR_RULE = "year"
@@ -523,13 +546,35 @@ _YEAR_WITH_MOD_RE = re.compile(
 _YEAR_MOD_RE = re.compile(rf"(?:(?P<mod>{alternation(W['modifiers'])})(?:-|\s+))?(?:fiscal\s+|the\s+year\s+)?$", _I)
 
 
+def _anchor_windows(text: str):
+    """Windows of ``text`` around each anchor's matches, merged; computed once per anchor per text."""
+    cache: dict[str | None, list[tuple[int, int]]] = {None: [(0, len(text))]}
+
+    def windows(anchor: str | None) -> list[tuple[int, int]]:
+        if anchor not in cache:
+            merged: list[list[int]] = []
+            for m in ANCHORS[anchor].finditer(text):
+                lo, hi = max(0, m.start() - ANCHOR_WINDOW), min(len(text), m.end() + ANCHOR_WINDOW)
+                if merged and lo <= merged[-1][1]:
+                    merged[-1][1] = max(merged[-1][1], hi)
+                else:
+                    merged.append([lo, hi])
+            cache[anchor] = [(a, b) for a, b in merged]
+        return cache[anchor]
+    return windows
+
+
 def extract_dates(text: str, anchor: dt.date | None, numbers: list[NumberMention] | None = None) -> list[DateMention]:
     """Every date expression in ``text``, longest first, resolved against ``anchor``."""
     candidates: list[tuple[int, int, int, Rule, re.Match | None]] = []
+    windows = _anchor_windows(text)
     for order, rule in enumerate(RULES):
-        for m in rule.pattern.finditer(text):
-            if m.end() > m.start():
-                candidates.append((m.start(), m.end(), order, rule, m))
+        seen: set[tuple[int, int]] = set()
+        for lo, hi in windows(rule.anchor):
+            for m in rule.pattern.finditer(text, lo, hi):
+                if m.end() > m.start() and m.span() not in seen:
+                    seen.add(m.span())
+                    candidates.append((m.start(), m.end(), order, rule, m))
     # years: the number layer decides that "2023" is a year and not a count
     year_rule = Rule(_YEAR_RULE, re.compile(r"(?P<year>\d{4})"), p_year)
     for n in numbers or []:
