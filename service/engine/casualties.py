@@ -78,14 +78,14 @@ _CAUSE_RE = re.compile(r"\b(?:an?|the)\s+((?:[\w'’-]+\s+){0,2}?(?:airstrike|ai
                        r"quake|storm|cyclone|hurricane|typhoon|landslide|suicide\s+bomber|gunman|raid|ambush|"
                        r"rocket|missile|drone\s+strike|IED|mortar|tsunami|eruption|collision|stampede))\b", _I)
 _IMPLICIT_RE = re.compile(
-    rf"\b(?P<det>a|an|one|the|another)\s+(?P<np>(?:[\w'’-]+\s+){{0,2}}(?P<age>\d{{1,3}}[-\s]?(?:year|yr|month|week)s?[-\s]?old|\d{{1,3}}\s?y/o)(?!\s*[\w-])|(?:(?!(?:for|of|in|with|to|at|by|from|on|and|or|after|before|as|that|who|was|were|is)\b)[\w'’-]+\s+){{0,5}}(?P<noun>{alternation([p for p in L['persons'] if not p.endswith('s') or p in ('boss',)])}))\b"
+    rf"\b(?P<det>a|an|one|the|another)\s+(?P<np>(?:[\w'’-]+\s+){{0,2}}(?P<age>\d{{1,3}}[-\s]?(?:year|yr|month|week)s?[-\s]?old|\d{{1,3}}\s?y/o)(?!\s*[\w-])|(?:(?!(?:for|of|in|with|to|at|by|from|on|and|or|after|before|as|that|who|was|were|is|a|an|the|this|when|where|while|lay|lies|has|had|have|been|said|says|police|into|near|outside|inside)\b)[\w'’-]+\s+){{0,5}}(?P<noun>{alternation([p for p in L['persons'] if (not p.endswith('s') or p in ('boss',)) and p != 'police'])}))\b"
     rf"|\b(?P<pair>twin\s+(?:sisters|brothers)|a\s+couple|both\s+(?:men|women|victims)|the\s+couple)\b", _I)
 _DETERMINED_RE = re.compile(r"\b(?:the|these|those|their|his|her|its|our|of|several|numerous|many|some|a|an|"
                             r"two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|multiple|\d[\d,]*)"
                             r"(?:\s+[\w'’-]+){0,2}\s+$", _I)
 _ADDITIVE_RE = re.compile(r"\b(?:additional|another|also|separate|separately|as\s+well|(?:one|two|three|four|five|"
                           r"\d+)\s+(?:more|other))\b", _I)
-_SINGULAR_PERSONS = alternation([p for p in L["persons"] if not p.endswith("s") and p[0].islower()])
+_SINGULAR_PERSONS = alternation([p for p in L["persons"] if not p.endswith("s") and p[0].islower() and p != "police"])
 # a headline or the head of a line names its victim without a determiner: "Police officer shot in foot"
 _HEADLINE_NP_RE = re.compile(rf"\s*(?:[\w.'’ ]{{0,20}}:\s*)?(?P<np>(?:[\w'’-]+\s+){{0,2}}(?:{_SINGULAR_PERSONS}|"
                              rf"\d{{1,3}}[-\s]?(?:year|yr)s?[-\s]?old|\d{{1,3}}\s?y/o))(?![\w-])", _I)
@@ -158,9 +158,10 @@ def _gap_ok_subject(gap: str) -> bool:
     return not _CLAUSE_BREAK_RE.search(gap) or bool(re.fullmatch(r"\s*(?:who|that)\s+(?:\w+\s+){0,2}", gap))
 
 
-_OBJECT_AFTER_RE = re.compile(r"\s+(?:a|an|the|his|her|their|its|him|her|them|himself|herself|themselves|"
+_OBJECT_AFTER_RE = re.compile(r"\s+(?:(?-i:[A-Z][a-z]+\s+[A-Z][a-z]+)|a|an|the|his|her|their|its|him|her|them|himself|herself|themselves|"
                               r"one|two|three|four|five|six|seven|eight|nine|ten|\d|several|numerous|dozens|"
                               r"hundreds|at\s+least|more\s+than|about|nearly|some|many|all|both)\b", _I)
+_NOT_RE = re.compile(r"\b(?:not|n't|never)\s+(?:\w+ly\s+)?(?:been\s+)?$", _I)
 _PASSIVE_AUX_RE = re.compile(r"\b(?:was|were|been|being|be|is|are|got|get)\s+(?:\w+ly\s+)?$", _I)
 
 
@@ -188,7 +189,7 @@ def _link(text, count_span, triggers, others, qualified=False) -> tuple[str, str
                     not _NOUN_MODIFIER_RE.match(text, te):
                 cand = (len(gap), 0, cat, "noun", (ts, te))
             elif kind == "passive" and _gap_ok_subject(gap) and not _takes_object(text, te, gap):
-                cand = (len(gap), 0, cat, "subject", (ts, te))
+                cand = (len(gap), 0, cat, "negated subject" if _NOT_RE.search(gap) else "subject", (ts, te))
             else:
                 continue
         else:  # trigger before the count: object or toll
@@ -291,6 +292,34 @@ def _event_date(dates: list[DateMention], sent: tuple[int, int], near: int) -> D
     return governing
 
 
+_AND_RE = re.compile(r"\s*,?\s*(?:and|&)\s+$|\s*,\s*$", _I)
+_BARE_SECOND_RE = re.compile(rf"\s*,?\s*(?:and|&)\s+(?P<np>(?:[\w'’-]+\s+){{0,2}}(?:{_SINGULAR_PERSONS}|"
+                             rf"\d{{1,3}}[-\s]?(?:year|yr)s?[-\s]?old))\b", _I)
+
+
+def _merge_coordinated(text: str, items: list) -> list:
+    """"a 16-year-old boy and a 20-year-old man" is one count of two people, as "twin sisters" is."""
+    items = sorted(items, key=lambda c: c[0])
+    merged: list = []
+    for a, b, cnt in items:
+        if merged and cnt.kind == "implicit" and merged[-1][2].kind == "implicit" and \
+                _AND_RE.fullmatch(text, merged[-1][1], a) is not None:
+            pa, _, pc = merged[-1]
+            value = pc.value + cnt.value
+            merged[-1] = (pa, b, Count(pa, cnt.end, text[pa:cnt.end], value, None, None, "implicit", "implicit",
+                                       pa, cnt.end))
+            continue
+        if cnt.kind == "implicit":
+            m = _BARE_SECOND_RE.match(text, cnt.end)
+            if m and not any(x < m.end() and m.start("np") < y for x, y, _ in items):
+                end = m.end("np")
+                cnt = Count(cnt.start, end, text[cnt.start:end], cnt.value + 1, None, None, "implicit", "implicit",
+                            cnt.start, end)
+                b = end
+        merged.append((a, b, cnt))
+    return merged
+
+
 def out_spans(items):
     return [(a, b) for a, b, _ in items]
 
@@ -353,6 +382,7 @@ def _implicit_counts(text: str, s: int, e: int, taken: list[tuple[int, int]],
         if not any(a < m.end() and m.start() < b for a, b in taken):
             cnt = Count(m.start(), m.end(), m.group(), 1, None, None, "exact", "one of", m.start(), m.end())
             out.append((m.start(), m.end(), cnt))
+    out = _merge_coordinated(text, out)
     for m in _BARE_PLURAL_RE.finditer(text, s, e):
         if any(a < m.end() and m.start() < b for a, b in taken):
             continue
@@ -405,6 +435,13 @@ def extract_casualties(text: str, sentences: list[tuple[int, int]], counts: list
             if link is None:
                 continue
             category, rule, trig = link
+            if cnt.kind == "object pronoun" and cnt.text.lower() in ("himself", "herself"):
+                subject = [c for c in candidates if c[1] <= trig[0] and c[2].kind in ("implicit", "digits", "words")
+                           and s <= c[0]]
+                if subject:  # "a 15-year-old boy shot himself": the boy is the one shot
+                    cnt = subject[-1][2]
+                    if any(f.start == cnt.start and f.category == category for f in facts):
+                        continue
             if cnt.kind == "implicit" and rule not in ("subject", "object"):
                 continue
             if cnt.kind == "object pronoun" and (rule != "object" or category not in ("killed", "injured")):
@@ -413,6 +450,11 @@ def extract_casualties(text: str, sentences: list[tuple[int, int]], counts: list
                 continue
             if cnt.kind == "negation" and rule != "subject":
                 continue
+            if rule == "negated subject":
+                if category not in ("injured", "killed"):
+                    continue
+                cnt = Count(cnt.start, cnt.end, cnt.text, 0, None, None, "exact", "negation", cnt.start, cnt.end)
+                rule = "subject"
             lo = min(cs, trig[0])
             window = text[max(s, lo - 45):lo]
             if _HYPOTHETICAL_RE.search(window) and not re.search(r"\bmay\s+have\b", window, _I):
@@ -438,6 +480,7 @@ def extract_casualties(text: str, sentences: list[tuple[int, int]], counts: list
                 continue
             cnt = Count(m.start(), m.end(), m.group(), 0, None, None, "exact", "negation", m.start(), m.end())
             facts.append(Fact(cat, cnt.as_dict(), m.start(), m.end(), sent, "negated noun", negated=True))
+    facts = _drop_later_anaphora(facts)
     usable_dates = event_dates(text, dates)
     lead_end = _lead_end(text, sentences)
     for f in facts:
@@ -452,6 +495,20 @@ def extract_casualties(text: str, sentences: list[tuple[int, int]], counts: list
         f.source = _source(text, f.sentence)
         f.cause = _cause(text, f.sentence)
     return facts
+
+
+def _drop_later_anaphora(facts: list[Fact]) -> list[Fact]:
+    """"the boy", "him" after a fact of the same category are repeated mentions, not new facts."""
+    kept: list[Fact] = []
+    for f in facts:
+        if f.extra.get("anaphoric") and any(k.category == f.category and k.start < f.start for k in kept):
+            continue
+        kept.append(f)
+    for f in kept:  # breakdown parents are indices into the list
+        if f.part_of is not None:
+            parent = facts[f.part_of]
+            f.part_of = kept.index(parent) if parent in kept else None
+    return kept
 
 
 def _lead_end(text: str, sentences: list[tuple[int, int]]) -> int:

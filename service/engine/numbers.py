@@ -370,7 +370,7 @@ def _role(text: str, c: _Core) -> str:
         if re.fullmatch(r"\d{4}", num) and 1000 <= c.value <= 2100:
             if _qualifier_before(before) is None:
                 nxt = _NEXT_WORD_RE.match(after)
-                if _YEAR_BEFORE_RE.search(before) or not nxt or not nxt.group(1)[0].islower() \
+                if _YEAR_BEFORE_RE.search(before) or _MONTH_BEFORE_RE.search(before) or not nxt or not nxt.group(1)[0].islower() \
                         or nxt.group(1).lower() in _NOT_A_NOUN or 1900 <= c.value <= 2100 and _is_year_context(after):
                     return "year"
         if _IDENTIFIER_BEFORE_RE.search(before):
