@@ -293,17 +293,22 @@ def _event_date(dates: list[DateMention], sent: tuple[int, int], near: int) -> D
 
 
 _AND_RE = re.compile(r"\s*,?\s*(?:and|&)\s+$|\s*,\s*$", _I)
-_BARE_SECOND_RE = re.compile(rf"\s*,?\s*(?:and|&)\s+(?P<np>(?:[\w'’-]+\s+){{0,2}}(?:{_SINGULAR_PERSONS}|"
+_AGE_NP_RE = re.compile(r"\d{1,3}[-\s]?(?:year|yr|month|week)s?[-\s]?old|\d{1,3}\s?y/o", _I)
+_BARE_SECOND_RE = re.compile(rf"\s*,?\s*(?:and|&)\s+(?P<np>(?:(?!\d|other\b|others\b|more\b)[\w'’-]+\s+){{0,2}}(?:{_SINGULAR_PERSONS}|"
                              rf"\d{{1,3}}[-\s]?(?:year|yr)s?[-\s]?old))\b", _I)
 
 
 def _merge_coordinated(text: str, items: list) -> list:
-    """"a 16-year-old boy and a 20-year-old man" is one count of two people, as "twin sisters" is."""
+    """"a 16-year-old boy and a 20-year-old man", "a 5-year-old girl and 7-year-old boy": one count of two
+    people, as "twin sisters" is."""
     items = sorted(items, key=lambda c: c[0])
     merged: list = []
     for a, b, cnt in items:
         if merged and cnt.kind == "implicit" and merged[-1][2].kind == "implicit" and \
-                _AND_RE.fullmatch(text, merged[-1][1], a) is not None:
+                _AND_RE.fullmatch(text, merged[-1][1], a) is not None and \
+                _AGE_NP_RE.search(cnt.text) and _AGE_NP_RE.search(merged[-1][2].text):
+            # victims described by age are one count ("a 16-year-old boy and a 20-year-old man"); named roles
+            # stay apart ("a Taliban leader and a facilitator")
             pa, _, pc = merged[-1]
             value = pc.value + cnt.value
             merged[-1] = (pa, b, Count(pa, cnt.end, text[pa:cnt.end], value, None, None, "implicit", "implicit",
