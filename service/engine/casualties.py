@@ -78,17 +78,26 @@ _CAUSE_RE = re.compile(r"\b(?:an?|the)\s+((?:[\w'’-]+\s+){0,2}?(?:airstrike|ai
                        r"quake|storm|cyclone|hurricane|typhoon|landslide|suicide\s+bomber|gunman|raid|ambush|"
                        r"rocket|missile|drone\s+strike|IED|mortar|tsunami|eruption|collision|stampede))\b", _I)
 _IMPLICIT_RE = re.compile(
-    rf"\b(?P<det>a|an|one|the|another)\s+(?P<np>(?:[\w'’-]+\s+){{0,2}}(?P<age>\d{{1,3}}[-\s]?(?:year|yr|month|week)s?[-\s]?old|\d{{1,3}}\s?y/o)(?!\s*[\w-])|(?:(?!(?:for|of|in|with|to|at|by|from|on|and|or|after|before|as|that|who|was|were|is|a|an|the|this|when|where|while|lay|lies|has|had|have|been|said|says|police|into|near|outside|inside)\b)[\w'’-]+\s+){{0,5}}(?P<noun>{alternation([p for p in L['persons'] if (not p.endswith('s') or p in ('boss',)) and p != 'police'])}))\b"
+    rf"\b(?P<det>a|an|one|the|another)\s+(?P<np>(?:[\w'’-]+\s+){{0,2}}(?P<age>\d{{1,3}}[-\s]?(?:year|yr|month|week)s?[-\s]?old|\d{{1,3}}\s?y/o)(?!\s*[\w-])|(?:(?!(?:for|of|in|with|to|at|by|from|on|and|or|after|before|as|that|who|was|were|is|a|an|the|this|when|where|while|lay|lies|has|had|have|been|said|says|police|into|near|outside|inside)\b)[\w'’-]+\s+){{0,5}}(?P<noun>{alternation([p for p in L['persons'] if not p.endswith('s') and p.lower() not in {q.lower() for q in L['plural_persons']}])}))\b"
     rf"|\b(?P<pair>twin\s+(?:sisters|brothers)|a\s+couple|both\s+(?:men|women|victims)|the\s+couple)\b", _I)
 _DETERMINED_RE = re.compile(r"\b(?:the|these|those|their|his|her|its|our|of|several|numerous|many|some|a|an|"
                             r"two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|multiple|\d[\d,]*)"
                             r"(?:\s+[\w'’-]+){0,2}\s+$", _I)
 _ADDITIVE_RE = re.compile(r"\b(?:additional|another|also|separate|separately|as\s+well|(?:one|two|three|four|five|"
                           r"\d+)\s+(?:more|other))\b", _I)
-_SINGULAR_PERSONS = alternation([p for p in L["persons"] if not p.endswith("s") and p[0].islower() and p != "police"])
+_PLURAL_PERSONS = {p.lower() for p in L["plural_persons"]}
+_SINGULAR_PERSONS = alternation([p for p in L["persons"] if not p.endswith("s") and p[0].islower()
+                                 and p.lower() not in _PLURAL_PERSONS])
 # a headline or the head of a line names its victim without a determiner: "Police officer shot in foot"
 _HEADLINE_NP_RE = re.compile(rf"\s*(?:[\w.'’ ]{{0,20}}:\s*)?(?P<np>(?:[\w'’-]+\s+){{0,2}}(?:{_SINGULAR_PERSONS}|"
                              rf"\d{{1,3}}[-\s]?(?:year|yr)s?[-\s]?old|\d{{1,3}}\s?y/o))(?![\w-])", _I)
+# "the killing of Dr. Barnett Slepian", "the shooting death of Alton Sterling"
+_NAMED_VICTIM_RE = re.compile(r"\b(?:killing|death|murder|slaying|shooting\s+death|stabbing\s+death)\s+of\s+"
+                              r"(?P<name>(?:(?:Dr|Mr|Mrs|Ms|Officer|Sgt|Deputy|Trooper|Lt|Capt|Det)\.?\s+)?"
+                              r"[A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]+){1,2})")
+# a headline's bare noun right before its participle: "farewell to toddler killed by gunfire"
+_BARE_VICTIM_RE = re.compile(rf"(?<!\b(?:a|an|the|his|her|their|one)\s)(?<![\w-])(?P<np>{_SINGULAR_PERSONS})"
+                             rf"(?=\s+(?:killed|shot|wounded|injured|slain|dies|died|hurt)\b)", _I)
 _POSSESSIVE_DEATH_RE = re.compile(r"(?P<np>\b[\w-]+)['’]s\s+(?=(?:shooting\s+|stabbing\s+|apparent\s+)?death\b)", _I)
 _NAME_AGE_RE = re.compile(r"\b(?P<name>[A-Z][a-z][\w'’-]*(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w'’-]+){1,2}),\s+\d{1,2},")
 _REFLEXIVE_RE = re.compile(r"\b(?:himself|herself|him|her)\b(?!\s+(?:own|family|husband|wife|son|daughter|mother|"
@@ -183,7 +192,7 @@ def _link(text, count_span, triggers, others, qualified=False) -> tuple[str, str
             continue
         if ts >= ce:  # trigger after the count: subject or noun
             gap = text[ce:ts]
-            if any(ce <= o < ts for o in others):
+            if any(ce <= o < ts for o in others) and not _COORDINATED_SUBJECT_RE.match(gap):
                 continue
             if kind == "nouns" and _NOUN_GAP_RE.match(gap) and not _CLAUSE_BREAK_RE.search(gap) and \
                     not _NOUN_MODIFIER_RE.match(text, te):
@@ -330,7 +339,7 @@ def out_spans(items):
 
 
 _SURNAME_RE = re.compile(r"\b(?P<name>[A-Z][a-z][\w'’-]+)\b(?=\s+(?:was|had\s+been|has\s+been|died|dies|is)\b)")
-_FULL_NAME_RE = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+(?P<surname>[A-Z][a-z][\w'’-]+)(?=,\s+\d{1,2},|\s+was\b|\s+died\b)")
+_FULL_NAME_RE = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+(?P<surname>[A-Z][a-z][\w'’-]+)\b")
 
 
 def known_surnames(text: str) -> set[str]:
@@ -370,6 +379,16 @@ def _implicit_counts(text: str, s: int, e: int, taken: list[tuple[int, int]],
         cnt = Count(m.start("name"), m.end("name"), m.group("name"), 1, None, None, "implicit", "implicit",
                     m.start("name"), m.end("name"))
         out.append((m.start("name"), m.end(), cnt))  # linked from after the age: "Jo Smith, 17, was shot"
+    for m in _NAMED_VICTIM_RE.finditer(text, s, e):
+        if not any(a < m.end("name") and m.start("name") < b for a, b in taken + out_spans(out)):
+            cnt = Count(m.start("name"), m.end("name"), m.group("name"), 1, None, None, "implicit", "implicit",
+                        m.start("name"), m.end("name"))
+            out.append((m.start("name"), m.end("name"), cnt))
+    for m in _BARE_VICTIM_RE.finditer(text, s, e):
+        if not any(a < m.end("np") and m.start("np") < b for a, b in taken + out_spans(out)):
+            cnt = Count(m.start("np"), m.end("np"), m.group("np"), 1, None, None, "implicit", "implicit",
+                        m.start("np"), m.end("np"))
+            out.append((m.start("np"), m.end("np"), cnt))
     for m in _POSSESSIVE_DEATH_RE.finditer(text, s, e):
         if not any(a < m.end("np") and m.start("np") < b for a, b in taken + out_spans(out)):
             cnt = Count(m.start("np"), m.end("np"), m.group("np"), 1, None, None, "implicit", "implicit",
