@@ -23,6 +23,7 @@ def _load(name):
 NUMBERS = _load("numbers")
 DATES = _load("dates")
 CASUALTIES = _load("casualties")
+SUMMARIES = _load("summaries")
 ANCHOR = dt.date.fromisoformat(DATES["published"])
 
 
@@ -73,3 +74,9 @@ def test_casualty_corpus(case):
 @pytest.mark.parametrize("text", CASUALTIES["negatives"])
 def test_casualty_corpus_negatives(text):
     assert extract(text, published="2024-08-12")["casualties"] == []
+
+
+@pytest.mark.parametrize("case", SUMMARIES["cases"], ids=lambda c: c["text"][:40])
+def test_summary_corpus(case):
+    summary = extract(case["text"], published="2024-08-12")["summary"]
+    assert {cat: entry["value"] for cat, entry in summary.items()} == case["summary"]

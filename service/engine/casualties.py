@@ -303,7 +303,7 @@ def _event_date(dates: list[DateMention], sent: tuple[int, int], near: int) -> D
 
 _AND_RE = re.compile(r"\s*,?\s*(?:and|&)\s+$|\s*,\s*$", _I)
 _AGE_NP_RE = re.compile(r"\d{1,3}[-\s]?(?:year|yr|month|week)s?[-\s]?old|\d{1,3}\s?y/o", _I)
-_BARE_SECOND_RE = re.compile(rf"\s*,?\s*(?:and|&)\s+(?P<np>(?:(?!\d|other\b|others\b|more\b)[\w'’-]+\s+){{0,2}}(?:{_SINGULAR_PERSONS}|"
+_BARE_SECOND_RE = re.compile(rf"\s*,?\s*(?:and|&)\s+(?P<np>(?:(?!\d[\d,.]*\s|other\b|others\b|more\b)[\w'’-]+\s+){{0,2}}(?:{_SINGULAR_PERSONS}|"
                              rf"\d{{1,3}}[-\s]?(?:year|yr)s?[-\s]?old))\b", _I)
 
 

@@ -61,7 +61,8 @@ def _incident_total(items: list[tuple[Fact, str]]) -> dict:
     sentences: dict[tuple[int, int], list[tuple[Fact, str]]] = {}
     for f, i in items:
         v = f.count["value"]
-        repeat = (f.count["qualifier"] != "implicit" and v in seen_values and f.sentence not in sentences) \
+        repeat = (f.count["qualifier"] != "implicit" and v in seen_values and f.sentence not in sentences
+                  and not f.extra.get("additive")) \
             or (f.extra.get("anaphoric") and sentences) or (f.extra.get("bare") and sentences)
         seen_values.add(v)
         if repeat:
