@@ -45,8 +45,8 @@ def test_number_corpus_negatives(text):
     assert find_counts(text) == []
 
 
-def test_number_corpus_has_more_negatives_than_positives():
-    assert len(NUMBERS["negatives"]) >= len(NUMBERS["positives"]) - 10
+def test_number_corpus_has_at_least_as_many_negatives_as_positives():
+    assert len(NUMBERS["negatives"]) >= len(NUMBERS["positives"])
 
 
 @pytest.mark.parametrize("case", DATES["positives"], ids=lambda c: c[0])

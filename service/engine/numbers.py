@@ -128,7 +128,9 @@ _MONTH = alternation(_CTX["months"])
 _PREV_WORD_RE = re.compile(r"([\w'.$€£¥₹₪#-]+)\W*$")
 _MONTH_BEFORE_RE = re.compile(rf"(?<![\w]){_MONTH}\.?\s*$", re.IGNORECASE)
 _MONTH_AFTER_RE = re.compile(rf"^(?:\s*(?:th|st|nd|rd)?\s*(?:of\s+)?){_MONTH}(?![\w])", re.IGNORECASE)
-_AGE_BEFORE_RE = re.compile(r"(?<![\w])" + alternation(_CTX["age_before"]) + r"\s*:?\s*$", re.IGNORECASE)
+_AGE_BEFORE_RE = re.compile(r"(?<![\w])" + alternation(_CTX["age_before"]) + r"\s*:?\s*(?:\d{1,3}(?:\s*,\s*\d{1,3})*"
+                            r"\s*,?\s*(?:and|or|to|-)\s*)?$", re.IGNORECASE)
+_DISTANCE_AFTER_RE = re.compile(r"\s+" + alternation(_CTX["distance_after"]), re.IGNORECASE)
 _AGE_AFTER_RE = re.compile(r"^\s*" + alternation(_CTX["age_after"], boundary=False) + r"(?![a-z])", re.IGNORECASE)
 _AGE_APPOSITION_RE = re.compile(r"[A-Z][\w'.-]+,\s*$")
 _AGE_APPOSITION_AFTER_RE = re.compile(r"^\s*(?:,|\)|and\s+\d|of\s+[A-Z])")
@@ -298,7 +300,7 @@ def _cores(text: str) -> list[_Core]:
                 integral = True
             elif abbr:
                 if abbr.lower() == "m" and integral and not _CURRENCY_BEFORE_RE.search(text, 0, m.start()) \
-                        and not re.match(r"\s+[a-z]", text[end:end + 3]):
+                        and (not re.match(r"\s+[a-z]", text[end:end + 3]) or _DISTANCE_AFTER_RE.match(text, end)):
                     # "100m" on its own is a distance; "2.3m people" and "$3m" are millions
                     cores.append(_Core(m.start(), end, value, "digits", role="measure", unit_hint="m"))
                     continue
