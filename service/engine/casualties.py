@@ -16,6 +16,7 @@ is kept with status ``feared``; "no one was hurt" is a stated zero (``negated``)
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 import regex as re
@@ -110,6 +111,17 @@ _BARE_PLURAL_RE = re.compile(
     rf"facilitators|Taliban|gunmen))\b", _I)
 
 
+_WHO_GAP_RE = re.compile(r"\s*(?:who|that)\s+(?:\w+\s+){0,2}")
+_DEMONYM_TOLL_RE = re.compile(r"\b([A-Z][a-z]+(?:ian|ese|i|an))\s+(?:death\s+)?toll\b")
+_ISO_DAY_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_MAY_HAVE_RE = re.compile(r"\bmay\s+have\b", _I)
+
+
+_DEFINITE_VICTIM_RE = re.compile(r"\b(?:victim|man|woman|boy|girl|leader|commander|driver|teen|"
+                                              r"teenager|child|baby|infant|toddler|suspect|gunman|shooter|"
+                                              r"officer|soldier|facilitator)\b")
+
+
 @dataclass
 class Fact:
     category: str
@@ -142,10 +154,17 @@ def _find_triggers(text: str, s: int, e: int) -> list[tuple[int, int, str, str]]
     # active reading of overlapping words both stay ("seriously wounded six others")
     found.sort(key=lambda t: (-(t[1] - t[0]), t[0]))
     kept: list[tuple[int, int, str, str]] = []
+    taken: dict[str, bytearray] = {}  # per kind, the characters a longer trigger holds
+    spans: dict[str, set] = {}
     for t in found:
-        if any(t[0] < k[1] and k[0] < t[1] and (t[0], t[1]) != (k[0], k[1]) and k[3] == t[3] for k in kept):
+        occupied = taken.setdefault(t[3], bytearray(e - s))
+        same = spans.setdefault(t[3], set())
+        if (t[0], t[1]) not in same and any(occupied[t[0] - s:t[1] - s]):
             continue
+        occupied[t[0] - s:t[1] - s] = b"\x01" * (t[1] - t[0])
+        same.add((t[0], t[1]))
         kept.append(t)
+    kept.sort()
     return kept
 
 
@@ -164,7 +183,7 @@ def _gap_ok_subject(gap: str) -> bool:
         return True  # "A Brooklyn woman who was watching her clothes dry was killed"
     if len(gap) > 70 or not _SUBJECT_GAP_RE.match(gap):
         return False
-    return not _CLAUSE_BREAK_RE.search(gap) or bool(re.fullmatch(r"\s*(?:who|that)\s+(?:\w+\s+){0,2}", gap))
+    return not _CLAUSE_BREAK_RE.search(gap) or bool(_WHO_GAP_RE.fullmatch(gap))
 
 
 _OBJECT_AFTER_RE = re.compile(r"\s+(?:(?-i:[A-Z][a-z]+\s+[A-Z][a-z]+)|a|an|the|his|her|their|its|him|her|them|himself|herself|themselves|"
@@ -182,28 +201,41 @@ def _takes_object(text: str, trigger_end: int, gap: str) -> bool:
     return bool(_OBJECT_AFTER_RE.match(text, trigger_end))
 
 
-def _link(text, count_span, triggers, others, qualified=False) -> tuple[str, str, tuple[int, int]] | None:
-    """The category, the rule and the trigger span a count links to, or None. ``qualified``: the count
-    carries its own linking word ("approaching 40,000"), so a toll needs no verb before it."""
+LINK_WINDOW = 220  # no pattern bridges more characters than this between a count and its trigger
+
+
+def _between(starts: list[int], lo: int, hi: int) -> bool:
+    """Is there a start in [lo, hi)? (``starts`` sorted)"""
+    i = bisect_left(starts, lo)
+    return i < len(starts) and starts[i] < hi
+
+
+def _link(text, count_span, triggers, trigger_starts, others, qualified=False) \
+        -> tuple[str, str, tuple[int, int]] | None:
+    """The category, the rule and the trigger span a count links to, or None. ``triggers`` are sorted by
+    start (``trigger_starts``), ``others`` are the sorted starts of the other counts. ``qualified``: the
+    count carries its own linking word ("approaching 40,000"), so a toll needs no verb before it."""
     cs, ce = count_span
     best = None
-    for ts, te, cat, kind in triggers:
+    lo = bisect_left(trigger_starts, cs - LINK_WINDOW)
+    hi = bisect_left(trigger_starts, ce + LINK_WINDOW)
+    for ts, te, cat, kind in triggers[lo:hi]:
         if ts < ce and cs < te:
             continue
         if ts >= ce:  # trigger after the count: subject or noun
             gap = text[ce:ts]
-            if any(ce <= o < ts for o in others) and not _COORDINATED_SUBJECT_RE.match(gap):
+            if _between(others, ce, ts) and not _COORDINATED_SUBJECT_RE.match(gap):
                 continue
             if kind == "nouns" and _NOUN_GAP_RE.match(gap) and not _CLAUSE_BREAK_RE.search(gap) and \
                     not _NOUN_MODIFIER_RE.match(text, te):
-                cand = (len(gap), 0, cat, "noun", (ts, te))
+                cand = (len(gap), 0.5, cat, "noun", (ts, te))
             elif kind == "passive" and _gap_ok_subject(gap) and not _takes_object(text, te, gap):
                 cand = (len(gap), 0, cat, "negated subject" if _NOT_RE.search(gap) else "subject", (ts, te))
             else:
                 continue
         else:  # trigger before the count: object or toll
             gap = text[te:cs]
-            if any(te <= o < cs for o in others) and kind != "tolls":
+            if kind != "tolls" and _between(others, te, cs):
                 continue
             if kind == "active" and (_OBJECT_GAP_RE.match(gap) or _COORDINATED_OBJECT_RE.match(gap)):
                 cand = (len(gap), 1, cat, "object", (ts, te))
@@ -228,7 +260,7 @@ def _victims(text: str, count_end: int, trigger: tuple[int, int], sent: tuple[in
     m = _VICTIM_BEFORE_RE.search(before)
     if m:
         return m.group(1)
-    m = re.search(r"\b([A-Z][a-z]+(?:ian|ese|i|an))\s+(?:death\s+)?toll\b", text[sent[0]:trigger[1] + 1])
+    m = _DEMONYM_TOLL_RE.search(text[sent[0]:trigger[1] + 1])
     return m.group(1) if m else None
 
 
@@ -281,17 +313,22 @@ def event_dates(text: str, dates: list[DateMention]) -> list[DateMention]:
 
 def event_day(value: str) -> str:
     """A fact's date at day precision: '2024-08-10TMO' and '2024-08-10T21:00' are '2024-08-10'."""
-    return value[:10] if re.match(r"\d{4}-\d{2}-\d{2}", value) else value
+    return value[:10] if _ISO_DAY_RE.match(value) else value
 
 
-def _event_date(dates: list[DateMention], sent: tuple[int, int], near: int) -> DateMention | None:
+def _event_date(dates: list[DateMention], sent: tuple[int, int], near: int,
+                date_starts: list[int] | None = None, days_by_value: list[DateMention] | None = None) \
+        -> DateMention | None:
     """The event date of a fact: the nearest event date in its sentence; else the governing date — the
     last day-precise event date before the sentence, or failing that the first one after it (a headline
     is dated by its story's lead). A coarser date in the sentence ("last year") yields to a governing day
     that falls inside it."""
-    inside = [d for d in dates if sent[0] <= d.start < sent[1]]
-    days = [d for d in dates if d.grain in ("day", "minute") and not (sent[0] <= d.start < sent[1])]
-    governing = min(days, key=lambda d: event_day(d.value)) if days else None
+    if date_starts is None:
+        date_starts = [d.start for d in dates]
+    if days_by_value is None:
+        days_by_value = sorted((d for d in dates if d.grain in ("day", "minute")), key=lambda d: event_day(d.value))
+    inside = dates[bisect_left(date_starts, sent[0]):bisect_left(date_starts, sent[1])]
+    governing = next((d for d in days_by_value if not sent[0] <= d.start < sent[1]), None)
     if inside:
         best = min(inside, key=lambda d: abs(d.start - near))
         if best.grain in ("year", "month") and governing is not None and \
@@ -359,9 +396,7 @@ def _implicit_counts(text: str, s: int, e: int, taken: list[tuple[int, int]],
         else:
             det = m.group("det").lower()
             np = m.group("np").lower()
-            if det == "the" and not m.group("age") and not re.search(r"\b(?:victim|man|woman|boy|girl|leader|commander|driver|teen|"
-                                              r"teenager|child|baby|infant|toddler|suspect|gunman|shooter|"
-                                              r"officer|soldier|facilitator)\b", np):
+            if det == "the" and not m.group("age") and not _DEFINITE_VICTIM_RE.search(np):
                 continue
             value = 1
         cnt = Count(m.start(), m.end(), m.group(), value, None, None, "implicit", "implicit", m.start(), m.end())
@@ -426,34 +461,52 @@ _NEG_CAT = {"injuries": "injured", "injury": "injured", "deaths": "killed", "fat
 
 
 def extract_casualties(text: str, sentences: list[tuple[int, int]], counts: list[Count],
-                       dates: list[DateMention], dateline_place: str | None = None) -> list[Fact]:
+                       dates: list[DateMention], dateline_place: str | None = None, deadline=None) -> list[Fact]:
     facts: list[Fact] = []
+    index_of: dict[int, int] = {}  # id(fact) -> its index in facts
+    linked: set[tuple[int, str]] = set()  # (count start, category) already a fact
+    negated_in: set[tuple[str, tuple[int, int]]] = set()
     surnames = frozenset(known_surnames(text))
+    counts = sorted(counts, key=lambda c: c.start)
+    count_starts = [c.start for c in counts]
+
+    def add(fact: Fact) -> None:
+        index_of[id(fact)] = len(facts)
+        facts.append(fact)
+        linked.add((fact.start, fact.category))
+        if fact.negated:
+            negated_in.add((fact.category, fact.sentence))
+
     for sent in sentences:
+        if deadline is not None:
+            deadline.check()
         s, e = sent
         triggers = _find_triggers(text, s, e)
         if not triggers:
             continue
-        sent_counts = [c for c in counts if s <= c.start < e]
+        trigger_starts = [t[0] for t in triggers]
+        sent_counts = counts[bisect_left(count_starts, s):bisect_left(count_starts, e)]
         explicit = [(c.start, c.end, c) for c in sent_counts]
         implicit = _implicit_counts(text, s, e, [(c.start, c.end) for c in sent_counts], surnames)
         negations = [(m.start(), m.end(), Count(m.start(), m.end(), m.group(), 0, None, None, "exact", "negation",
                                                 m.start(), m.end())) for m in _NEGATED_RE.finditer(text, s, e)]
         candidates = sorted(explicit + implicit + negations, key=lambda c: c[0])
-        starts = [c[0] for c in explicit + negations]
+        others = sorted(c[0] for c in explicit + negations)
         sentence_facts: list[Fact] = []
         for cs, ce, cnt in candidates:
-            others = [o for o in starts if o != cs]
             if _INCLUDING_RE.search(text, max(s, cs - 40), cs) and sentence_facts and cnt.kind != "negation":
                 parent = sentence_facts[-1]
                 fact = Fact(parent.category, cnt.as_dict(), cnt.start, cnt.end, sent, "breakdown",
-                            part_of=facts.index(parent))
+                            part_of=index_of[id(parent)])
                 fact.extra["trigger"] = parent.extra["trigger"]
                 fact.victims = _victims(text, cnt.core_end, parent.extra["trigger"], sent)
                 sentence_facts.append(fact)
-                facts.append(fact)
+                add(fact)
                 continue
-            link = _link(text, (cs, ce), [t for t in triggers if not (t[0] < ce and cs < t[1])], others,
+            local = [t for t in triggers[bisect_left(trigger_starts, cs - LINK_WINDOW):
+                                         bisect_left(trigger_starts, ce + LINK_WINDOW)]
+                     if not (t[0] < ce and cs < t[1])]
+            link = _link(text, (cs, ce), local, [t[0] for t in local], others,
                          qualified=cnt.qualifier in ("about", "at_least", "more_than", "approaching", "at_most",
                                                      "less_than", "range"))
             if link is None:
@@ -461,10 +514,10 @@ def extract_casualties(text: str, sentences: list[tuple[int, int]], counts: list
             category, rule, trig = link
             if cnt.kind == "object pronoun" and cnt.text.lower() in ("himself", "herself"):
                 subject = [c for c in candidates if c[1] <= trig[0] and c[2].kind in ("implicit", "digits", "words")
-                           and s <= c[0]]
+                           and trig[0] - LINK_WINDOW <= c[0]]
                 if subject:  # "a 15-year-old boy shot himself": the boy is the one shot
                     cnt = subject[-1][2]
-                    if any(f.start == cnt.start and f.category == category for f in facts):
+                    if (cnt.start, category) in linked:
                         continue
             if cnt.kind == "implicit" and rule not in ("subject", "object"):
                 continue
@@ -481,7 +534,7 @@ def extract_casualties(text: str, sentences: list[tuple[int, int]], counts: list
                 rule = "subject"
             lo = min(cs, trig[0])
             window = text[max(s, lo - 45):lo]
-            if _HYPOTHETICAL_RE.search(window) and not re.search(r"\bmay\s+have\b", window, _I):
+            if _HYPOTHETICAL_RE.search(window) and not _MAY_HAVE_RE.search(window):
                 continue
             fact = Fact(category, cnt.as_dict(), cnt.start, cnt.end, sent, rule,
                         negated=cnt.kind == "negation")
@@ -497,15 +550,17 @@ def extract_casualties(text: str, sentences: list[tuple[int, int]], counts: list
             if _FEARED_RE.search(text, s, e):
                 fact.status = "feared"
             sentence_facts.append(fact)
-            facts.append(fact)
+            add(fact)
         for m in _NEGATED_NOUN_RE.finditer(text, s, e):
             cat = _NEG_CAT[m.group("noun").lower()]
-            if any(f.category == cat and f.negated and f.sentence == sent for f in facts):
+            if (cat, sent) in negated_in:
                 continue
             cnt = Count(m.start(), m.end(), m.group(), 0, None, None, "exact", "negation", m.start(), m.end())
-            facts.append(Fact(cat, cnt.as_dict(), m.start(), m.end(), sent, "negated noun", negated=True))
+            add(Fact(cat, cnt.as_dict(), m.start(), m.end(), sent, "negated noun", negated=True))
     facts = _drop_later_anaphora(facts)
-    usable_dates = event_dates(text, dates)
+    usable_dates = sorted(event_dates(text, dates), key=lambda d: d.start)
+    date_starts = [d.start for d in usable_dates]
+    days_by_value = sorted((d for d in usable_dates if d.grain in ("day", "minute")), key=lambda d: event_day(d.value))
     lead_end = _lead_end(text, sentences)
     for f in facts:
         s, e = f.sentence
@@ -514,7 +569,7 @@ def extract_casualties(text: str, sentences: list[tuple[int, int]], counts: list
         f.cumulative = bool(_CUMULATIVE_RE.search(span_text)) and not f.negated
         f.extra["statistic"] = bool(_STATISTIC_RE.search(span_text))
         f.extra["lead"] = f.start < lead_end
-        f.date = _event_date(usable_dates, f.sentence, f.start)
+        f.date = _event_date(usable_dates, f.sentence, f.start, date_starts, days_by_value)
         f.location = _location(text, f.sentence, trig[0], dateline_place)
         f.source = _source(text, f.sentence)
         f.cause = _cause(text, f.sentence)
@@ -524,14 +579,16 @@ def extract_casualties(text: str, sentences: list[tuple[int, int]], counts: list
 def _drop_later_anaphora(facts: list[Fact]) -> list[Fact]:
     """"the boy", "him" after a fact of the same category are repeated mentions, not new facts."""
     kept: list[Fact] = []
+    first_start: dict[str, int] = {}
     for f in facts:
-        if f.extra.get("anaphoric") and any(k.category == f.category and k.start < f.start for k in kept):
+        if f.extra.get("anaphoric") and first_start.get(f.category, f.start) < f.start:
             continue
+        first_start[f.category] = min(first_start.get(f.category, f.start), f.start)
         kept.append(f)
+    new_index = {id(f): i for i, f in enumerate(kept)}
     for f in kept:  # breakdown parents are indices into the list
         if f.part_of is not None:
-            parent = facts[f.part_of]
-            f.part_of = kept.index(parent) if parent in kept else None
+            f.part_of = new_index.get(id(facts[f.part_of]))
     return kept
 
 

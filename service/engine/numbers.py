@@ -29,6 +29,7 @@ TENS: dict[str, int] = _WORDS["tens"]
 SCALES: dict[str, int] = _WORDS["scales"]
 ABBREVIATIONS: dict[str, int] = _WORDS["scale_abbreviations"]
 MULTIPLES: dict[str, int] = _WORDS["multiples"]
+MAX_DIGITS = 18
 VAGUE: dict[str, int] = {k.lower(): v for k, v in _VAGUE["quantities"].items()}
 
 
@@ -164,10 +165,20 @@ _NOT_A_NOUN = {"of", "say", "said", "says", "believe", "think", "time", "times",
                "more", "less", "fewer", "times", "years", "months", "days", "weeks"}
 
 
+_GROUP_SEP_RE = re.compile(r"[,\u00a0\u202f\u2009]")
+_LETTERS_RE = re.compile(r"[A-Za-z]+")
+_LOWER_WORD_AFTER_RE = re.compile(r"\s+[a-z]")
+_DOT_THOUSANDS_RE = re.compile(r"\d{1,3}(?:\.\d{3})")
+_OF_AFTER_RE = re.compile(r"\s+of\b", re.IGNORECASE)
+_DIGIT_AFTER_RE = re.compile(r"\s+\d")
+_BLOCK_AFTER_RE = re.compile(r"\s+block\b", re.IGNORECASE)
+_YEAR_CONTEXT_RE = re.compile(r"\s*(?:,|\.|;|\)|$|election|war|attack|budget|season|census|olympics|world)")
+
+
 # ----------------------------------------------------------------------------------------------- values
 def parse_digits(num: str) -> float:
     """"1,200" -> 1200, "1 200" -> 1200, "1.200.000" -> 1200000, "2.3" -> 2.3."""
-    plain = re.sub(r"[,\u00a0\u202f\u2009]", "", num)
+    plain = _GROUP_SEP_RE.sub("", num)
     if plain.count(".") > 1:
         plain = plain.replace(".", "")
     return float(plain)
@@ -179,7 +190,7 @@ def parse_number_words(words: str) -> list[tuple[int, int, int]]:
     "a hundred and twelve" -> [(112, 0, 20)]; "two or three" is split by the caller; "two three" gives
     two numbers because English writes no cardinal that way.
     """
-    tokens = [(m.group().lower(), m.start(), m.end()) for m in re.finditer(r"[A-Za-z]+", words)]
+    tokens = [(m.group().lower(), m.start(), m.end()) for m in _LETTERS_RE.finditer(words)]
     out: list[tuple[int, int, int]] = []
     i = 0
     while i < len(tokens):
@@ -290,6 +301,8 @@ def _cores(text: str) -> list[_Core]:
     cores: list[_Core] = []
     for m in _CORE_RE.finditer(text):
         if m.group("num"):
+            if len(m.group("num")) > MAX_DIGITS:
+                continue  # a run of digits this long is an identifier, never a count or a quantity
             value = parse_digits(m.group("num"))
             integral = value == int(value)
             scale = m.group("scale")
@@ -300,13 +313,13 @@ def _cores(text: str) -> list[_Core]:
                 integral = True
             elif abbr:
                 if abbr.lower() == "m" and integral and not _CURRENCY_BEFORE_RE.search(text, 0, m.start()) \
-                        and (not re.match(r"\s+[a-z]", text[end:end + 3]) or _DISTANCE_AFTER_RE.match(text, end)):
+                        and (not _LOWER_WORD_AFTER_RE.match(text, end, end + 3) or _DISTANCE_AFTER_RE.match(text, end)):
                     # "100m" on its own is a distance; "2.3m people" and "$3m" are millions
                     cores.append(_Core(m.start(), end, value, "digits", role="measure", unit_hint="m"))
                     continue
                 value *= ABBREVIATIONS[abbr.lower()]
                 integral = True
-            if re.fullmatch(r"\d{1,3}(?:\.\d{3})", m.group("num")) and not scale and not abbr:
+            if _DOT_THOUSANDS_RE.fullmatch(m.group("num")) and not scale and not abbr:
                 # "1.200 people": a count cannot be fractional, so a three-digit tail is a thousands group
                 # when a counted noun follows; otherwise it stays a decimal.
                 nxt = _NEXT_WORD_RE.match(text[end:end + 40])
@@ -314,14 +327,14 @@ def _cores(text: str) -> list[_Core]:
                     value, integral = float(m.group("num").replace(".", "")), True
             cores.append(_Core(m.start(), end, value, "digits", integral=integral))
         elif m.group("vague"):
-            phrase = re.sub(r"\s+", " ", m.group("vague").lower())
+            phrase = " ".join(m.group("vague").lower().split())
             after = text[m.end():m.end() + 40]
-            if phrase in _NEED_OF and not re.match(r"\s+of\b", after, re.IGNORECASE):
+            if phrase in _NEED_OF and not _OF_AFTER_RE.match(after):
                 continue
             if phrase in _NEED_NOUN:
                 nxt = _NEXT_WORD_RE.match(after)
                 if not nxt or nxt.group(1).lower() in _NOT_A_NOUN or not nxt.group(1)[0].islower() or \
-                        _CORE_RE.match(after.lstrip()) or re.match(r"\s+\d", after):
+                        _CORE_RE.match(after.lstrip()) or _DIGIT_AFTER_RE.match(after):
                     continue
             cores.append(_Core(m.start(), m.end(), VAGUE[phrase], "vague"))
         else:
@@ -369,7 +382,7 @@ def _role(text: str, c: _Core) -> str:
         return "measure"
     if c.kind == "digits":
         num = text[c.start:c.end]
-        if re.fullmatch(r"\d{4}", num) and 1000 <= c.value <= 2100:
+        if len(num) == 4 and num.isdigit() and 1000 <= c.value <= 2100:
             if _qualifier_before(before) is None:
                 nxt = _NEXT_WORD_RE.match(after)
                 if _YEAR_BEFORE_RE.search(before) or _MONTH_BEFORE_RE.search(before) or not nxt or not nxt.group(1)[0].islower() \
@@ -378,7 +391,7 @@ def _role(text: str, c: _Core) -> str:
         if _IDENTIFIER_BEFORE_RE.search(before):
             return "identifier"
         if c.value >= 10 and _ADDRESS_AFTER_RE.match(after) and _ADDRESS_STRICT_RE.match(after) or \
-                re.match(r"\s+block\b", after, re.IGNORECASE):
+                _BLOCK_AFTER_RE.match(after):
             return "address"
         if not c.integral:
             return "decimal"
@@ -389,7 +402,7 @@ def _role(text: str, c: _Core) -> str:
 
 
 def _is_year_context(after: str) -> bool:
-    return bool(re.match(r"\s*(?:,|\.|;|\)|$|election|war|attack|budget|season|census|olympics|world)", after))
+    return bool(_YEAR_CONTEXT_RE.match(after))
 
 
 def _qualifier_before(before: str) -> tuple[str, int] | None:

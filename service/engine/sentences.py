@@ -8,6 +8,8 @@ from .lexicon import load
 _ABBREVIATIONS = {a.lower() for a in load("abbreviations")["abbreviations"]}
 # a full stop and a capital, a blank line, a line break before a capital, or a Unicode line/paragraph separator
 _BOUNDARY_RE = re.compile(r"(?<=[.!?][\"'”’)\]]?)\s+(?=[\"'“‘(\[]?[A-Z0-9])|\n\s*\n|\n(?=\s*[A-Z\"“])|[\u2028\u2029]+\s*")
+_LINE_BREAK_RE = re.compile(r"[\n\u2028\u2029]")
+_INITIALS_RE = re.compile(r"(?:[a-z]\.)+[a-z]?")
 _LAST_WORD_RE = re.compile(r"([\w.]+)[.]?[\"'”’)\]]?$")
 
 
@@ -17,10 +19,10 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     start = 0
     for m in _BOUNDARY_RE.finditer(text):
         piece = text[start:m.start()]
-        if not re.search(r"[\n\u2028\u2029]", m.group()):
+        if not _LINE_BREAK_RE.search(m.group()):
             last = _LAST_WORD_RE.search(piece)
             word = last.group(1).lower() if last else ""
-            if word.rstrip(".") in _ABBREVIATIONS or re.fullmatch(r"(?:[a-z]\.)+[a-z]?", word) and \
+            if word.rstrip(".") in _ABBREVIATIONS or _INITIALS_RE.fullmatch(word) and \
                     not text[m.end():m.end() + 1].isdigit() and len(word) <= 4:
                 continue
         if piece.strip():
