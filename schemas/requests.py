@@ -65,6 +65,7 @@ class BatchRequestSchema(Schema):
     class Meta:
         unknown = RAISE
 
-    documents = DocumentList(fields.Nested(ExtractRequestSchema), required=True,
-                             validate=validate.Length(min=1),
-                             metadata={"description": "The articles; each is validated and read on its own."})
+    documents = DocumentList(fields.Dict(), required=True, validate=validate.Length(min=1), metadata={
+        "description": "The articles, each an object of the ExtractRequest shape ({text, published, id}). Each "
+                       "is validated and read on its own: one that does not fit gets an entry in the response's "
+                       "`errors` (with marshmallow's messages), and the others go on."})

@@ -84,6 +84,7 @@ class MetaSchema(Schema):
 
 class ExtractResponseSchema(Schema):
     id = fields.String(allow_none=True, required=True)
+    index = fields.Integer(load_default=None, metadata={"description": "Position in the batch request (batch only)."})
     published = fields.String(allow_none=True, required=True, metadata={"description": "The anchor date used."})
     casualties = fields.List(fields.Nested(CasualtySchema), required=True)
     dates = fields.List(fields.Nested(DateMentionSchema), required=True)

@@ -1,17 +1,25 @@
 """The Flask application factory: configuration, the API blueprint, docs, and problem+json errors."""
 from __future__ import annotations
 
+import hashlib
+import hmac
 import logging
 import time
 import uuid
 
 from flask import Flask, g, request, send_from_directory
+from flask_cors import CORS
+from flask_limiter import Limiter
+from flask_limiter.util import get_remote_address
 from flask_smorest import Api
 from werkzeug.exceptions import HTTPException, InternalServerError
 
 from . import __version__
-from .config import from_environment
-from .problems import from_http_exception
+from .config import api_keys, from_environment
+from .engine import DeadlineExceeded
+from .problems import from_http_exception, problem
+
+OPEN_PATHS = ("/healthz", "/openapi.json", "/docs")
 
 log = logging.getLogger("tally.http")
 
@@ -41,6 +49,47 @@ def create_app(config: dict | None = None) -> Flask:
     )
     if config:
         app.config.update(config)
+
+    keys = [k.encode() for k in api_keys(app.config)]
+
+    def _presented_key() -> str | None:
+        auth = request.headers.get("Authorization", "")
+        if auth.lower().startswith("bearer "):
+            return auth[7:].strip()
+        return request.headers.get("X-API-Key")
+
+    def _rate_key() -> str:
+        key = _presented_key()
+        # a key is a client of its own; the limiter stores a hash of it, never the key itself
+        return "key:" + hashlib.sha256(key.encode()).hexdigest()[:16] if key else "ip:" + get_remote_address()
+
+    limiter = Limiter(key_func=_rate_key, app=app, default_limits=[app.config["RATE_LIMIT"]] if
+                      app.config["RATE_LIMIT"] else [], storage_uri=app.config["RATE_LIMIT_STORAGE"],
+                      headers_enabled=True, default_limits_exempt_when=lambda: request.path.startswith(OPEN_PATHS))
+    app.extensions["tally_limiter"] = limiter
+    origins = [o.strip() for o in app.config["CORS_ORIGINS"].split(",") if o.strip()]
+    if origins:
+        CORS(app, origins=origins, expose_headers=["X-Request-Id", "Retry-After"])
+
+    @app.before_request
+    def _authenticate():
+        if not keys or request.path.startswith(OPEN_PATHS) or request.method == "OPTIONS":
+            return None
+        presented = (_presented_key() or "").encode()
+        # constant-time comparison against every key, so timing says nothing about which one is close
+        ok = False
+        for key in keys:
+            ok |= hmac.compare_digest(presented, key)
+        if not ok:
+            return problem(401, "A valid API key is required (Authorization: Bearer <key> or X-API-Key).",
+                           "unauthorized", headers={"WWW-Authenticate": 'Bearer realm="tally"'})
+        return None
+
+    @app.errorhandler(DeadlineExceeded)
+    def _deadline(error):
+        return problem(503, f"The text could not be read within the request deadline of "
+                            f"{app.config['REQUEST_DEADLINE']:g} s; send it in smaller parts.", "deadline_exceeded",
+                       headers={"Retry-After": "1"})
 
     api = ProblemApi(app)
     from .routes import blp, health_blp

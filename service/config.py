@@ -20,7 +20,17 @@ SETTINGS = {
     "MAX_TEXT_CHARS": ("TALLY_MAX_TEXT_CHARS", 1_000_000, int),
     "MAX_BATCH_DOCUMENTS": ("TALLY_MAX_BATCH_DOCUMENTS", 100, int),
     "LOG_LEVEL": ("TALLY_LOG_LEVEL", "info", str),
+    "REQUEST_DEADLINE": ("TALLY_REQUEST_DEADLINE", 20.0, float),
+    "API_KEYS": ("TALLY_API_KEYS", "", str),
+    "RATE_LIMIT": ("TALLY_RATE_LIMIT", "600 per minute", str),
+    "RATE_LIMIT_STORAGE": ("TALLY_RATE_LIMIT_STORAGE", "memory://", str),
+    "CORS_ORIGINS": ("TALLY_CORS_ORIGINS", "", str),
 }
+
+
+def api_keys(config) -> list[str]:
+    """The configured API keys (comma-separated in TALLY_API_KEYS); none means the API is open."""
+    return [k.strip() for k in str(config.get("API_KEYS") or "").split(",") if k.strip()]
 
 
 def from_environment(environ=None) -> dict:

@@ -1,6 +1,8 @@
 """HTTP routes: thin views that validate with a schema, call the engine, and serialise with a schema."""
 from __future__ import annotations
 
+import time
+
 from flask import current_app, request
 from flask.views import MethodView
 from flask_smorest import Blueprint, abort
@@ -10,7 +12,7 @@ from schemas import (BatchRequestSchema, BatchResponseSchema, ExtractRequestSche
                      HealthSchema, ProblemSchema)
 
 from . import __version__
-from .engine import extract
+from .engine import DeadlineExceeded, extract
 
 blp = Blueprint("extract", __name__, url_prefix="/v1", description="Extract casualty facts, dates and figures.")
 health_blp = Blueprint("health", __name__, description="Liveness.")
@@ -47,7 +49,8 @@ class Extract(MethodView):
     def post(self, doc):
         """Read one article: casualty facts, dates, quantities and a summary."""
         _check_text(doc["text"])
-        return extract(doc["text"], published=doc.get("published"), doc_id=doc.get("id"))
+        return extract(doc["text"], published=doc.get("published"), doc_id=doc.get("id"),
+                       timeout=current_app.config["REQUEST_DEADLINE"])
 
 
 @blp.route("/extract/batch")
@@ -64,6 +67,7 @@ class ExtractBatch(MethodView):
                   reason="too_many_documents", errors={"documents": [f"More than {cap} documents."]})
         results, errors = [], []
         limit = current_app.config["MAX_TEXT_CHARS"]
+        deadline = time.monotonic() + current_app.config["REQUEST_DEADLINE"]
         for index, raw in enumerate(documents):
             doc_id = raw.get("id") if isinstance(raw.get("id"), str) else None
             try:
@@ -76,7 +80,20 @@ class ExtractBatch(MethodView):
                 errors.append({"index": index, "id": doc_id, "reason": "text_too_long",
                                "detail": f"text has {len(doc['text'])} characters; the limit is {limit}."})
                 continue
-            results.append(extract(doc["text"], published=doc.get("published"), doc_id=doc.get("id")))
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                errors.append({"index": index, "id": doc_id, "reason": "deadline_exceeded",
+                               "detail": "The request deadline passed before this document was read."})
+                continue
+            try:
+                result = extract(doc["text"], published=doc.get("published"), doc_id=doc.get("id"),
+                                 timeout=remaining)
+            except DeadlineExceeded:
+                errors.append({"index": index, "id": doc_id, "reason": "deadline_exceeded",
+                               "detail": "The request deadline passed while this document was read."})
+                continue
+            result["index"] = index
+            results.append(result)
         return {"results": results, "errors": errors}
 
 

@@ -13,6 +13,7 @@ import time
 from .. import __version__
 from .casualties import event_day, extract_casualties, fact_id
 from .dateline import find_dateline
+from .deadline import Deadline, DeadlineExceeded
 from .dates import extract_dates
 from .numbers import scan_numbers
 from .quantities import extract_quantities, warm_up
@@ -21,7 +22,7 @@ from .summary import summarise
 
 RULES_VERSION = "2026.11.25"
 
-__all__ = ["extract", "warm_up", "RULES_VERSION"]
+__all__ = ["extract", "warm_up", "RULES_VERSION", "DeadlineExceeded"]
 
 
 def _as_date(published) -> dt.date | None:
@@ -33,9 +34,12 @@ def _as_date(published) -> dt.date | None:
     return dt.datetime.fromisoformat(text.replace("Z", "+00:00")).date()
 
 
-def extract(text: str, published=None, doc_id: str | None = None) -> dict:
-    """Read one article: its casualty facts, dates, quantities and summary, as the API returns them."""
+def extract(text: str, published=None, doc_id: str | None = None, timeout: float | None = None) -> dict:
+    """Read one article: its casualty facts, dates, quantities and summary, as the API returns them.
+
+    ``timeout`` (seconds) bounds the work: past it, ``DeadlineExceeded`` is raised."""
     started = time.perf_counter()
+    deadline = Deadline(timeout)
     anchor = _as_date(published)
     source = "request" if anchor else "none"
     dateline = find_dateline(text)
@@ -43,12 +47,15 @@ def extract(text: str, published=None, doc_id: str | None = None) -> dict:
         anchor, source = dateline.date, "dateline"
     sentences = split_sentences(text)
     numbers = scan_numbers(text)
+    deadline.check()
     counts = [n.count for n in numbers if n.count is not None]
     dates = extract_dates(text, anchor, numbers)
-    quantities = extract_quantities(text, numbers, sentences)
+    deadline.check()
+    quantities = extract_quantities(text, numbers, sentences, deadline)
+    deadline.check()
     # the dateline's own date is when the article was written, not when anything happened
     event_dates = [d for d in dates if dateline is None or not dateline.start <= d.start < dateline.end]
-    facts = extract_casualties(text, sentences, counts, event_dates, dateline.place if dateline else None)
+    facts = extract_casualties(text, sentences, counts, event_dates, dateline.place if dateline else None, deadline)
     ids = [fact_id(doc_id, f) for f in facts]
     casualties = []
     for f, fid in zip(facts, ids):

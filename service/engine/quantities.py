@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import warnings
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 from .numbers import NumberMention
@@ -34,8 +35,27 @@ def warm_up() -> None:
         _parser().parse("warm up: 3 km and $5")
 
 
+WINDOW = 100  # characters of context quantulum3 sees on each side of a number with a unit role
+
+
+def _windows(text: str, wanted: list[NumberMention], sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Merged windows around the wanted numbers, kept inside their sentences, so quantulum3's cost is
+    bounded by the number of figures, never by the length of a sentence."""
+    starts = [sp[0] for sp in sentences]
+    out: list[list[int]] = []
+    for n in wanted:
+        i = max(bisect_right(starts, n.start) - 1, 0)
+        s, e = sentences[i] if sentences else (0, len(text))
+        lo, hi = max(s, n.start - WINDOW), min(e, n.end + WINDOW)
+        if out and lo <= out[-1][1]:
+            out[-1][1] = max(out[-1][1], hi)
+        else:
+            out.append([lo, hi])
+    return [(a, b) for a, b in out]
+
+
 def extract_quantities(text: str, numbers: list[NumberMention],
-                       sentences: list[tuple[int, int]]) -> list[dict]:
+                       sentences: list[tuple[int, int]], deadline=None) -> list[dict]:
     """Quantities with units in ``text``; ``numbers`` is the number layer's output for the same text."""
     wanted = [n for n in numbers if n.role in UNIT_ROLES]
     if not wanted:
@@ -43,16 +63,17 @@ def extract_quantities(text: str, numbers: list[NumberMention],
     out: list[dict] = []
     seen: set[tuple[int, int]] = set()
     parser = _parser()
-    for s, e in sentences:
-        inside = [n for n in wanted if s <= n.start < e]
-        if not inside:
-            continue
+    wanted_starts = [n.start for n in wanted]
+    for s, e in _windows(text, wanted, sentences):
+        if deadline is not None:
+            deadline.check()
+        inside = wanted[bisect_left(wanted_starts, s):bisect_left(wanted_starts, e)]
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             try:
                 found = parser.parse(text[s:e])
-            except Exception:  # quantulum3 raises on some odd inputs; a sentence without figures is not fatal
-                log.warning("quantulum3 failed on a sentence of %d characters", e - s)
+            except Exception:  # quantulum3 raises on some odd inputs; a window without figures is not fatal
+                log.warning("quantulum3 failed on a window of %d characters", e - s)
                 continue
         for q in found:
             qs, qe = s + q.span[0], s + q.span[1]
@@ -61,9 +82,7 @@ def extract_quantities(text: str, numbers: list[NumberMention],
             ours = next((n for n in inside if n.start < qe and qs < n.end), None)
             if ours is None:
                 continue  # quantulum3 saw a unit where the number layer saw a year, a date or a count
-            value = ours.value if ours.value == ours.value else q.value  # NaN check for masks
-            if ours.kind == "digits" and abs(value - q.value) > 1e-9 and q.value and value:
-                log.debug("quantulum3 read %s as %s; keeping %s", text[qs:qe], q.value, value)
+            value = ours.value if ours.value == ours.value else q.value  # the number layer's grouping wins
             out.append({"text": text[qs:qe], "start": qs, "end": qe, "value": float(value),
                         "unit": q.unit.name, "kind": ours.role})
             seen.add((qs, qe))
