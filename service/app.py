@@ -63,8 +63,9 @@ def create_app(config: dict | None = None) -> Flask:
         # a key is a client of its own; the limiter stores a hash of it, never the key itself
         return "key:" + hashlib.sha256(key.encode()).hexdigest()[:16] if key else "ip:" + get_remote_address()
 
-    limiter = Limiter(key_func=_rate_key, app=app, default_limits=[app.config["RATE_LIMIT"]] if
-                      app.config["RATE_LIMIT"] else [], storage_uri=app.config["RATE_LIMIT_STORAGE"],
+    rate_limit = str(app.config["RATE_LIMIT"] or "").strip()
+    limits = [] if rate_limit.lower() in ("", "off", "none", "0") else [rate_limit]
+    limiter = Limiter(key_func=_rate_key, app=app, default_limits=limits, storage_uri=app.config["RATE_LIMIT_STORAGE"],
                       headers_enabled=True, default_limits_exempt_when=lambda: request.path.startswith(OPEN_PATHS))
     app.extensions["tally_limiter"] = limiter
     origins = [o.strip() for o in app.config["CORS_ORIGINS"].split(",") if o.strip()]
