@@ -3,23 +3,24 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import json
 import logging
 import time
 import uuid
 
-from flask import Flask, g, request, send_from_directory
+from flask import Flask, Response, g, request, send_from_directory
 from flask_cors import CORS
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_smorest import Api
 from werkzeug.exceptions import HTTPException, InternalServerError
 
-from . import __version__
+from . import __version__, metrics
 from .config import api_keys, from_environment
 from .engine import DeadlineExceeded
 from .problems import from_http_exception, problem
 
-OPEN_PATHS = ("/healthz", "/openapi.json", "/docs")
+OPEN_PATHS = ("/healthz", "/openapi.json", "/docs", "/metrics")
 
 log = logging.getLogger("tally.http")
 
@@ -108,10 +109,24 @@ def create_app(config: dict | None = None) -> Flask:
         g.request_id = request.headers.get("X-Request-Id") or uuid.uuid4().hex
         g.started = time.perf_counter()
 
+    @app.get("/metrics")
+    def prometheus_metrics():
+        """Prometheus metrics, summed over every worker of the server."""
+        body, content_type = metrics.exposition()
+        return Response(body, content_type=content_type)
+
     @app.after_request
     def _finish(resp):
         resp.headers["X-Request-Id"] = g.get("request_id", "")
         elapsed = (time.perf_counter() - g.get("started", time.perf_counter())) * 1000
+        endpoint = request.url_rule.rule if request.url_rule is not None else "unmatched"
+        if endpoint != "/metrics":
+            metrics.observe_request(request.method, endpoint, resp.status_code, elapsed / 1000)
+        if resp.status_code >= 400 and resp.mimetype == "application/problem+json":
+            try:
+                metrics.observe_error(resp.status_code, json.loads(resp.get_data())["reason"])
+            except (ValueError, KeyError):
+                metrics.observe_error(resp.status_code, "unknown")
         # sizes and counts only: article text never reaches the logs
         log.info("%s %s %s %d bytes in, %.1f ms, request %s", request.method, request.path, resp.status_code,
                  request.content_length or 0, elapsed, g.get("request_id"))

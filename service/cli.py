@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import time
 
 from marshmallow import ValidationError
 
@@ -54,33 +55,104 @@ def _batch_line(line: str, request_schema, response_schema, max_chars: int) -> d
         return {"id": doc_id, "error": {"reason": "internal_error", "detail": "The engine failed on this document."}}
 
 
-def cmd_batch(args) -> int:
+_worker_state: dict = {}
+
+
+def _init_worker() -> None:
     from .config import from_environment
     request_schema, response_schema = _schemas()
-    max_chars = from_environment()["MAX_TEXT_CHARS"]
+    _worker_state.update(request=request_schema, response=response_schema,
+                         max_chars=from_environment()["MAX_TEXT_CHARS"])
+
+
+def _process(item: tuple[int, str]) -> tuple[int, dict]:
+    line_no, line = item
+    if not _worker_state:
+        _init_worker()
+    out = _batch_line(line, _worker_state["request"], _worker_state["response"], _worker_state["max_chars"])
+    if "error" in out:
+        out["line"] = line_no
+    return line_no, out
+
+
+class Progress:
+    """Progress on stderr: a bar when stderr is a terminal, otherwise a line every 10 seconds."""
+
+    def __init__(self, total: int | None, enabled: bool = True):
+        self.total, self.done, self.failed = total, 0, 0
+        self.started = self.last = time.monotonic()
+        self.bar = None
+        self.enabled = enabled
+        if enabled and sys.stderr.isatty():
+            from tqdm import tqdm
+            self.bar = tqdm(total=total, unit="doc", file=sys.stderr, dynamic_ncols=True)
+
+    def update(self, failed: bool) -> None:
+        self.done += 1
+        self.failed += failed
+        if self.bar is not None:
+            self.bar.update(1)
+        elif self.enabled and time.monotonic() - self.last >= 10:
+            self.last = time.monotonic()
+            of = f"/{self.total}" if self.total else ""
+            print(f"tally batch: {self.done}{of} documents, {self.failed} errors, "
+                  f"{self.done / (self.last - self.started):.1f} docs/s", file=sys.stderr)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+        elapsed = max(time.monotonic() - self.started, 1e-9)
+        print(f"tally batch: {self.done} documents, {self.failed} errors, {elapsed:.1f} s, "
+              f"{self.done / elapsed:.1f} docs/s", file=sys.stderr)
+
+
+def cmd_batch(args) -> int:
+    from .export import CsvWriter
     src = sys.stdin if args.input in (None, "-") else open(args.input, encoding="utf-8")
-    dst = sys.stdout if args.output in (None, "-") else open(args.output, "w", encoding="utf-8")
-    done = failed = 0
+    dst = sys.stdout if args.output in (None, "-") else open(args.output, "w", encoding="utf-8", newline="")
+    total = None
+    if src is not sys.stdin:
+        total = sum(1 for line in src if line.strip())
+        src.seek(0)
+    items = ((n, line) for n, line in enumerate(src, 1) if line.strip())
+    csv_writer = CsvWriter(dst, hxl=args.hxl) if args.format == "csv" else None
+    progress = Progress(total, enabled=not args.quiet)
+    pool = None
     try:
-        for line_no, line in enumerate(src, 1):
-            if not line.strip():
-                continue
-            out = _batch_line(line, request_schema, response_schema, max_chars)
-            if "error" in out:
-                out["line"] = line_no
-                failed += 1
-            done += 1
-            dst.write(json.dumps(out, ensure_ascii=False) + "\n")
+        if args.workers > 1:
+            import multiprocessing
+            pool = multiprocessing.get_context("fork").Pool(args.workers, initializer=_init_worker)
+            results = pool.imap(_process, items, chunksize=4)  # imap keeps the input order
+        else:
+            results = map(_process, items)
+        for _, out in results:
+            failed = "error" in out
+            if csv_writer is not None:
+                if not failed:
+                    csv_writer.write(out)
+                else:
+                    print(f"tally batch: line {out['line']}: {out['error']['reason']}", file=sys.stderr)
+            else:
+                dst.write(json.dumps(out, ensure_ascii=False) + "\n")
+            progress.update(failed)
     finally:
+        if pool is not None:
+            pool.close()
+            pool.join()
+        progress.close()
         if dst is not sys.stdout:
             dst.close()
         if src is not sys.stdin:
             src.close()
-    print(f"tally batch: {done} documents, {failed} errors", file=sys.stderr)
     return 0
 
 
 def cmd_serve(args) -> int:
+    import os
+    import tempfile
+    # before prometheus_client is imported anywhere: each worker writes its samples to this directory and
+    # /metrics sums them (see service/metrics.py); a fresh directory per server start
+    os.environ["PROMETHEUS_MULTIPROC_DIR"] = tempfile.mkdtemp(prefix="tally-metrics-")
     from .server import run
     overrides = {k: v for k, v in {"HOST": args.host, "PORT": args.port, "WORKERS": args.workers}.items()
                  if v is not None}
@@ -101,6 +173,11 @@ def main(argv=None) -> int:
     p = sub.add_parser("batch", help="read JSONL requests, write one JSON response per line")
     p.add_argument("input", nargs="?", help="JSONL file of {id, text, published}, or - (default)")
     p.add_argument("-o", "--output", help="output file (default standard output)")
+    p.add_argument("--format", choices=("ndjson", "csv"), default="ndjson",
+                   help="ndjson: one response per line (default); csv: one row per casualty fact")
+    p.add_argument("--hxl", action="store_true", help="with --format csv: add the HXL hashtag row")
+    p.add_argument("--workers", type=int, default=1, help="processes to read with (output order is kept)")
+    p.add_argument("--quiet", action="store_true", help="no progress on standard error")
     p.set_defaults(func=cmd_batch)
     p = sub.add_parser("serve", help="start the HTTP API (gunicorn)")
     p.add_argument("--host")
@@ -108,7 +185,12 @@ def main(argv=None) -> int:
     p.add_argument("--workers", type=int)
     p.set_defaults(func=cmd_serve)
     args = ap.parse_args(argv)
-    return args.func(args)
+    try:
+        return args.func(args)
+    except BrokenPipeError:  # the reader went away (`tally batch ... | head`): stop quietly
+        import os
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
 
 
 if __name__ == "__main__":

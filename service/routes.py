@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import time
 
-from flask import current_app, request
+from flask import Response, current_app, request
 from flask.views import MethodView
 from flask_smorest import Blueprint, abort
 from marshmallow import ValidationError
@@ -11,8 +11,9 @@ from marshmallow import ValidationError
 from schemas import (BatchRequestSchema, BatchResponseSchema, ExtractRequestSchema, ExtractResponseSchema,
                      HealthSchema, ProblemSchema)
 
-from . import __version__
+from . import __version__, metrics
 from .engine import DeadlineExceeded, extract
+from .export import to_csv, to_ndjson
 
 blp = Blueprint("extract", __name__, url_prefix="/v1", description="Extract casualty facts, dates and figures.")
 health_blp = Blueprint("health", __name__, description="Liveness.")
@@ -49,17 +50,49 @@ class Extract(MethodView):
     def post(self, doc):
         """Read one article: casualty facts, dates, quantities and a summary."""
         _check_text(doc["text"])
-        return extract(doc["text"], published=doc.get("published"), doc_id=doc.get("id"),
-                       timeout=current_app.config["REQUEST_DEADLINE"])
+        result = extract(doc["text"], published=doc.get("published"), doc_id=doc.get("id"),
+                         timeout=current_app.config["REQUEST_DEADLINE"])
+        metrics.observe_result(result)
+        return result
+
+
+BATCH_FORMATS = {"application/json": "json", "application/x-ndjson": "ndjson", "text/csv": "csv"}
+
+
+def _batch_format() -> str:
+    fmt = request.args.get("format")
+    if fmt:
+        if fmt not in BATCH_FORMATS.values():
+            abort(422, message=f"format must be one of {sorted(BATCH_FORMATS.values())}.", reason="invalid_fields",
+                  errors={"format": ["Unknown format."]})
+        return fmt
+    best = request.accept_mimetypes.best_match(list(BATCH_FORMATS), default="application/json")
+    return BATCH_FORMATS[best]
+
+
+def _alternate_response(fmt: str, results: list[dict], errors: list[dict]) -> Response:
+    if fmt == "csv":
+        body = to_csv(results, hxl=request.args.get("hxl", "").lower() in ("1", "true", "yes"))
+        resp = Response(body, mimetype="text/csv")
+        resp.headers["Content-Disposition"] = 'attachment; filename="tally-facts.csv"'
+    else:  # one line per document, in request order: its result, or its error
+        lines = sorted([*results, *({"error": e, **e} for e in errors)], key=lambda r: r["index"])
+        resp = Response(to_ndjson(lines), mimetype="application/x-ndjson")
+    resp.headers["X-Tally-Errors"] = str(len(errors))
+    return resp
 
 
 @blp.route("/extract/batch")
 class ExtractBatch(MethodView):
     @blp.arguments(BatchRequestSchema)
-    @blp.response(200, BatchResponseSchema)
+    @blp.response(200, BatchResponseSchema, description=(
+        "JSON by default. `Accept: application/x-ndjson` (or `?format=ndjson`) gives one line per document, "
+        "in request order, each a response or an error; `Accept: text/csv` (or `?format=csv`, `&hxl=1` for "
+        "the HXL hashtag row) gives one row per casualty fact. `X-Tally-Errors` counts the failed documents."))
     @_problems(400, 413, 415, 422)
     def post(self, body):
         """Read several articles; a bad document gets an entry in `errors` and the others go on."""
+        fmt = _batch_format()
         documents = body["documents"]
         cap = current_app.config["MAX_BATCH_DOCUMENTS"]
         if len(documents) > cap:
@@ -93,7 +126,11 @@ class ExtractBatch(MethodView):
                                "detail": "The request deadline passed while this document was read."})
                 continue
             result["index"] = index
+            metrics.observe_result(result)
             results.append(result)
+        if fmt != "json":
+            dumped = [ExtractResponseSchema().dump(r) for r in results]
+            return _alternate_response(fmt, dumped, errors)
         return {"results": results, "errors": errors}
 
 

@@ -13,6 +13,11 @@ from .app import create_app
 from .config import from_environment
 
 
+def _child_exit(server, worker) -> None:
+    from .metrics import mark_worker_dead
+    mark_worker_dead(worker.pid)
+
+
 class TallyServer(BaseApplication):
     def __init__(self, settings: dict):
         self.settings = settings
@@ -29,6 +34,7 @@ class TallyServer(BaseApplication):
         self.cfg.set("loglevel", s["LOG_LEVEL"])
         self.cfg.set("accesslog", None)
         self.cfg.set("proc_name", "tally")
+        self.cfg.set("child_exit", _child_exit)
 
     def load(self):
         from .engine import warm_up

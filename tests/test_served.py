@@ -77,3 +77,24 @@ def test_served_errors_are_problems(server, method, path, body, ctype, status):
     assert got == status
     assert content_type == "application/problem+json"
     assert json.loads(data)["status"] == status
+
+
+def _metric(text: str, name: str, **labels) -> float:
+    total = 0.0
+    for line in text.splitlines():
+        if line.startswith(name + "{") and all(f'{k}="{v}"' in line for k, v in labels.items()):
+            total += float(line.rsplit(" ", 1)[1])
+    return total
+
+
+def test_metrics_add_up_over_workers(server):
+    before = _request(server, "GET", "/metrics")[2].decode()
+    body = json.dumps({"text": "Two people were killed and three wounded.", "published": "2024-08-12"})
+    for _ in range(12):  # spread over both workers
+        assert _request(server, "POST", "/v1/extract", body)[0] == 200
+    after = _request(server, "GET", "/metrics")[2].decode()
+    key = dict(endpoint="/v1/extract", method="POST", status="200")
+    assert _metric(after, "tally_http_requests_total", **key) - _metric(before, "tally_http_requests_total", **key) == 12
+    assert _metric(after, "tally_facts_extracted_total", category="injured") - \
+        _metric(before, "tally_facts_extracted_total", category="injured") == 12
+    assert "tally_http_request_duration_seconds_bucket" in after
