@@ -20,7 +20,12 @@ from .config import api_keys, from_environment
 from .engine import DeadlineExceeded
 from .problems import from_http_exception, problem
 
-OPEN_PATHS = ("/healthz", "/openapi.json", "/docs", "/metrics")
+OPEN_PATHS = ("/healthz", "/openapi.json", "/docs", "/metrics", "/static/")
+
+
+def _is_open(path: str) -> bool:
+    """Paths anyone may read: the page, its files, health, docs and metrics (the data API needs a key)."""
+    return path == "/" or path.startswith(OPEN_PATHS)
 
 log = logging.getLogger("tally.http")
 
@@ -67,7 +72,7 @@ def create_app(config: dict | None = None) -> Flask:
     rate_limit = str(app.config["RATE_LIMIT"] or "").strip()
     limits = [] if rate_limit.lower() in ("", "off", "none", "0") else [rate_limit]
     limiter = Limiter(key_func=_rate_key, app=app, default_limits=limits, storage_uri=app.config["RATE_LIMIT_STORAGE"],
-                      headers_enabled=True, default_limits_exempt_when=lambda: request.path.startswith(OPEN_PATHS))
+                      headers_enabled=True, default_limits_exempt_when=lambda: _is_open(request.path))
     app.extensions["tally_limiter"] = limiter
     origins = [o.strip() for o in app.config["CORS_ORIGINS"].split(",") if o.strip()]
     if origins:
@@ -75,7 +80,7 @@ def create_app(config: dict | None = None) -> Flask:
 
     @app.before_request
     def _authenticate():
-        if not keys or request.path.startswith(OPEN_PATHS) or request.method == "OPTIONS":
+        if not keys or _is_open(request.path) or request.method == "OPTIONS":
             return None
         presented = (_presented_key() or "").encode()
         # constant-time comparison against every key, so timing says nothing about which one is close
@@ -108,6 +113,11 @@ def create_app(config: dict | None = None) -> Flask:
     def _start():
         g.request_id = request.headers.get("X-Request-Id") or uuid.uuid4().hex
         g.started = time.perf_counter()
+
+    @app.get("/")
+    def page():
+        """The page for people: paste an article, see its facts highlighted in place."""
+        return app.send_static_file("index.html")
 
     @app.get("/metrics")
     def prometheus_metrics():

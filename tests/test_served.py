@@ -1,48 +1,14 @@
 """The served app: `tally serve` (the Dockerfile's command) as a real gunicorn on loopback."""
 import http.client
 import json
-import os
-import signal
-import socket
-import subprocess
-import sys
-import time
-
 import pytest
 
 pytestmark = pytest.mark.served
 
 
-def _free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
-def server():
-    port = _free_port()
-    env = dict(os.environ, TALLY_HOST="127.0.0.1", TALLY_PORT=str(port), TALLY_WORKERS="2",
-               TALLY_MAX_BODY_BYTES="65536")
-    proc = subprocess.Popen([sys.executable, "-m", "service.cli", "serve"], env=env, stdout=subprocess.PIPE,
-                            stderr=subprocess.STDOUT, start_new_session=True)
-    deadline = time.time() + 60
-    while time.time() < deadline:
-        try:
-            if _request(port, "GET", "/healthz")[0] == 200:
-                break
-        except OSError:
-            time.sleep(0.3)
-    else:
-        proc.kill()
-        pytest.fail("tally serve did not answer within 60 s")
-    yield port
-    proc.send_signal(signal.SIGTERM)
-    try:
-        proc.wait(timeout=30)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        pytest.fail("tally serve did not stop on SIGTERM")
+def server(live_server):
+    return live_server
 
 
 def _request(port, method, path, body=None, content_type="application/json"):
