@@ -294,7 +294,7 @@ def _cause(text: str, sent: tuple[int, int]) -> str | None:
 _REPORTING_BEFORE_RE = re.compile(r"\b(?:said|says|say|announced|reported|told\s+[\w.]+(?:\s+[\w.]+)?|confirmed|"
                                   r"stated|added|disclosed|revealed|released|as\s+dawn\s+broke|news\s+conference)"
                                   r"\s+(?:on\s+|late\s+|early\s+)?$", _I)
-_REPORTING_AFTER_RE = re.compile(r"\s*,?\s*(?:\w+\s+){0,3}?(?:said|says|announced|reported|told)\b", _I)
+_REPORTING_AFTER_RE = re.compile(r"\s+(?:\w+\s+){0,2}?(?:said|says|announced|reported|told)\b", _I)
 
 
 def event_dates(text: str, dates: list[DateMention]) -> list[DateMention]:
@@ -306,7 +306,7 @@ def event_dates(text: str, dates: list[DateMention]) -> list[DateMention]:
             continue
         if _REPORTING_BEFORE_RE.search(text, max(0, d.start - 40), d.start) or \
                 _REPORTING_AFTER_RE.match(text, d.end, min(len(text), d.end + 30)):
-            continue
+            continue  # "officials said Wednesday", "Wednesday police said": when it was said
         out.append(d)
     return out
 
