@@ -26,7 +26,7 @@ _I = re.IGNORECASE
 _FULL_MONTHS = [m for m in MONTHS if len(m) > 4 or m in ("may", "june", "july")]
 _MONTH_WORD = rf"(?:{alternation(_FULL_MONTHS)}|{alternation([m for m in MONTHS if m not in _FULL_MONTHS])}\.|sept\b)"
 MONTH = rf"(?P<month>{_MONTH_WORD})"
-DAY = r"(?P<day>(?:[12]\d|3[01]|0?[1-9]))(?:st|nd|rd|th)?(?![\d:])"
+DAY = r"(?P<day>(?:[12]\d|3[01]|0?[1-9]))(?:st|nd|rd|th)?(?!\d|:\d)"
 YEAR = r"(?P<year>(?:1[5-9]|20)\d{2})(?![\d])"
 _WEEKDAY_WORD = rf"(?:{alternation([w for w in WEEKDAYS if w.endswith('day')])}|" \
                 rf"{alternation([w for w in WEEKDAYS if not w.endswith('day')])}\.)"
@@ -37,6 +37,7 @@ MOD = rf"(?:(?P<mod>{alternation(W['modifiers'])})(?:-|\s+))?"
 NUMWORD = rf"(?:\d+|a|an|one|{alternation(list(UNITS) + list(TENS))}(?:[-\s]{alternation(UNITS)})?|several|a few|few|many)"
 NUMWORD_SHORT = NUMWORD.replace(r"\d+", r"\d{1,3}", 1)
 UNIT = rf"(?P<unit>{alternation(W['units'])})"
+PART_OF_DAY_IN_VALUE = False  # "Sunday night" -> the day (TimeBank mostly writes the day alone)
 _FUTURE_RE = re.compile(alternation(W["future_cues"]), _I)
 _PAST_RE = re.compile(alternation(W["past_cues"]), _I)
 _MONTH_PREP_RE = re.compile(alternation(W["month_prepositions"], boundary=True) + r"\s*$", _I)
@@ -159,7 +160,7 @@ def p_month_day(m, ctx):
         d = R.resolve_month_day(month, day, ctx.anchor, ctx.looks_ahead(m.start()), ctx.looks_back(m.start(), m.end()))
     if d is None:
         return None
-    return _day_value(d, m.groupdict().get("part")), "DATE", "day", None
+    return _day_value(d, m.groupdict().get("part") if PART_OF_DAY_IN_VALUE else None), "DATE", "day", None
 
 
 def p_month_year(m, ctx):
@@ -230,7 +231,7 @@ def p_weekday(m, ctx):
     if direction is None:
         direction = "auto_future" if ctx.looks_ahead(m.start()) else "auto"
     d = R.resolve_weekday(WEEKDAYS[wd_word], base, direction)
-    return _day_value(d, m.groupdict().get("part")), "DATE", "day", None
+    return _day_value(d, m.groupdict().get("part") if PART_OF_DAY_IN_VALUE else None), "DATE", "day", None
 
 
 def p_relative_day(m, ctx):
@@ -241,7 +242,8 @@ def p_relative_day(m, ctx):
     part = m.groupdict().get("part")
     if word == "tonight":
         part = part or "tonight"
-    return _day_value(d, part if part and part.lower() != "tonight" else None), "DATE", "day", None
+    part = part if PART_OF_DAY_IN_VALUE and part and part.lower() != "tonight" else None
+    return _day_value(d, part), "DATE", "day", None
 
 
 def p_anaphoric_day(m, ctx):
