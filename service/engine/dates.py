@@ -349,6 +349,16 @@ def p_year_earlier(m, ctx):
     return f"{ctx.anchor.year - 1:04d}", "DATE", "year", None
 
 
+def p_the_weekend(m, ctx):
+    if ctx.anchor is None:
+        return None
+    back = (ctx.anchor.weekday() - 5) % 7  # days since the last Saturday (0 on a Saturday)
+    saturday = ctx.anchor - dt.timedelta(days=back)
+    if ctx.looks_ahead(m.start()) and back:
+        saturday += dt.timedelta(days=7)
+    return R.iso_week(saturday) + "-WE", "DATE", "week", None
+
+
 def p_this_year(m, ctx):
     if ctx.anchor is None:
         return None
@@ -511,6 +521,7 @@ RULES: list[Rule] = [
     # the quarter · a year earlier (that quarter, a year before) · the year
     _r("this period", rf"{_B}{alternation(W['this_period'])}{_E}", p_this_period, anchor="unit"),
     _r("year earlier", rf"{_B}{alternation(W['year_earlier_period'])}{_E}", p_year_earlier, anchor="unit"),
+    _r("the weekend", rf"{_B}(?:the|over\s+the|during\s+the)\s+weekend{_E}", p_the_weekend, anchor="unit"),
     _r("this year", rf"{_B}{alternation(W['this_year_words'])}{_E}", p_this_year, anchor="unit"),
     # this summer · last fall · the winter of 1994
     _r("season", rf"{_B}(?:(?P<rel>this past|this coming|this|last|next)\s+|the\s+)?{MOD}(?P<season>{_SEASON})"
