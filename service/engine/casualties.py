@@ -96,6 +96,11 @@ _HEADLINE_NP_RE = re.compile(rf"\s*(?:[\w.'’ ]{{0,20}}:\s*)?(?P<np>(?:[\w'’-
 _NAMED_VICTIM_RE = re.compile(r"\b(?:killing|death|murder|slaying|shooting\s+death|stabbing\s+death)\s+of\s+"
                               r"(?P<name>(?:(?:Dr|Mr|Mrs|Ms|Officer|Sgt|Deputy|Trooper|Lt|Capt|Det)\.?\s+)?"
                               r"[A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]+){1,2})")
+# an object without a determiner right after the verb: "killed Taliban leader Saifullah"
+_BARE_OBJECT_RE = re.compile(rf"(?<=\b(?:killed|killing|detained|detaining|captured|capturing|arrested|arresting|"
+                             rf"wounded|wounding|apprehended|abducted|kidnapped)\s)"
+                             rf"(?P<np>(?:(?!(?:a|an|the|his|her|their|one|two|three|several|numerous|in|at|on|"
+                             rf"during|and)\b)[\w'’-]+\s+){{0,4}}?{_SINGULAR_PERSONS})\b", _I)
 # a headline's bare noun right before its participle: "farewell to toddler killed by gunfire"
 _BARE_VICTIM_RE = re.compile(rf"(?<!\b(?:a|an|the|his|her|their|one)\s)(?<![\w-])(?P<np>{_SINGULAR_PERSONS})"
                              rf"(?=\s+(?:killed|shot|wounded|injured|slain|dies|died|hurt)\b)", _I)
@@ -108,7 +113,8 @@ _PRONOUN_RE = re.compile(r"\b(?P<pron>he|she)\s+$", _I)
 _BARE_PLURAL_RE = re.compile(
     rf"(?<!\b(?:the|these|those|of|their|his|her|its|two|three|four|five|six|seven|eight|nine|ten|\d)\s+)"
     rf"\b(?P<np>(?:suspected\s+)?(?:insurgents|militants|fighters|suspects|rebels|criminals|extremists|"
-    rf"facilitators|Taliban|gunmen))\b", _I)
+    rf"facilitators|Taliban|gunmen))\b(?!\s+(?:{_SINGULAR_PERSONS}|fighters|insurgents|militants|members|"
+    rf"commanders|leaders|leadership|network|networks))", _I)
 
 
 _WHO_GAP_RE = re.compile(r"\s*(?:who|that)\s+(?:\w+\s+){0,2}")
@@ -117,7 +123,8 @@ _ISO_DAY_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _MAY_HAVE_RE = re.compile(r"\bmay\s+have\b", _I)
 
 
-_DEFINITE_VICTIM_RE = re.compile(r"\b(?:victim|man|woman|boy|girl|leader|commander|driver|teen|"
+_DEFINITE_VICTIM_RE = re.compile(r"\b(?:insurgent|militant|fighter|individual|attacker|bomber|kidnapper|"
+                                 r"victim|man|woman|boy|girl|leader|commander|driver|teen|"
                                               r"teenager|child|baby|infant|toddler|suspect|gunman|shooter|"
                                               r"officer|soldier|facilitator)\b")
 
@@ -419,6 +426,11 @@ def _implicit_counts(text: str, s: int, e: int, taken: list[tuple[int, int]],
             cnt = Count(m.start("name"), m.end("name"), m.group("name"), 1, None, None, "implicit", "implicit",
                         m.start("name"), m.end("name"))
             out.append((m.start("name"), m.end("name"), cnt))
+    for m in _BARE_OBJECT_RE.finditer(text, s, e):
+        if not any(a < m.end("np") and m.start("np") < b for a, b in taken + out_spans(out)):
+            cnt = Count(m.start("np"), m.end("np"), m.group("np"), 1, None, None, "implicit", "implicit",
+                        m.start("np"), m.end("np"))
+            out.append((m.start("np"), m.end("np"), cnt))
     for m in _BARE_VICTIM_RE.finditer(text, s, e):
         if not any(a < m.end("np") and m.start("np") < b for a, b in taken + out_spans(out)):
             cnt = Count(m.start("np"), m.end("np"), m.group("np"), 1, None, None, "implicit", "implicit",
