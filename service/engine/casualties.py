@@ -106,6 +106,9 @@ _BARE_VICTIM_RE = re.compile(rf"(?<!\b(?:a|an|the|his|her|their|one)\s)(?<![\w-]
                              rf"(?=\s+(?:killed|shot|wounded|injured|slain|dies|died|hurt)\b)", _I)
 _POSSESSIVE_DEATH_RE = re.compile(r"(?P<np>\b[\w-]+)['’]s\s+(?=(?:shooting\s+|stabbing\s+|apparent\s+)?death\b)", _I)
 _NAME_AGE_RE = re.compile(r"\b(?P<name>[A-Z][a-z][\w'’-]*(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w'’-]+){1,2}),\s+\d{1,2},")
+# "He was pronounced dead": a pronoun subject of a death, counted only as the first killed fact
+_PRONOUN_SUBJECT_RE = re.compile(r"\b(?:he|she)\b(?=\s+(?:later\s+|eventually\s+|then\s+)?(?:died|dies|was\s+"
+                                 r"(?:pronounced|declared|found)\s+dead|succumbed|was\s+killed))", _I)
 _REFLEXIVE_RE = re.compile(r"\b(?:himself|herself|him|her)\b(?!\s+(?:own|family|husband|wife|son|daughter|mother|"
                            r"father|friend|boyfriend|girlfriend|home|house|car|way)\b)", _I)
 _ONE_OF_RE = re.compile(r"\b[Oo]ne(?=\s+of\s+(?:the|his|her|their|them|those|these)\b)")
@@ -446,6 +449,11 @@ def _implicit_counts(text: str, s: int, e: int, taken: list[tuple[int, int]],
         if word in known_surnames and not any(a < m.end() and m.start() < b for a, b in taken + out_spans(out)):
             cnt = Count(m.start(), m.end(), word, 1, None, None, "implicit", "implicit", m.start(), m.end())
             out.append((m.start(), m.end(), cnt))
+    for m in _PRONOUN_SUBJECT_RE.finditer(text, s, e):
+        if not any(a < m.end() and m.start() < b for a, b in taken + out_spans(out)):
+            cnt = Count(m.start(), m.end(), m.group(), 1, None, None, "implicit", "subject pronoun",
+                        m.start(), m.end())
+            out.append((m.start(), m.end(), cnt))
     for m in _REFLEXIVE_RE.finditer(text, s, e):
         cnt = Count(m.start(), m.end(), m.group(), 1, None, None, "implicit", "object pronoun", m.start(), m.end())
         out.append((m.start(), m.end(), cnt))
@@ -535,6 +543,8 @@ def extract_casualties(text: str, sentences: list[tuple[int, int]], counts: list
                 continue
             if cnt.kind == "object pronoun" and (rule != "object" or category not in ("killed", "injured")):
                 continue
+            if cnt.kind == "subject pronoun" and (rule != "subject" or category != "killed"):
+                continue
             if cnt.kind == "bare plural" and category not in ("arrested", "killed"):
                 continue
             if cnt.kind == "negation" and rule != "subject":
@@ -555,7 +565,7 @@ def extract_casualties(text: str, sentences: list[tuple[int, int]], counts: list
             if cnt.kind in ("implicit", "bare plural"):
                 fact.victims = " ".join(cnt.text.split())
             fact.extra["anaphoric"] = (cnt.kind == "implicit" and cnt.text.split()[0].lower() in ("the", "his", "her")) \
-                or cnt.kind == "object pronoun"
+                or cnt.kind in ("object pronoun", "subject pronoun")
             fact.extra["shot"] = category == "injured" and bool(_SHOT_RE.match(text[trig[0]:trig[1]]))
             fact.extra["bare"] = cnt.kind == "bare plural"
             fact.extra["additive"] = bool(_ADDITIVE_RE.search(text, max(s, cs - 60), min(e, ce + 40)))

@@ -158,6 +158,9 @@ _RANGE_SEP_RE = re.compile(r"^(?:\s*[-–—]\s*|\s+to\s+|\s+or\s+|\s+and\s+)$",
 _RANGE_OPENER_RE = re.compile(r"(?<![\w])(?P<w>between|from)\s+$", re.IGNORECASE)
 _NEED_OF = {p.lower() for p in _VAGUE["need_of"]}
 _NEED_NOUN = {p.lower() for p in _VAGUE["need_noun"]}
+_VAGUE_NOT_BEFORE_RE = re.compile(r"\s+(?:[\w-]+\s+)?" + alternation(_VAGUE["not_before"]), re.IGNORECASE)
+_FREQUENCY_AFTER_RE = re.compile(r"^\s*(?:more\s+|other\s+|[\w-]+\s+)?" + alternation(_CTX["frequency_after"]),
+                                 re.IGNORECASE)
 _NOT_A_NOUN = {"of", "say", "said", "says", "believe", "think", "time", "times", "way", "point", "more", "other",
                "others", "are", "were", "have", "had", "who", "which", "that", "the", "a", "an", "to", "in", "on",
                "and", "or", "but", "will", "would", "could", "should", "may", "might", "do", "did", "is", "was",
@@ -331,6 +334,8 @@ def _cores(text: str) -> list[_Core]:
             after = text[m.end():m.end() + 40]
             if phrase in _NEED_OF and not _OF_AFTER_RE.match(after):
                 continue
+            if _VAGUE_NOT_BEFORE_RE.match(after):
+                continue  # "multiple times", "several rounds"
             if phrase in _NEED_NOUN:
                 nxt = _NEXT_WORD_RE.match(after)
                 if not nxt or nxt.group(1).lower() in _NOT_A_NOUN or not nxt.group(1)[0].islower() or \
@@ -378,6 +383,8 @@ def _role(text: str, c: _Core) -> str:
         return "percent"
     if _DURATION_AFTER_RE.match(after):
         return "duration"
+    if _FREQUENCY_AFTER_RE.match(after):
+        return "frequency"
     if _MEASURE_AFTER_RE.match(after):
         return "measure"
     if c.kind == "digits":
