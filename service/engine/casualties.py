@@ -39,6 +39,8 @@ def _trigger_regex(words) -> re.Pattern | None:
 
 _TRIGGERS = {cat: {kind: _trigger_regex(spec.get(kind) or []) for kind in ("passive", "active", "nouns", "tolls")}
              for cat, spec in L["categories"].items()}
+MASS_CATEGORIES = ("displaced", "evacuated", "homeless", "affected")
+_CHARGE_GAP_RE = re.compile(r"\b(?:counts?|charges?|cases?|convictions?)\s+of\b", _I)  # "two counts of murder"
 _NOUN_MODIFIER_RE = re.compile(r"[-\s]+" + alternation(L["noun_not_before"]), _I)
 _TOLL_LINK_RE = re.compile(alternation(L["toll_links"]) + r"\s*$", _I)
 _HYPOTHETICAL_RE = re.compile(alternation(L["hypothetical"]))
@@ -97,14 +99,25 @@ _NAMED_VICTIM_RE = re.compile(r"\b(?:killing|death|murder|slaying|shooting\s+dea
                               r"(?P<name>(?:(?:Dr|Mr|Mrs|Ms|Officer|Sgt|Deputy|Trooper|Lt|Capt|Det)\.?\s+)?"
                               r"[A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]+){1,2})")
 # an object without a determiner right after the verb: "killed Taliban leader Saifullah"
+_FUNCTION_WORDS = r"(?:during|in|on|at|after|before|near|outside|inside|from|with|by|for|and|as|while|when|since|the)"
+_NOT_A_NAME = alternation(list(load("date_words")["months"]) + list(load("date_words")["weekdays"]) +
+                          ["police", "officers", "authorities", "officials", "monday", "today", "tonight"])
 _BARE_OBJECT_RE = re.compile(rf"(?<=\b(?:killed|killing|detained|detaining|captured|capturing|arrested|arresting|"
-                             rf"wounded|wounding|apprehended|abducted|kidnapped)\s)"
+                             rf"wounded|wounding|apprehended|abducted|kidnapped|death\s+of|killing\s+of|murder\s+of|"
+                             rf"slaying\s+of|fatal\s+shooting\s+of|shooting\s+death\s+of|homicide\s+of)\s)"
                              rf"(?P<np>(?:(?!(?:a|an|the|his|her|their|one|two|three|several|numerous|in|at|on|"
-                             rf"during|and)\b)[\w'’-]+\s+){{0,4}}?{_SINGULAR_PERSONS})\b", _I)
+                             rf"during|and)\b)[\w'’-]+\s+){{0,4}}?(?:{_SINGULAR_PERSONS}|\d{{1,3}}-(?:year|month)-old)"
+                             rf"|(?!(?:{_NOT_A_NAME}|{_FUNCTION_WORDS})\b)(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,2}}))\b"
+                             rf"(?!\s+(?:Police|County))",
+                             _I)
+# "double fatal shooting": two killed
+_MULTIPLE_FATAL_RE = re.compile(r"\b(?P<word>double|triple|quadruple)\s+(?=(?:fatal\s+shooting|homicide|murder|"
+                                r"slaying|killing))", _I)
 # a headline's bare noun right before its participle: "farewell to toddler killed by gunfire"
 _BARE_VICTIM_RE = re.compile(rf"(?<!\b(?:a|an|the|his|her|their|one)\s)(?<![\w-])(?P<np>{_SINGULAR_PERSONS})"
                              rf"(?=\s+(?:killed|shot|wounded|injured|slain|dies|died|hurt)\b)", _I)
-_POSSESSIVE_DEATH_RE = re.compile(r"(?P<np>\b[\w-]+)['’]s\s+(?=(?:shooting\s+|stabbing\s+|apparent\s+)?death\b)", _I)
+_POSSESSIVE_DEATH_RE = re.compile(r"(?P<np>\b[\w-]+)['’]s\s+(?=(?:(?:accidental|apparent|fatal|tragic|shooting|"
+                                  r"stabbing|gun)\s+){0,3}death\b)", _I)
 _NAME_AGE_RE = re.compile(r"\b(?P<name>[A-Z][a-z][\w'’-]*(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w'’-]+){1,2}),\s+\d{1,2},")
 # "He was pronounced dead": a pronoun subject of a death, counted only as the first killed fact
 _PRONOUN_SUBJECT_RE = re.compile(r"\b(?:he|she)\b(?=\s+(?:later\s+|eventually\s+|then\s+)?(?:died|dies|was\s+"
@@ -186,7 +199,13 @@ _COORDINATED_SUBJECT_RE = re.compile(r"^\s*(?:[\w'’-]+\s+){0,3}?,?\s*(?:and|&)
                                      r"(?:were|have\s+been|had\s+been|are|both|all)\s+(?:\w+ly\s+|also\s+)?$", _I)
 
 
+_APPOSITIVE_GAP_RE = re.compile(r"^\s*,\s*[^,;:()]{1,50},\s*(?:(?:was|were|has\s+been|had\s+been)\s+)?"
+                                r"(?:\w+ly\s+)?$")
+
+
 def _gap_ok_subject(gap: str) -> bool:
+    if _APPOSITIVE_GAP_RE.match(gap):
+        return True  # "Magnolia youth, Hank Bollen, dies"
     if _COORDINATED_SUBJECT_RE.match(gap):
         return True  # "A man and a woman were shot dead": each conjunct is a subject
     if _RELATIVE_GAP_RE.match(gap):
@@ -196,7 +215,7 @@ def _gap_ok_subject(gap: str) -> bool:
     return not _CLAUSE_BREAK_RE.search(gap) or bool(_WHO_GAP_RE.fullmatch(gap))
 
 
-_OBJECT_AFTER_RE = re.compile(r"\s+(?:(?-i:[A-Z][a-z]+\s+[A-Z][a-z]+)|a|an|the|his|her|their|its|him|her|them|himself|herself|themselves|"
+_OBJECT_AFTER_RE = re.compile(r"\s+(?:(?!" + _FUNCTION_WORDS + r"\b)(?-i:[A-Z][a-z]+\s+[A-Z][a-z]+)|a|an|the|his|her|their|its|him|her|them|himself|herself|themselves|"
                               r"one|two|three|four|five|six|seven|eight|nine|ten|\d|several|numerous|dozens|"
                               r"hundreds|at\s+least|more\s+than|about|nearly|some|many|all|both)\b", _I)
 _NOT_RE = re.compile(r"\b(?:not|n't|never)\s+(?:\w+ly\s+)?(?:been\s+)?$", _I)
@@ -237,7 +256,7 @@ def _link(text, count_span, triggers, trigger_starts, others, qualified=False) \
             if _between(others, ce, ts) and not _COORDINATED_SUBJECT_RE.match(gap):
                 continue
             if kind == "nouns" and _NOUN_GAP_RE.match(gap) and not _CLAUSE_BREAK_RE.search(gap) and \
-                    not _NOUN_MODIFIER_RE.match(text, te):
+                    not _NOUN_MODIFIER_RE.match(text, te) and not _CHARGE_GAP_RE.search(gap):
                 cand = (len(gap), 0.5, cat, "noun", (ts, te))
             elif kind == "passive" and _gap_ok_subject(gap) and not _takes_object(text, te, gap):
                 cand = (len(gap), 0, cat, "negated subject" if _NOT_RE.search(gap) else "subject", (ts, te))
@@ -434,6 +453,11 @@ def _implicit_counts(text: str, s: int, e: int, taken: list[tuple[int, int]],
             cnt = Count(m.start("np"), m.end("np"), m.group("np"), 1, None, None, "implicit", "implicit",
                         m.start("np"), m.end("np"))
             out.append((m.start("np"), m.end("np"), cnt))
+    for m in _MULTIPLE_FATAL_RE.finditer(text, s, e):
+        value = {"double": 2, "triple": 3, "quadruple": 4}[m.group("word").lower()]
+        cnt = Count(m.start("word"), m.end("word"), m.group("word"), value, None, None, "implicit", "multiplier",
+                    m.start("word"), m.end("word"))
+        out.append((m.start(), m.end(), cnt))
     for m in _BARE_VICTIM_RE.finditer(text, s, e):
         if not any(a < m.end("np") and m.start("np") < b for a, b in taken + out_spans(out)):
             cnt = Count(m.start("np"), m.end("np"), m.group("np"), 1, None, None, "implicit", "implicit",
@@ -441,7 +465,7 @@ def _implicit_counts(text: str, s: int, e: int, taken: list[tuple[int, int]],
             out.append((m.start("np"), m.end("np"), cnt))
     for m in _POSSESSIVE_DEATH_RE.finditer(text, s, e):
         if not any(a < m.end("np") and m.start("np") < b for a, b in taken + out_spans(out)):
-            cnt = Count(m.start("np"), m.end("np"), m.group("np"), 1, None, None, "implicit", "implicit",
+            cnt = Count(m.start("np"), m.end("np"), m.group("np"), 1, None, None, "implicit", "possessive",
                         m.start("np"), m.end("np"))
             out.append((m.start("np"), m.end("np"), cnt))
     for m in _SURNAME_RE.finditer(text, s, e):
@@ -541,6 +565,10 @@ def extract_casualties(text: str, sentences: list[tuple[int, int]], counts: list
                         continue
             if cnt.kind == "implicit" and rule not in ("subject", "object"):
                 continue
+            if cnt.kind in ("possessive", "multiplier") and (rule != "noun" or category != "killed"):
+                continue
+            if category in MASS_CATEGORIES and cnt.kind not in ("digits", "words", "vague", "range"):
+                continue  # one person who "fled" the scene is no displacement
             if cnt.kind == "object pronoun" and (rule != "object" or category not in ("killed", "injured")):
                 continue
             if cnt.kind == "subject pronoun" and (rule != "subject" or category != "killed"):
