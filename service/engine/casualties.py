@@ -414,77 +414,57 @@ def known_surnames(text: str) -> set[str]:
     return {m.group("surname") for m in _FULL_NAME_RE.finditer(text)}
 
 
+def _candidate(m, group, value: int, kind: str, qualifier: str = "implicit", link_end: int | None = None):
+    """A count candidate from a match: the people named by ``group``; linking starts after ``link_end``."""
+    a, b = m.span(group)
+    return a, link_end or b, Count(a, b, m.group(group), value, None, None, qualifier, kind, a, b)
+
+
+_MULTIPLIERS = {"double": 2, "triple": 3, "quadruple": 4}
+# (pattern, group naming the people, kind, value); tried in order, a span already taken is skipped
+_IMPLICIT_SOURCES = [
+    (_NAMED_VICTIM_RE, "name", "implicit", lambda m: 1),
+    (_BARE_OBJECT_RE, "np", "implicit", lambda m: 1),
+    (_MULTIPLE_FATAL_RE, "word", "multiplier", lambda m: _MULTIPLIERS[m.group("word").lower()]),
+    (_BARE_VICTIM_RE, "np", "implicit", lambda m: 1),
+    (_POSSESSIVE_DEATH_RE, "np", "possessive", lambda m: 1),
+    (_PRONOUN_SUBJECT_RE, 0, "subject pronoun", lambda m: 1),
+]
+
+
 def _implicit_counts(text: str, s: int, e: int, taken: list[tuple[int, int]],
                      known_surnames: frozenset = frozenset()) -> list[tuple[int, int, Count]]:
-    out = []
+    """Counts that no number states: "a man" (1), "twin sisters" (2), "Caleb Arwood, 17," (1), "he died" ..."""
+    out: list[tuple[int, int, Count]] = []
+
+    def free(a: int, b: int, also_out: bool = True) -> bool:
+        return not any(x < b and a < y for x, y in taken + (out_spans(out) if also_out else []))
+
     for m in _IMPLICIT_RE.finditer(text, s, e):
-        if any(a < m.end() and m.start() < b for a, b in taken):
+        if not free(m.start(), m.end(), also_out=False):
             continue
         if m.group("pair"):
-            value = 2
-        else:
-            det = m.group("det").lower()
-            np = m.group("np").lower()
-            if det == "the" and not m.group("age") and not _DEFINITE_VICTIM_RE.search(np):
-                continue
-            value = 1
-        cnt = Count(m.start(), m.end(), m.group(), value, None, None, "implicit", "implicit", m.start(), m.end())
-        out.append((m.start(), m.end(), cnt))
-    if _HEADLINE_NP_RE.match(text, s, e):
-        m = _HEADLINE_NP_RE.match(text, s, e)
-        if not any(a < m.end("np") and m.start("np") < b for a, b in taken + out_spans(out)):
-            np = m.group("np")
-            cnt = Count(m.start("np"), m.end("np"), np, 1, None, None, "implicit", "implicit", m.start("np"),
-                        m.end("np"))
-            out.append((m.start("np"), m.end("np"), cnt))
+            out.append(_candidate(m, 0, 2, "implicit"))
+        elif m.group("det").lower() != "the" or m.group("age") or _DEFINITE_VICTIM_RE.search(m.group("np").lower()):
+            out.append(_candidate(m, 0, 1, "implicit"))
+    m = _HEADLINE_NP_RE.match(text, s, e)
+    if m and free(*m.span("np")):
+        out.append(_candidate(m, "np", 1, "implicit"))
     for m in _NAME_AGE_RE.finditer(text, s, e):
-        if any(a < m.end("name") and m.start("name") < b for a, b in out_spans(out)):
-            continue
-        cnt = Count(m.start("name"), m.end("name"), m.group("name"), 1, None, None, "implicit", "implicit",
-                    m.start("name"), m.end("name"))
-        out.append((m.start("name"), m.end(), cnt))  # linked from after the age: "Jo Smith, 17, was shot"
-    for m in _NAMED_VICTIM_RE.finditer(text, s, e):
-        if not any(a < m.end("name") and m.start("name") < b for a, b in taken + out_spans(out)):
-            cnt = Count(m.start("name"), m.end("name"), m.group("name"), 1, None, None, "implicit", "implicit",
-                        m.start("name"), m.end("name"))
-            out.append((m.start("name"), m.end("name"), cnt))
-    for m in _BARE_OBJECT_RE.finditer(text, s, e):
-        if not any(a < m.end("np") and m.start("np") < b for a, b in taken + out_spans(out)):
-            cnt = Count(m.start("np"), m.end("np"), m.group("np"), 1, None, None, "implicit", "implicit",
-                        m.start("np"), m.end("np"))
-            out.append((m.start("np"), m.end("np"), cnt))
-    for m in _MULTIPLE_FATAL_RE.finditer(text, s, e):
-        value = {"double": 2, "triple": 3, "quadruple": 4}[m.group("word").lower()]
-        cnt = Count(m.start("word"), m.end("word"), m.group("word"), value, None, None, "implicit", "multiplier",
-                    m.start("word"), m.end("word"))
-        out.append((m.start(), m.end(), cnt))
-    for m in _BARE_VICTIM_RE.finditer(text, s, e):
-        if not any(a < m.end("np") and m.start("np") < b for a, b in taken + out_spans(out)):
-            cnt = Count(m.start("np"), m.end("np"), m.group("np"), 1, None, None, "implicit", "implicit",
-                        m.start("np"), m.end("np"))
-            out.append((m.start("np"), m.end("np"), cnt))
-    for m in _POSSESSIVE_DEATH_RE.finditer(text, s, e):
-        if not any(a < m.end("np") and m.start("np") < b for a, b in taken + out_spans(out)):
-            cnt = Count(m.start("np"), m.end("np"), m.group("np"), 1, None, None, "implicit", "possessive",
-                        m.start("np"), m.end("np"))
-            out.append((m.start("np"), m.end("np"), cnt))
+        if free(*m.span("name")):  # linked from after the age: "Jo Smith, 17, was shot"
+            out.append(_candidate(m, "name", 1, "implicit", link_end=m.end()))
+    for pattern, group, kind, value in _IMPLICIT_SOURCES:
+        for m in pattern.finditer(text, s, e):
+            if free(*m.span(group)):
+                out.append(_candidate(m, group, value(m), kind))
     for m in _SURNAME_RE.finditer(text, s, e):
-        word = m.group("name")
-        if word in known_surnames and not any(a < m.end() and m.start() < b for a, b in taken + out_spans(out)):
-            cnt = Count(m.start(), m.end(), word, 1, None, None, "implicit", "implicit", m.start(), m.end())
-            out.append((m.start(), m.end(), cnt))
-    for m in _PRONOUN_SUBJECT_RE.finditer(text, s, e):
-        if not any(a < m.end() and m.start() < b for a, b in taken + out_spans(out)):
-            cnt = Count(m.start(), m.end(), m.group(), 1, None, None, "implicit", "subject pronoun",
-                        m.start(), m.end())
-            out.append((m.start(), m.end(), cnt))
+        if m.group("name") in known_surnames and free(*m.span()):
+            out.append(_candidate(m, "name", 1, "implicit"))
     for m in _REFLEXIVE_RE.finditer(text, s, e):
-        cnt = Count(m.start(), m.end(), m.group(), 1, None, None, "implicit", "object pronoun", m.start(), m.end())
-        out.append((m.start(), m.end(), cnt))
+        out.append(_candidate(m, 0, 1, "object pronoun"))
     for m in _ONE_OF_RE.finditer(text, s, e):
-        if not any(a < m.end() and m.start() < b for a, b in taken):
-            cnt = Count(m.start(), m.end(), m.group(), 1, None, None, "exact", "one of", m.start(), m.end())
-            out.append((m.start(), m.end(), cnt))
+        if free(*m.span(), also_out=False):
+            out.append(_candidate(m, 0, 1, "one of", qualifier="exact"))
     out = _merge_coordinated(text, out)
     for m in _BARE_PLURAL_RE.finditer(text, s, e):
         if any(a < m.end() and m.start() < b for a, b in taken):
