@@ -71,7 +71,7 @@ def _incident_total(items: list[tuple[Fact, str]]) -> dict:
     total, ids, lo_exact = None, [], True
     best_single = max(items, key=lambda fi: fi[0].count["value"])
     for sent, group in sentences.items():
-        s_sum = sum(f.count["value"] for f, _ in group)
+        s_sum = _sentence_figure(group)
         additive = any(f.extra.get("additive") for f, _ in group)
         if total is None:
             total, ids = s_sum, [i for _, i in group]
@@ -88,6 +88,15 @@ def _incident_total(items: list[tuple[Fact, str]]) -> dict:
     return {"value": total, "min": total if qualifier in ("at_least", "vague") else None, "max": None,
             "qualifier": qualifier if len(ids) == 1 else ("exact" if qualifier in ("exact", "implicit") else "at_least"),
             "facts": ids}
+
+
+def _sentence_figure(group: list[tuple[Fact, str]]) -> int:
+    """The figure one sentence gives: distinct groups added when a person is named among them ("a Taliban
+    leader and two associates" is 3); two stated numbers keep the larger ("243 died, 196 in Germany")."""
+    values = [f.count["value"] for f, _ in group]
+    if any(f.count["qualifier"] == "implicit" for f, _ in group):
+        return sum(values)
+    return max(values)
 
 
 def _historical(f: Fact, published: dt.date | None) -> bool:
