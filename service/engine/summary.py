@@ -21,6 +21,7 @@ import datetime as dt
 from .casualties import Fact
 
 LEAD_FIRST = True
+ADDITIVE_MAX = 10  # a later sentence adds its group ("also detained one other") only when the group is small
 
 
 def summarise(facts: list[Fact], ids: list[str], published: dt.date | None) -> dict:
@@ -76,7 +77,7 @@ def _incident_total(items: list[tuple[Fact, str]]) -> dict:
         if total is None:
             total, ids = s_sum, [i for _, i in group]
             lead = group[0][0].extra.get("lead")
-        elif additive:
+        elif additive and s_sum <= ADDITIVE_MAX:
             total += s_sum
             ids += [i for _, i in group]
         elif s_sum > total and not (LEAD_FIRST and lead):
