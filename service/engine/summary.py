@@ -8,9 +8,11 @@ Policy (also in the README):
 3. Otherwise the figure is the largest single figure of the category: a total and its breakdown are
    never added, and repeated mentions count once.
 4. A stated zero ("no one was hurt") is the figure only when nothing else is stated for the category.
-5. Statistics of a place or period ("the city's 500th homicide this year") are not the main event: they
+5. Displacement includes evacuations (IDMC's convention): where no displacement is stated, the displaced
+   figure is the evacuated one (the evacuated figure is reported too).
+6. Statistics of a place or period ("the city's 500th homicide this year") are not the main event: they
    are the figure only when nothing else is stated.
-6. People "shot" are injured unless they died: where the injured figure comes only from "shot" and
+7. People "shot" are injured unless they died: where the injured figure comes only from "shot" and
    the article also reports killed, the injured figure is those shot less those killed
    ("Four teens shot, one fatally" is 3 injured and 1 killed).
 """
@@ -47,6 +49,9 @@ def summarise(facts: list[Fact], ids: list[str], published: dt.date | None) -> d
             if best[0].count["value"] >= incident["value"]:
                 incident = _entry(best[0], [i for f, i in cumulative if f.count["value"] == best[0].count["value"]])
         summary[cat] = incident
+    if "displaced" not in summary and "evacuated" in summary:
+        # disaster displacement includes evacuations (IDMC's convention): the evacuated figure stands in
+        summary["displaced"] = dict(summary["evacuated"], facts=list(summary["evacuated"]["facts"]))
     injured, killed = summary.get("injured"), summary.get("killed")
     if injured and killed and injured["value"] > 0:
         shot_only = all(f.extra.get("shot") for f, i in by_cat["injured"] if i in injured["facts"])
