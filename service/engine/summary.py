@@ -1,20 +1,6 @@
 """The per-article summary: one best figure per category for the article's main event.
 
-Policy (also in the README):
-1. Facts that are negated, feared, hypothetical-free breakdowns ("including two children") or historical
-   comparisons (an event year before the publication year) never make the summary figure.
-2. If a running total is stated (a cumulative fact: "death toll rose to", "so far"), the largest running
-   total is the figure.
-3. Otherwise the figure is the largest single figure of the category: a total and its breakdown are
-   never added, and repeated mentions count once.
-4. A stated zero ("no one was hurt") is the figure only when nothing else is stated for the category.
-5. Displacement includes evacuations (IDMC's convention): where no displacement is stated, the displaced
-   figure is the evacuated one (the evacuated figure is reported too).
-6. Statistics of a place or period ("the city's 500th homicide this year") are not the main event: they
-   are the figure only when nothing else is stated.
-7. People "shot" are injured unless they died: where the injured figure comes only from "shot" and
-   the article also reports killed, the injured figure is those shot less those killed
-   ("Four teens shot, one fatally" is 3 injured and 1 killed).
+The policy, rule by rule, is in the README ("Summary policy") and in tests/corpus/summaries.yaml.
 """
 from __future__ import annotations
 
@@ -113,4 +99,8 @@ def _historical(f: Fact, published: dt.date | None) -> bool:
 
 def _entry(f: Fact, ids: list[str]) -> dict:
     c = f.count
-    return {"value": c["value"], "min": c["min"], "max": c["max"], "qualifier": c["qualifier"], "facts": ids}
+    value = c["value"]
+    stated = value - 1
+    if c["qualifier"] == "more_than" and stated >= 1000 and stated % 100 == 0:
+        value = stated  # "more than 1.6 million" states a round figure: report it (min stays N + 1)
+    return {"value": value, "min": c["min"], "max": c["max"], "qualifier": c["qualifier"], "facts": ids}
