@@ -54,7 +54,7 @@ _AUX = r"(?:(?:were|was|are|is|have|has|had|been|being|be|got|get|also|all|later
        r"eventually|initially|apparently|also|each|both|then|since|who|that|which|they|he|she|not|still|now|" \
        r"confirmed|reported|believed|said|to|have|being|just|among|those|the|others?|more|people|persons|" \
        r"in|at|on|by|of|from|inside|near|across)\s+)"
-_SUBJECT_GAP_RE = re.compile(r"^(?:\s*[\w'’.-]+){0,7}?\s+$|^\s*$", _I)
+_SUBJECT_GAP_RE = re.compile(r"^\s*+(?:[\w'’.-]++\s++){0,7}$", _I)  # up to 7 words; unambiguous, no backtracking
 _CLAUSE_BREAK_RE = re.compile(r"[;:()\[\]\"“”]|\b(?:and|but|while|when|after|before|as|because|where|if|although|"
                               r"though|said|says|told)\b|,\s*(?:and|but|while|when|after|as)\b", _I)
 _OBJECT_GAP_RE = re.compile(r"^\s*(?:(?:a\s+total\s+of|another|an\s+additional|an?|the|some|of|his|her|their|"

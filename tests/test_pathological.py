@@ -1,0 +1,55 @@
+"""Catastrophic-backtracking shapes against every pattern of the engine: each search must finish well
+inside a second (the `regex` module's timeout raises otherwise), and whole texts made of these shapes
+are read within a bound."""
+import time
+
+import pytest
+import regex
+
+from service.engine import casualties, dateline, dates, extract, numbers, quantities, sentences
+
+SHAPES = {
+    "word run": "a" * 300,
+    "word run, then a mismatch": "a" * 300 + "!",
+    "spaced words": "a " * 150,
+    "dots": "a." * 150,
+    "hyphens": "a-" * 150,
+    "digits": "1" * 300,
+    "digit groups": "1," * 150,
+    "apostrophes": "a'" * 150,
+    "capitalised words": "Aa " * 100,
+    "number words": "one two " * 40,
+    "spaces then letter": " " * 300 + "a",
+    "newlines": "a\n" * 150,
+}
+
+
+def _patterns():
+    for module in (casualties, dateline, dates, numbers, quantities, sentences):
+        for name, value in vars(module).items():
+            if isinstance(value, regex.Pattern):
+                yield f"{module.__name__.rsplit('.', 1)[1]}.{name}", value
+    for rule in dates.RULES:
+        yield f"dates.RULES[{rule.name}]", rule.pattern
+
+
+PATTERNS = dict(_patterns())
+
+
+@pytest.mark.parametrize("name", sorted(PATTERNS))
+def test_no_pattern_backtracks_catastrophically(name):
+    pattern = PATTERNS[name]
+    for shape, text in SHAPES.items():
+        try:
+            pattern.search(text, timeout=1.0)
+            list(pattern.finditer(text, timeout=1.0))
+        except TimeoutError:  # pragma: no cover - the failure this test exists for
+            pytest.fail(f"{name} exceeded 1 s on {shape!r}")
+
+
+@pytest.mark.parametrize("shape", sorted(SHAPES))
+def test_whole_texts_of_pathological_shapes_return_within_a_bound(shape):
+    text = (SHAPES[shape] + " killed. ") * 200
+    started = time.monotonic()
+    extract(text, published="2024-08-12", timeout=10)
+    assert time.monotonic() - started < 10
