@@ -40,6 +40,8 @@ def _trigger_regex(words) -> re.Pattern | None:
 _TRIGGERS = {cat: {kind: _trigger_regex(spec.get(kind) or []) for kind in ("passive", "active", "nouns", "tolls")}
              for cat, spec in L["categories"].items()}
 MASS_CATEGORIES = ("displaced", "evacuated", "homeless", "affected")
+_SHOT_THEN_DIED_RE = re.compile(r"[^.;]{0,90}?(?:\band|,)\s+(?:later\s+|then\s+|eventually\s+)?(?:killed|died|dies|"
+                                r"was\s+killed|was\s+pronounced\s+dead|succumbed)\b", _I)
 _CHARGE_GAP_RE = re.compile(r"\b(?:counts?|charges?|cases?|convictions?)\s+of\b", _I)  # "two counts of murder"
 _NOUN_MODIFIER_RE = re.compile(r"[-\s]+" + alternation(L["noun_not_before"]), _I)
 _TOLL_LINK_RE = re.compile(alternation(L["toll_links"]) + r"\s*$", _I)
@@ -404,7 +406,8 @@ def out_spans(items):
     return [(a, b) for a, b, _ in items]
 
 
-_SURNAME_RE = re.compile(r"\b(?P<name>[A-Z][a-z][\w'’-]+)\b(?=\s+(?:was|had\s+been|has\s+been|died|dies|is)\b)")
+_SURNAME_RE = re.compile(r"\b(?P<name>(?:[A-Z][a-z]+\s+(?:[A-Z]\.\s+)?)?(?P<last>[A-Z][a-z][\w'’-]+))\b"
+                         r"(?=\s+(?:was|had\s+been|has\s+been|died|dies|is)\b)")
 _FULL_NAME_RE = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+(?P<surname>[A-Z][a-z][\w'’-]+)\b")
 
 
@@ -458,7 +461,7 @@ def _implicit_counts(text: str, s: int, e: int, taken: list[tuple[int, int]],
             if free(*m.span(group)):
                 out.append(_candidate(m, group, value(m), kind))
     for m in _SURNAME_RE.finditer(text, s, e):
-        if m.group("name") in known_surnames and free(*m.span()):
+        if m.group("last") in known_surnames and free(*m.span()):
             out.append(_candidate(m, "name", 1, "implicit"))
     for m in _REFLEXIVE_RE.finditer(text, s, e):
         out.append(_candidate(m, 0, 1, "object pronoun"))
@@ -566,6 +569,8 @@ def extract_casualties(text: str, sentences: list[tuple[int, int]], counts: list
             window = text[max(s, lo - 45):lo]
             if _HYPOTHETICAL_RE.search(window) and not _MAY_HAVE_RE.search(window):
                 continue
+            if category == "injured" and _SHOT_THEN_DIED_RE.match(text, trig[1], min(e, trig[1] + 100)):
+                category = "killed"  # "was shot in the head and killed", "shot in head, dies"
             fact = Fact(category, cnt.as_dict(), cnt.start, cnt.end, sent, rule,
                         negated=cnt.kind == "negation")
             fact.extra["trigger"] = trig
