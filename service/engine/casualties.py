@@ -22,129 +22,23 @@ from dataclasses import dataclass, field
 import regex as re
 
 from .dates import DateMention
-from .lexicon import alternation, load
 from .numbers import Count
+from .casualty_patterns import (  # the patterns this layer applies
+    _TRIGGERS, MASS_CATEGORIES, _SHOT_THEN_DIED_RE, _CHARGE_GAP_RE, _NOUN_MODIFIER_RE, _TOLL_LINK_RE,
+    _HYPOTHETICAL_RE, _CUMULATIVE_RE, _FEARED_RE, _STATISTIC_RE, _SHOT_RE, _SUBJECT_GAP_RE, _CLAUSE_BREAK_RE,
+    _OBJECT_GAP_RE, _COORDINATED_OBJECT_RE, _NOUN_GAP_RE, _INCLUDING_RE, _VICTIM_AFTER_RE, _VICTIM_BEFORE_RE,
+    _SOURCE_RE, _LOCATION_RE, _CAUSE_RE, _IMPLICIT_RE, _DETERMINED_RE, _ADDITIVE_RE, _HEADLINE_NP_RE,
+    _NAMED_VICTIM_RE, _BARE_OBJECT_RE, _MULTIPLE_FATAL_RE, _BARE_VICTIM_RE, _POSSESSIVE_DEATH_RE, _NAME_AGE_RE,
+    _PRONOUN_SUBJECT_RE, _REFLEXIVE_RE, _ONE_OF_RE, _BARE_PLURAL_RE, _WHO_GAP_RE, _DEMONYM_TOLL_RE, _ISO_DAY_RE,
+    _MAY_HAVE_RE, _DEFINITE_VICTIM_RE, _RELATIVE_GAP_RE, _COORDINATED_SUBJECT_RE, _APPOSITIVE_GAP_RE,
+    _OBJECT_AFTER_RE, _NOT_RE, _PASSIVE_AUX_RE, LINK_WINDOW, _REPORTING_BEFORE_RE, _REPORTING_AFTER_RE, _AND_RE,
+    _AGE_NP_RE, _BARE_SECOND_RE, _SURNAME_RE, _FULL_NAME_RE, _MULTIPLIERS, _NEGATED_RE, _NEGATED_NOUN_RE, _NEG_CAT,
+)
 
-L = load("casualty_triggers")
-CATEGORIES = tuple(L["categories"])
-_I = re.IGNORECASE
 
-PERSONS = alternation(L["persons"])
-_PERSON_RE = re.compile(PERSONS, _I)
-
-
-def _trigger_regex(words) -> re.Pattern | None:
-    return re.compile(alternation(words), _I) if words else None
-
-
-_TRIGGERS = {cat: {kind: _trigger_regex(spec.get(kind) or []) for kind in ("passive", "active", "nouns", "tolls")}
-             for cat, spec in L["categories"].items()}
-MASS_CATEGORIES = ("displaced", "evacuated", "homeless", "affected")
-_SHOT_THEN_DIED_RE = re.compile(r"[^.;]{0,90}?(?:\band|,)\s+(?:later\s+|then\s+|eventually\s+)?(?:killed|died|dies|"
-                                r"was\s+killed|was\s+pronounced\s+dead|succumbed)\b", _I)
-_CHARGE_GAP_RE = re.compile(r"\b(?:counts?|charges?|cases?|convictions?)\s+of\b", _I)  # "two counts of murder"
-_NOUN_MODIFIER_RE = re.compile(r"[-\s]+" + alternation(L["noun_not_before"]), _I)
-_TOLL_LINK_RE = re.compile(alternation(L["toll_links"]) + r"\s*$", _I)
-_HYPOTHETICAL_RE = re.compile(alternation(L["hypothetical"]))
-_CUMULATIVE_RE = re.compile(alternation(L["cumulative"]), _I)
-_FEARED_RE = re.compile(alternation(L["feared"]), _I)
-_STATISTIC_RE = re.compile(alternation(L["statistic"]), _I)
-_SHOT_RE = re.compile(r"^(?:" + alternation(L["shot_words"]) + r")$", _I)
-
-# gaps a pattern may bridge (language-neutral shapes; the words come from the lexicon above)
-_AUX = r"(?:(?:were|was|are|is|have|has|had|been|being|be|got|get|also|all|later|reportedly|allegedly|subsequently|" \
-       r"eventually|initially|apparently|also|each|both|then|since|who|that|which|they|he|she|not|still|now|" \
-       r"confirmed|reported|believed|said|to|have|being|just|among|those|the|others?|more|people|persons|" \
-       r"in|at|on|by|of|from|inside|near|across)\s+)"
-_SUBJECT_GAP_RE = re.compile(r"^\s*+(?:[\w'’.-]++\s++){0,7}$", _I)  # up to 7 words; unambiguous, no backtracking
-_CLAUSE_BREAK_RE = re.compile(r"[;:()\[\]\"“”]|\b(?:and|but|while|when|after|before|as|because|where|if|although|"
-                              r"though|said|says|told)\b|,\s*(?:and|but|while|when|after|as)\b", _I)
-_OBJECT_GAP_RE = re.compile(r"^\s*(?:(?:a\s+total\s+of|another|an\s+additional|an?|the|some|of|his|her|their|"
-                            r"its|two|both|all|also|at\s+least|nearly|more\s+than|up\s+to|in\s+all|only)\s+)*$", _I)
-_COORDINATED_OBJECT_RE = re.compile(r"^\s*(?:an?|the|one)\s+[^,;.]{0,70}?\s+(?:and|as\s+well\s+as|along\s+with|with)"
-                                    r"\s+(?:also\s+)?$", _I)
-_NOUN_GAP_RE = re.compile(r"^\s*(?:[\w'’-]+\s+){0,3}$")
-_INCLUDING_RE = re.compile(r"\b(?:including|among\s+them|of\s+whom|of\s+them|among\s+those|among\s+the\s+dead|"
-                           r"among\s+the\s+victims)\s*:?\s*$", _I)
-_VICTIM_AFTER_RE = re.compile(rf"\s*(?:(?:of\s+)?(?:the\s+)?)?((?:[\w'’-]+\s+){{0,3}}?{PERSONS})\b", _I)
-_VICTIM_BEFORE_RE = re.compile(rf"\b({PERSONS})(?:\s+[\w'’-]+){{0,2}}\s*$", _I)
-_SOURCE_RE = re.compile(r"\baccording\s+to\s+(?:the\s+)?([^,.;]+?)(?=\s*(?:[,.;]|$))|"
-                        r"(?:,|^)\s*([A-Z][^,.;]{2,60}?)\s+(?:said|says|reported|reports|confirmed|announced|stated)"
-                        r"\b|\b(?:said|says|reported|confirmed|announced)\s+([A-Z][^,.;]{2,60}?)\s*(?=[,.;]|$)")
-_LOCATION_RE = re.compile(
-    r"\b(?:in|at|near|outside|across|from|of|on)\s+(?:the\s+)?((?:(?:northern|southern|eastern|western|central|"
-    r"northeastern|northwestern|southeastern|southwestern|north|south|east|west)\s+)?"
-    r"[A-Z][\w'’-]+(?:\s+(?:City|[A-Z][\w'’-]+))*(?:,\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)?)")
 _NOT_PLACE = re.compile(r"^(?:January|February|March|April|May|June|July|August|September|October|November|"
                         r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|The|A|An|His|Her|"
                         r"Their|This|That|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b")
-_CAUSE_RE = re.compile(r"\b(?:an?|the)\s+((?:[\w'’-]+\s+){0,2}?(?:airstrike|air\s+strike|strike|bombing|bomb|"
-                       r"attack|shelling|explosion|blast|shooting|crash|fire|flood|floods|flooding|earthquake|"
-                       r"quake|storm|cyclone|hurricane|typhoon|landslide|suicide\s+bomber|gunman|raid|ambush|"
-                       r"rocket|missile|drone\s+strike|IED|mortar|tsunami|eruption|collision|stampede))\b", _I)
-_IMPLICIT_RE = re.compile(
-    rf"\b(?P<det>a|an|one|the|another)\s+(?P<np>(?:[\w'’-]+\s+){{0,2}}(?P<age>\d{{1,3}}[-\s]?(?:year|yr|month|week)s?[-\s]?old|\d{{1,3}}\s?y/o)(?!\s*[\w-])|(?:(?!(?:for|of|in|with|to|at|by|from|on|and|or|after|before|as|that|who|was|were|is|a|an|the|this|when|where|while|lay|lies|has|had|have|been|said|says|police|into|near|outside|inside)\b)[\w'’-]+\s+){{0,5}}(?P<noun>{alternation([p for p in L['persons'] if not p.endswith('s') and p.lower() not in {q.lower() for q in L['plural_persons']}])}))\b"
-    rf"|\b(?P<pair>twin\s+(?:sisters|brothers)|a\s+couple|both\s+(?:men|women|victims)|the\s+couple)\b", _I)
-_DETERMINED_RE = re.compile(r"\b(?:the|these|those|their|his|her|its|our|of|several|numerous|many|some|a|an|"
-                            r"two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|multiple|\d[\d,]*)"
-                            r"(?:\s+[\w'’-]+){0,2}\s+$", _I)
-_ADDITIVE_RE = re.compile(r"\b(?:additional|another|also|separate|separately|as\s+well|(?:one|two|three|four|five|"
-                          r"\d+)\s+(?:more|other))\b", _I)
-_PLURAL_PERSONS = {p.lower() for p in L["plural_persons"]}
-_SINGULAR_PERSONS = alternation([p for p in L["persons"] if not p.endswith("s") and p[0].islower()
-                                 and p.lower() not in _PLURAL_PERSONS])
-# a headline or the head of a line names its victim without a determiner: "Police officer shot in foot"
-_HEADLINE_NP_RE = re.compile(rf"\s*(?:[\w.'’ ]{{0,20}}:\s*)?(?P<np>(?:[\w'’-]+\s+){{0,2}}(?:{_SINGULAR_PERSONS}|"
-                             rf"\d{{1,3}}[-\s]?(?:year|yr)s?[-\s]?old|\d{{1,3}}\s?y/o))(?![\w-])", _I)
-# "the killing of Dr. Barnett Slepian", "the shooting death of Alton Sterling"
-_NAMED_VICTIM_RE = re.compile(r"\b(?:killing|death|murder|slaying|shooting\s+death|stabbing\s+death)\s+of\s+"
-                              r"(?P<name>(?:(?:Dr|Mr|Mrs|Ms|Officer|Sgt|Deputy|Trooper|Lt|Capt|Det)\.?\s+)?"
-                              r"[A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]+){1,2})")
-# an object without a determiner right after the verb: "killed Taliban leader Saifullah"
-_FUNCTION_WORDS = r"(?:during|in|on|at|after|before|near|outside|inside|from|with|by|for|and|as|while|when|since|the)"
-_NOT_A_NAME = alternation(list(load("date_words")["months"]) + list(load("date_words")["weekdays"]) +
-                          ["police", "officers", "authorities", "officials", "monday", "today", "tonight"])
-_BARE_OBJECT_RE = re.compile(rf"(?<=\b(?:killed|killing|detained|detaining|captured|capturing|arrested|arresting|"
-                             rf"wounded|wounding|apprehended|abducted|kidnapped|death\s+of|killing\s+of|murder\s+of|"
-                             rf"slaying\s+of|fatal\s+shooting\s+of|shooting\s+death\s+of|homicide\s+of)\s)"
-                             rf"(?P<np>(?:(?!(?:a|an|the|his|her|their|one|two|three|several|numerous|in|at|on|"
-                             rf"during|and)\b)[\w'’-]+\s+){{0,4}}?(?:{_SINGULAR_PERSONS}|\d{{1,3}}-(?:year|month)-old)"
-                             rf"|(?!(?:{_NOT_A_NAME}|{_FUNCTION_WORDS})\b)(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,2}}))\b"
-                             rf"(?!\s+(?:Police|County))",
-                             _I)
-# "double fatal shooting": two killed
-_MULTIPLE_FATAL_RE = re.compile(r"\b(?P<word>double|triple|quadruple)\s+(?=(?:fatal\s+shooting|homicide|murder|"
-                                r"slaying|killing))", _I)
-# a headline's bare noun right before its participle: "farewell to toddler killed by gunfire"
-_BARE_VICTIM_RE = re.compile(rf"(?<!\b(?:a|an|the|his|her|their|one)\s)(?<![\w-])(?P<np>{_SINGULAR_PERSONS})"
-                             rf"(?=\s+(?:killed|shot|wounded|injured|slain|dies|died|hurt)\b)", _I)
-_POSSESSIVE_DEATH_RE = re.compile(r"(?P<np>\b[\w-]+)['’]s\s+(?=(?:(?:accidental|apparent|fatal|tragic|shooting|"
-                                  r"stabbing|gun)\s+){0,3}death\b)", _I)
-_NAME_AGE_RE = re.compile(r"\b(?P<name>[A-Z][a-z][\w'’-]*(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w'’-]+){1,2}),\s+\d{1,2},")
-# "He was pronounced dead": a pronoun subject of a death, counted only as the first killed fact
-_PRONOUN_SUBJECT_RE = re.compile(r"\b(?:he|she)\b(?=\s+(?:later\s+|eventually\s+|then\s+)?(?:died|dies|was\s+"
-                                 r"(?:pronounced|declared|found)\s+dead|succumbed|was\s+killed))", _I)
-_REFLEXIVE_RE = re.compile(r"\b(?:himself|herself|him|her)\b(?!\s+(?:own|family|husband|wife|son|daughter|mother|"
-                           r"father|friend|boyfriend|girlfriend|home|house|car|way)\b)", _I)
-_ONE_OF_RE = re.compile(r"\b[Oo]ne(?=\s+of\s+(?:the|his|her|their|them|those|these)\b)")
-_PRONOUN_RE = re.compile(r"\b(?P<pron>he|she)\s+$", _I)
-_BARE_PLURAL_RE = re.compile(
-    rf"(?<!\b(?:the|these|those|of|their|his|her|its|two|three|four|five|six|seven|eight|nine|ten|\d)\s+)"
-    rf"\b(?P<np>(?:suspected\s+)?(?:insurgents|militants|fighters|suspects|rebels|criminals|extremists|"
-    rf"facilitators|Taliban|gunmen))\b(?!\s+(?:{_SINGULAR_PERSONS}|fighters|insurgents|militants|members|"
-    rf"commanders|leaders|leadership|network|networks))", _I)
-
-
-_WHO_GAP_RE = re.compile(r"\s*(?:who|that)\s+(?:\w+\s+){0,2}")
-_DEMONYM_TOLL_RE = re.compile(r"\b([A-Z][a-z]+(?:ian|ese|i|an))\s+(?:death\s+)?toll\b")
-_ISO_DAY_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_MAY_HAVE_RE = re.compile(r"\bmay\s+have\b", _I)
-
-
-_DEFINITE_VICTIM_RE = re.compile(r"\b(?:insurgent|militant|fighter|individual|attacker|bomber|kidnapper|"
-                                 r"victim|man|woman|boy|girl|leader|commander|driver|teen|"
-                                              r"teenager|child|baby|infant|toddler|suspect|gunman|shooter|"
-                                              r"officer|soldier|facilitator)\b")
 
 
 @dataclass
@@ -193,18 +87,6 @@ def _find_triggers(text: str, s: int, e: int) -> list[tuple[int, int, str, str]]
     return kept
 
 
-_RELATIVE_GAP_RE = re.compile(r"^\s*(?:[\w'’-]+\s+){0,3}?,?\s*(?:who|that|which|whose)\s+[^;:]{0,90}?(?:,\s*)?"
-                              r"(?:was|were|had\s+been|has\s+been|have\s+been|is|are)\s+(?:\w+ly\s+|also\s+|later\s+)?$", _I)
-
-
-_COORDINATED_SUBJECT_RE = re.compile(r"^\s*(?:[\w'’-]+\s+){0,3}?,?\s*(?:and|&)\s+(?:[\w'’,-]+\s+){1,8}?"
-                                     r"(?:were|have\s+been|had\s+been|are|both|all)\s+(?:\w+ly\s+|also\s+)?$", _I)
-
-
-_APPOSITIVE_GAP_RE = re.compile(r"^\s*,\s*[^,;:()]{1,50},\s*(?:(?:was|were|has\s+been|had\s+been)\s+)?"
-                                r"(?:\w+ly\s+)?$")
-
-
 def _gap_ok_subject(gap: str) -> bool:
     if _APPOSITIVE_GAP_RE.match(gap):
         return True  # "Magnolia youth, Hank Bollen, dies"
@@ -217,22 +99,12 @@ def _gap_ok_subject(gap: str) -> bool:
     return not _CLAUSE_BREAK_RE.search(gap) or bool(_WHO_GAP_RE.fullmatch(gap))
 
 
-_OBJECT_AFTER_RE = re.compile(r"\s+(?:(?!" + _FUNCTION_WORDS + r"\b)(?-i:[A-Z][a-z]+\s+[A-Z][a-z]+)|a|an|the|his|her|their|its|him|her|them|himself|herself|themselves|"
-                              r"one|two|three|four|five|six|seven|eight|nine|ten|\d|several|numerous|dozens|"
-                              r"hundreds|at\s+least|more\s+than|about|nearly|some|many|all|both)\b", _I)
-_NOT_RE = re.compile(r"\b(?:not|n't|never)\s+(?:\w+ly\s+)?(?:been\s+)?$", _I)
-_PASSIVE_AUX_RE = re.compile(r"\b(?:was|were|been|being|be|is|are|got|get)\s+(?:\w+ly\s+)?$", _I)
-
-
 def _takes_object(text: str, trigger_end: int, gap: str) -> bool:
     """"The gunman killed three": a verb followed by its object is active, so the count before it is the
     agent, not the victim — unless a passive auxiliary stands before the verb ("were killed")."""
     if _PASSIVE_AUX_RE.search(gap):
         return False
     return bool(_OBJECT_AFTER_RE.match(text, trigger_end))
-
-
-LINK_WINDOW = 220  # no pattern bridges more characters than this between a count and its trigger
 
 
 def _between(starts: list[int], lo: int, hi: int) -> bool:
@@ -322,12 +194,6 @@ def _cause(text: str, sent: tuple[int, int]) -> str | None:
     return " ".join(m.group(1).split()) if m else None
 
 
-_REPORTING_BEFORE_RE = re.compile(r"\b(?:said|says|say|announced|reported|told\s+[\w.]+(?:\s+[\w.]+)?|confirmed|"
-                                  r"stated|added|disclosed|revealed|released|as\s+dawn\s+broke|news\s+conference)"
-                                  r"\s+(?:on\s+|late\s+|early\s+)?$", _I)
-_REPORTING_AFTER_RE = re.compile(r"\s+(?:\w+\s+){0,2}?(?:said|says|announced|reported|told)\b", _I)
-
-
 def event_dates(text: str, dates: list[DateMention]) -> list[DateMention]:
     """The date mentions that can date an event: resolved DATE/TIME values, not vague references, and not
     the date a statement was made ("officials said Wednesday")."""
@@ -369,12 +235,6 @@ def _event_date(dates: list[DateMention], sent: tuple[int, int], near: int,
     return governing
 
 
-_AND_RE = re.compile(r"\s*,?\s*(?:and|&)\s+$|\s*,\s*$", _I)
-_AGE_NP_RE = re.compile(r"\d{1,3}[-\s]?(?:year|yr|month|week)s?[-\s]?old|\d{1,3}\s?y/o", _I)
-_BARE_SECOND_RE = re.compile(rf"\s*,?\s*(?:and|&)\s+(?P<np>(?:(?!\d[\d,.]*\s|other\b|others\b|more\b)[\w'’-]+\s+){{0,2}}(?:{_SINGULAR_PERSONS}|"
-                             rf"\d{{1,3}}[-\s]?(?:year|yr)s?[-\s]?old))\b", _I)
-
-
 def _merge_coordinated(text: str, items: list) -> list:
     """"a 16-year-old boy and a 20-year-old man", "a 5-year-old girl and 7-year-old boy": one count of two
     people, as "twin sisters" is."""
@@ -406,11 +266,6 @@ def out_spans(items):
     return [(a, b) for a, b, _ in items]
 
 
-_SURNAME_RE = re.compile(r"\b(?P<name>(?:[A-Z][a-z]+\s+(?:[A-Z]\.\s+)?)?(?P<last>[A-Z][a-z][\w'’-]+))\b"
-                         r"(?=\s+(?:was|had\s+been|has\s+been|died|dies|is)\b)")
-_FULL_NAME_RE = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+(?P<surname>[A-Z][a-z][\w'’-]+)\b")
-
-
 def known_surnames(text: str) -> set[str]:
     """Surnames of people the text introduced by full name ("Caleb Arwood, 17,"): later, "Arwood was
     pronounced dead" counts one person."""
@@ -423,7 +278,6 @@ def _candidate(m, group, value: int, kind: str, qualifier: str = "implicit", lin
     return a, link_end or b, Count(a, b, m.group(group), value, None, None, qualifier, kind, a, b)
 
 
-_MULTIPLIERS = {"double": 2, "triple": 3, "quadruple": 4}
 # (pattern, group naming the people, kind, value); tried in order, a span already taken is skipped
 _IMPLICIT_SOURCES = [
     (_NAMED_VICTIM_RE, "name", "implicit", lambda m: 1),
@@ -477,14 +331,6 @@ def _implicit_counts(text: str, s: int, e: int, taken: list[tuple[int, int]],
         cnt = Count(m.start(), m.end(), m.group(), 2, 2, None, "vague", "bare plural", m.start(), m.end())
         out.append((m.start(), m.end(), cnt))
     return out
-
-
-_NEGATED_RE = re.compile(r"\b(?:no\s+one|nobody|none|no\s+(?:other\s+)?(?:one|people|person|persons|civilians|"
-                         r"officers|students|children))\b", _I)
-_NEGATED_NOUN_RE = re.compile(r"\bno\s+(?:other\s+|immediate\s+|reported\s+|serious\s+|known\s+|further\s+)?"
-                              r"(?P<noun>injuries|injury|deaths|fatalities|casualties|arrests|arrest)\b", _I)
-_NEG_CAT = {"injuries": "injured", "injury": "injured", "deaths": "killed", "fatalities": "killed",
-            "casualties": "injured", "arrests": "arrested", "arrest": "arrested"}
 
 
 def extract_casualties(text: str, sentences: list[tuple[int, int]], counts: list[Count],

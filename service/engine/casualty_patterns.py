@@ -1,0 +1,145 @@
+"""The casualty layer's patterns, built once from its lexicons.
+
+``lexicon/casualty_triggers.yaml`` holds the triggers per category and the person nouns;
+``lexicon/casualty_grammar.yaml`` holds the function words the link patterns are made of (auxiliaries,
+clause breaks, determiners, reporting verbs, causes, negators ...). This module only assembles regular
+expressions from them — the shapes are here, the words are data; ``casualties.py`` applies them.
+"""
+from __future__ import annotations
+
+import regex as re
+
+from .lexicon import alternation, load
+
+L = load("casualty_triggers")
+G = load("casualty_grammar")
+_I = re.IGNORECASE
+
+
+def W(name: str, boundary: bool = True) -> str:
+    """The alternation of the grammar list ``name``."""
+    return alternation(G[name], boundary=boundary)
+
+
+PERSONS = alternation(L["persons"])
+_PLURAL_PERSONS = {p.lower() for p in L["plural_persons"]}
+_SINGULAR_PERSONS = alternation([p for p in L["persons"] if not p.endswith("s") and p[0].islower()
+                                 and p.lower() not in _PLURAL_PERSONS])
+_SINGULAR_PERSONS_ANY_CASE = alternation([p for p in L["persons"] if not p.endswith("s")
+                                          and p.lower() not in _PLURAL_PERSONS])
+_AGE = r"\d{1,3}[-\s]?(?:year|yr|month|week)s?[-\s]?old|\d{1,3}\s?y/o"
+_MONTHS_AND_DAYS = list(load("date_words")["months"]) + list(load("date_words")["weekdays"])
+
+
+def _trigger_regex(words) -> re.Pattern | None:
+    return re.compile(alternation(words), _I) if words else None
+
+
+# ------------------------------------------------------------------------------------------- triggers
+_TRIGGERS = {cat: {kind: _trigger_regex(spec.get(kind) or []) for kind in ("passive", "active", "nouns", "tolls")}
+             for cat, spec in L["categories"].items()}
+MASS_CATEGORIES = tuple(G["mass_categories"])
+_NOUN_MODIFIER_RE = re.compile(r"[-\s]+" + alternation(L["noun_not_before"]), _I)
+_TOLL_LINK_RE = re.compile(alternation(L["toll_links"]) + r"\s*$", _I)
+_HYPOTHETICAL_RE = re.compile(alternation(L["hypothetical"]))  # as written: "May" is a month, "may" a modal
+_CUMULATIVE_RE = re.compile(alternation(L["cumulative"]), _I)
+_FEARED_RE = re.compile(alternation(L["feared"]), _I)
+_STATISTIC_RE = re.compile(alternation(L["statistic"]), _I)
+_SHOT_RE = re.compile(r"^(?:" + alternation(L["shot_words"]) + r")$", _I)
+_SHOT_THEN_DIED_RE = re.compile(rf"[^.;]{{0,90}}?(?:\band|,)\s+(?:{W('adverbs_of_time')}\s+)?{W('death_after_shot')}",
+                                _I)
+_CHARGE_GAP_RE = re.compile(rf"{W('charge_words')}\s+of\b", _I)
+
+# ------------------------------------------------------------------------------------------- gaps
+# Between a count and a trigger after it: up to seven words (written so that it cannot backtrack).
+_SUBJECT_GAP_RE = re.compile(r"^\s*+(?:[\w'’.-]++\s++){0,7}$", _I)
+_CLAUSE_BREAK_RE = re.compile(rf"[;:()\[\]\"“”]|{W('clause_breaks')}|,\s*{W('clause_breaks_after_comma')}", _I)
+_WHO_GAP_RE = re.compile(r"\s*(?:who|that)\s+(?:\w+\s+){0,2}")
+_RELATIVE_GAP_RE = re.compile(rf"^\s*(?:[\w'’-]+\s+){{0,3}}?,?\s*{W('relative_pronouns')}\s+[^;:]{{0,90}}?(?:,\s*)?"
+                              rf"{W('subject_auxiliaries')}\s+(?:\w+ly\s+|also\s+|later\s+)?$", _I)
+_COORDINATED_SUBJECT_RE = re.compile(r"^\s*(?:[\w'’-]+\s+){0,3}?,?\s*(?:and|&)\s+(?:[\w'’,-]+\s+){1,8}?"
+                                     r"(?:were|have\s+been|had\s+been|are|both|all)\s+(?:\w+ly\s+|also\s+)?$", _I)
+_APPOSITIVE_GAP_RE = re.compile(r"^\s*,\s*[^,;:()]{1,50},\s*(?:(?:was|were|has\s+been|had\s+been)\s+)?"
+                                r"(?:\w+ly\s+)?$")
+# Between an active trigger and the count after it.
+_OBJECT_GAP_RE = re.compile(rf"^\s*(?:{W('object_gap_words')}\s+)*$", _I)
+_COORDINATED_OBJECT_RE = re.compile(rf"^\s*(?:an?|the|one)\s+[^,;.]{{0,70}}?\s+{W('object_coordinators')}"
+                                    r"\s+(?:also\s+)?$", _I)
+_NOUN_GAP_RE = re.compile(r"^\s*(?:[\w'’-]+\s+){0,3}$")
+_INCLUDING_RE = re.compile(rf"{W('breakdown_cues')}\s*:?\s*$", _I)
+_FUNCTION_WORDS = W("function_words")
+_OBJECT_AFTER_RE = re.compile(rf"\s+(?:(?!{_FUNCTION_WORDS})(?-i:[A-Z][a-z]+\s+[A-Z][a-z]+)|{W('object_starts')}|\d)",
+                              _I)
+_NOT_RE = re.compile(rf"{W('negation_words', boundary=False)}\s+(?:\w+ly\s+)?(?:been\s+)?$", _I)
+_PASSIVE_AUX_RE = re.compile(rf"{W('passive_auxiliaries')}\s+(?:\w+ly\s+)?$", _I)
+LINK_WINDOW = 220  # no pattern bridges more characters than this between a count and its trigger
+
+# ------------------------------------------------------------------------------------------- attributes
+_VICTIM_AFTER_RE = re.compile(rf"\s*(?:(?:of\s+)?(?:the\s+)?)?((?:[\w'’-]+\s+){{0,3}}?{PERSONS})\b", _I)
+_VICTIM_BEFORE_RE = re.compile(rf"\b({PERSONS})(?:\s+[\w'’-]+){{0,2}}\s*$", _I)
+_DEMONYM_TOLL_RE = re.compile(r"\b([A-Z][a-z]+(?:ian|ese|i|an))\s+(?:death\s+)?toll\b")
+_SOURCE_RE = re.compile(rf"\baccording\s+to\s+(?:the\s+)?([^,.;]+?)(?=\s*(?:[,.;]|$))|"
+                        rf"(?:,|^)\s*([A-Z][^,.;]{{2,60}}?)\s+{W('source_verbs')}|"
+                        rf"{W('source_verbs')}\s+([A-Z][^,.;]{{2,60}}?)\s*(?=[,.;]|$)")
+_LOCATION_RE = re.compile(
+    rf"{W('place_prepositions')}\s+(?:the\s+)?((?:{W('compass_words')}\s+)?"
+    r"[A-Z][\w'’-]+(?:\s+(?:City|[A-Z][\w'’-]+))*(?:,\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)?)")
+_NOT_PLACE = re.compile(rf"^{W('not_places')}")
+_CAUSE_RE = re.compile(rf"\b(?:an?|the)\s+((?:[\w'’-]+\s+){{0,2}}?{W('causes')})", _I)
+_REPORTING_BEFORE_RE = re.compile(rf"(?:{W('reporting_before')}|\btold\s+[\w.]+(?:\s+[\w.]+)?)"
+                                  r"\s+(?:on\s+|late\s+|early\s+)?$", _I)
+_REPORTING_AFTER_RE = re.compile(rf"\s+(?:\w+\s+){{0,2}}?{W('reporting_after')}", _I)
+_ISO_DAY_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_MAY_HAVE_RE = re.compile(r"\bmay\s+have\b", _I)
+
+# ------------------------------------------------------------------------------------------- implicit counts
+_IMPLICIT_RE = re.compile(
+    rf"\b(?P<det>{'|'.join(G['implicit_determiners'])})\s+(?P<np>(?:[\w'’-]+\s+){{0,2}}(?P<age>{_AGE})(?!\s*[\w-])|"
+    rf"(?:(?!{W('not_in_noun_phrase')})[\w'’-]+\s+){{0,5}}(?P<noun>{_SINGULAR_PERSONS_ANY_CASE}))\b"
+    rf"|(?P<pair>{W('pairs')})", _I)
+_DEFINITE_VICTIM_RE = re.compile(W("definite_victims"))
+_DETERMINED_RE = re.compile(rf"(?:{W('determiners')}|\b\d[\d,]*)(?:\s+[\w'’-]+){{0,2}}\s+$", _I)
+_BARE_PLURAL_RE = re.compile(
+    rf"(?<!\b(?:the|these|those|of|their|his|her|its|two|three|four|five|six|seven|eight|nine|ten|\d)\s+)"
+    rf"\b(?P<np>(?:suspected\s+)?{W('bare_plural_nouns')})"
+    rf"(?!\s+(?:{_SINGULAR_PERSONS}|{W('bare_plural_modified')}))", _I)
+_ADDITIVE_RE = re.compile(rf"{W('additive_cues')}|\b(?:one|two|three|four|five|\d+)\s+{W('additive_after_count')}",
+                          _I)
+# a headline or the head of a line names its victim without a determiner: "Police officer shot in foot"
+_HEADLINE_NP_RE = re.compile(rf"\s*(?:[\w.'’ ]{{0,20}}:\s*)?(?P<np>(?:[\w'’-]+\s+){{0,2}}(?:{_SINGULAR_PERSONS}|"
+                             rf"\d{{1,3}}[-\s]?(?:year|yr)s?[-\s]?old|\d{{1,3}}\s?y/o))(?![\w-])", _I)
+# "the killing of Dr. Barnett Slepian", "the shooting death of Alton Sterling"
+_NAMED_VICTIM_RE = re.compile(rf"{W('death_of_nouns')}\s+of\s+(?P<name>(?:(?:{'|'.join(G['titles'])})\.?\s+)?"
+                              r"[A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]+){1,2})")
+# an object without a determiner right after the verb: "killed Taliban leader Saifullah", "killing Selmon"
+_NOT_A_NAME = alternation(_MONTHS_AND_DAYS + G["not_names"])
+_BARE_OBJECT_RE = re.compile(rf"(?<={W('bare_object_verbs')}\s)"
+                             rf"(?P<np>(?:(?!{W('bare_object_stop')})[\w'’-]+\s+){{0,4}}?"
+                             rf"(?:{_SINGULAR_PERSONS}|\d{{1,3}}-(?:year|month)-old)"
+                             rf"|(?!{_NOT_A_NAME}|{_FUNCTION_WORDS})(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,2}}))\b"
+                             rf"(?!\s+(?-i:{W('not_names_after')}))", _I)
+# "double fatal shooting": two killed
+_MULTIPLIERS = dict(G["multipliers"])
+_MULTIPLE_FATAL_RE = re.compile(rf"\b(?P<word>{'|'.join(_MULTIPLIERS)})\s+(?={W('multiplied_nouns')})", _I)
+# a headline's bare noun right before its participle: "farewell to toddler killed by gunfire"
+_BARE_VICTIM_RE = re.compile(rf"(?<!\b(?:a|an|the|his|her|their|one)\s)(?<![\w-])(?P<np>{_SINGULAR_PERSONS})"
+                             rf"(?=\s+{W('participles')})", _I)
+_POSSESSIVE_DEATH_RE = re.compile(rf"(?P<np>\b[\w-]+)['’]s\s+(?=(?:{W('death_adjectives')}\s+){{0,3}}death\b)", _I)
+_NAME_AGE_RE = re.compile(r"\b(?P<name>[A-Z][a-z][\w'’-]*(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w'’-]+){1,2}),\s+\d{1,2},")
+_SURNAME_RE = re.compile(r"\b(?P<name>(?:[A-Z][a-z]+\s+(?:[A-Z]\.\s+)?)?(?P<last>[A-Z][a-z][\w'’-]+))\b"
+                         rf"(?=\s+(?-i:{W('surname_verbs')}))")
+_FULL_NAME_RE = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+(?P<surname>[A-Z][a-z][\w'’-]+)\b")
+# "He was pronounced dead": a pronoun subject of a death, counted only as the first killed fact
+_PRONOUN_SUBJECT_RE = re.compile(rf"{W('subject_pronouns')}(?=\s+(?:{W('adverbs_of_time')}\s+)?{W('pronoun_deaths')})",
+                                 _I)
+_REFLEXIVE_RE = re.compile(rf"{W('object_pronouns')}(?!\s+{W('possessed_nouns')})", _I)
+_ONE_OF_RE = re.compile(rf"\b[Oo]ne(?=\s+of\s+(?-i:{W('one_of_determiners')}))")
+_AND_RE = re.compile(r"\s*,?\s*(?:and|&)\s+$|\s*,\s*$", _I)
+_AGE_NP_RE = re.compile(_AGE, _I)
+_BARE_SECOND_RE = re.compile(rf"\s*,?\s*(?:and|&)\s+(?P<np>(?:(?!\d[\d,.]*\s|other\b|others\b|more\b)[\w'’-]+\s+)"
+                             rf"{{0,2}}(?:{_SINGULAR_PERSONS}|\d{{1,3}}[-\s]?(?:year|yr)s?[-\s]?old))\b", _I)
+
+# ------------------------------------------------------------------------------------------- stated zeros
+_NEGATED_RE = re.compile(W("negated_subjects"), _I)
+_NEG_CAT = dict(G["negated_nouns"])
+_NEGATED_NOUN_RE = re.compile(rf"\bno\s+(?:{W('negated_noun_adjectives')}\s+)?(?P<noun>{alternation(_NEG_CAT)})", _I)
