@@ -262,15 +262,8 @@ def p_anaphoric_year(m, ctx):
     return f"{year:04d}", "DATE", "year", None
 
 
-_REL_SIGN = {"last": -1, "past": -1, "previous": -1, "this": 0, "current": 0, "next": 1, "coming": 1,
-             "following": 1, "this past": -1, "the last": -1, "the past": -1, "the previous": -1, "the current": 0,
-             "the next": 1, "the coming": 1, "the following": 1, "earlier this": 0, "later this": 0,
-             "early this": 0, "late this": 0, "early next": 1, "late next": 1, "early last": -1, "late last": -1,
-             "earlier in the": 0, "later in the": 0, "the end of this": 0, "the end of last": -1,
-             "the end of the": 0, "the end of next": 1, "the beginning of this": 0, "the beginning of next": 1,
-             "the start of this": 0, "the start of the": 0, "the beginning of the": 0, "the middle of this": 0}
-_REL_MOD = {"early": "START", "late": "END", "the end of": "END", "the beginning of": "START",
-            "the start of": "START", "the middle of": "MID"}
+_REL_SIGN = {" ".join(k.split()): v for k, v in W["relative_openers"].items()}
+_REL_MOD = dict(W["relative_opener_mods"])
 
 
 def p_relative_unit(m, ctx):
@@ -454,38 +447,31 @@ def _r(name, pattern, produce, flags=_I, anchor=None):
 
 # Cheap patterns that every match of a rule contains: a rule runs only within ANCHOR_WINDOW characters of
 # one of its anchor's matches, so a text pays for the expensive patterns only where they can match.
-_UNIT_WORDS = list(W["units"])
+_AW = W["anchor_words"]
 ANCHORS = {
     "month": re.compile(_MONTH_WORD, _I),
     "weekday": re.compile(_WEEKDAY_WORD, _I),
     "digit": re.compile(r"\d"),
-    "unit": re.compile(alternation(_UNIT_WORDS + ["quarter", "quarters", "half", "year", "period", "year-end",
-                                                  "year-ago", "year-earlier"]), _I),
+    "unit": re.compile(alternation(_AW["unit"]), _I),
     "season": re.compile(alternation(W["seasons"], boundary=False), _I),
-    "reference": re.compile(alternation(["now", "current", "recent", "past", "present", "moment", "future",
-                                         "coming", "near", "term", "later", "these", "lately", "late", "ago",
-                                         "years", "time", "quarters", "currently", "presently", "nowadays"], boundary=False), _I),
-    "relative day": re.compile(alternation(["yesterday", "today", "tonight", "overnight", "tomorrow", "day", "night",
-                                            "morning", "year"]), _I),
-    "holiday": re.compile(alternation(["christmas", "new year", "independence", "halloween", "valentine",
-                                       "veterans", "thanksgiving", "memorial", "labor", "election"], boundary=False), _I),
+    "reference": re.compile(alternation(_AW["reference"], boundary=False), _I),
+    "relative day": re.compile(alternation(_AW["relative day"]), _I),
+    "holiday": re.compile(alternation(_AW["holiday"], boundary=False), _I),
     "ampm": re.compile(r"[ap]\.?m\b", _I),
-    "number word": re.compile(alternation(["eighteen", "nineteen", "twenty", "thousand"]), _I),
+    "number word": re.compile(alternation(_AW["number word"]), _I),
     "decade": re.compile(r"\d0'?s\b|'\d0s", _I),
 }
 ANCHOR_WINDOW = 80
 # substrings (lower case) without one of which an anchor cannot match: a C-speed `in` test skips the
 # anchor's regex on most texts
 _ANCHOR_GATES = {
-    "month": ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"],
-    "weekday": ["day", "mon.", "tue", "wed", "thu", "fri.", "sat.", "sun."],
+    "month": sorted({m[:3] for m in MONTHS}),
+    "weekday": ["day"] + [w + "." for w in WEEKDAYS if not w.endswith("day")],
     "season": list(W["seasons"]),
-    "reference": ["now", "current", "recent", "past", "present", "moment", "future", "coming", "near", "term",
-                  "later", "these", "late", "ago", "years", "time", "quarters"],
-    "holiday": ["christmas", "new year", "independence", "halloween", "valentine", "veterans", "thanksgiving",
-                "memorial", "labor", "election"],
+    "reference": list(_AW["reference"]),
+    "holiday": list(_AW["holiday"]),
     "ampm": ["m"],
-    "number word": ["eighteen", "nineteen", "twenty", "thousand"],
+    "number word": list(_AW["number word"]),
 }
 
 

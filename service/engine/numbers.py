@@ -161,11 +161,7 @@ _NEED_NOUN = {p.lower() for p in _VAGUE["need_noun"]}
 _VAGUE_NOT_BEFORE_RE = re.compile(r"\s+(?:[\w-]+\s+)?" + alternation(_VAGUE["not_before"]), re.IGNORECASE)
 _FREQUENCY_AFTER_RE = re.compile(r"^\s*(?:more\s+|other\s+|[\w-]+\s+)?" + alternation(_CTX["frequency_after"]),
                                  re.IGNORECASE)
-_NOT_A_NOUN = {"of", "say", "said", "says", "believe", "think", "time", "times", "way", "point", "more", "other",
-               "others", "are", "were", "have", "had", "who", "which", "that", "the", "a", "an", "to", "in", "on",
-               "and", "or", "but", "will", "would", "could", "should", "may", "might", "do", "did", "is", "was",
-               "be", "been", "say", "argue", "fear", "feared", "hope", "expect", "see", "saw", "as", "than",
-               "more", "less", "fewer", "times", "years", "months", "days", "weeks"}
+_NOT_A_NOUN = {w.lower() for w in _CTX["not_a_noun"]}
 
 
 _GROUP_SEP_RE = re.compile(r"[,\u00a0\u202f\u2009]")
@@ -175,7 +171,7 @@ _DOT_THOUSANDS_RE = re.compile(r"\d{1,3}(?:\.\d{3})")
 _OF_AFTER_RE = re.compile(r"\s+of\b", re.IGNORECASE)
 _DIGIT_AFTER_RE = re.compile(r"\s+\d")
 _BLOCK_AFTER_RE = re.compile(r"\s+block\b", re.IGNORECASE)
-_YEAR_CONTEXT_RE = re.compile(r"\s*(?:,|\.|;|\)|$|election|war|attack|budget|season|census|olympics|world)")
+_YEAR_CONTEXT_RE = re.compile(r"\s*(?:[,.;)]|$|" + alternation(_CTX["year_context_after"]) + ")")
 
 
 # ----------------------------------------------------------------------------------------------- values
