@@ -2,12 +2,10 @@
 
     python benchmarks/bench_engine.py [../shared/data/gva-dev.jsonl] [--limit N]
 """
-import argparse
 import datetime as dt
-import json
 import time
-from pathlib import Path
 
+from devdata import rows_from_args
 from service.engine import extract, warm_up
 from service.engine.casualties import extract_casualties
 from service.engine.dates import extract_dates
@@ -16,14 +14,7 @@ from service.engine.sentences import split_sentences
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("path", nargs="?", default=str(Path(__file__).resolve().parents[2] / "shared/data/gva-dev.jsonl"))
-    ap.add_argument("--limit", type=int, default=0)
-    args = ap.parse_args()
-    with open(args.path, encoding="utf-8") as f:
-        rows = [json.loads(line) for line in f if line.strip()]
-    if args.limit:
-        rows = rows[:args.limit]
+    rows = rows_from_args(__doc__)
     warm_up()
     anchor = [dt.date.fromisoformat((r.get("date") or r.get("dct") or "2020-01-01")[:10]) for r in rows]
     stages = {}

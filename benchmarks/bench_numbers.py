@@ -5,24 +5,15 @@
 Prints articles/s and number expressions/s for each, and the ratio. quantulum3 is warmed first, so its
 one-off start-up cost is not counted against it.
 """
-import argparse
-import json
 import time
 import warnings
-from pathlib import Path
 
+from devdata import rows_from_args
 from service.engine.numbers import scan_numbers
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("path", nargs="?", default=str(Path(__file__).resolve().parents[2] / "shared/data/gva-dev.jsonl"))
-    ap.add_argument("--limit", type=int, default=0)
-    args = ap.parse_args()
-    with open(args.path, encoding="utf-8") as f:
-        texts = [json.loads(line)["text"] for line in f if line.strip()]
-    if args.limit:
-        texts = texts[:args.limit]
+    texts = [r["text"] for r in rows_from_args(__doc__)]
     chars = sum(map(len, texts))
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
