@@ -80,3 +80,13 @@ def test_casualty_corpus_negatives(text):
 def test_summary_corpus(case):
     summary = extract(case["text"], published="2024-08-12")["summary"]
     assert {cat: entry["value"] for cat, entry in summary.items()} == case["summary"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Last week, fighters killed three soldiers.", "2024-08"),          # a week is dated by its month
+    ("Two people were killed in the attack on Saturday.", "2024-08-10"),
+    ("Police said Wednesday that two people were killed.", None),       # when it was said, not when it happened
+])
+def test_fact_event_dates(text, expected):
+    fact = extract(text, published="2024-08-12")["casualties"][0]
+    assert (fact["date"] or {}).get("value") == expected

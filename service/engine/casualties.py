@@ -15,6 +15,7 @@ is kept with status ``feared``; "no one was hurt" is a stated zero (``negated``)
 """
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from bisect import bisect_left
 from dataclasses import dataclass, field
@@ -208,9 +209,19 @@ def event_dates(text: str, dates: list[DateMention]) -> list[DateMention]:
     return out
 
 
+_ISO_WEEK_RE = re.compile(r"(\d{4})-W(\d{2})")
+
+
 def event_day(value: str) -> str:
-    """A fact's date at day precision: '2024-08-10TMO' and '2024-08-10T21:00' are '2024-08-10'."""
-    return value[:10] if _ISO_DAY_RE.match(value) else value
+    """A fact's date as the calendar says it: '2024-08-10TMO' and '2024-08-10T21:00' are '2024-08-10'; a week
+    ('2024-W33', '2024-W32-WE') is the month its Thursday falls in, as a report dates "last week"."""
+    if _ISO_DAY_RE.match(value):
+        return value[:10]
+    week = _ISO_WEEK_RE.match(value)
+    if week:
+        thursday = dt.date.fromisocalendar(int(week.group(1)), int(week.group(2)), 4)
+        return f"{thursday.year:04d}-{thursday.month:02d}"
+    return value
 
 
 def _event_date(dates: list[DateMention], sent: tuple[int, int], near: int,

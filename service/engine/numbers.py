@@ -383,6 +383,8 @@ def _role(text: str, c: _Core) -> str:
         return "frequency"
     if _MEASURE_AFTER_RE.match(after):
         return "measure"
+    if c.kind == "digits" and _BLOCK_AFTER_RE.match(after):
+        return "address"  # "the 1100 block of East March Lane"
     if c.kind == "digits":
         num = text[c.start:c.end]
         if len(num) == 4 and num.isdigit() and 1000 <= c.value <= 2100:
