@@ -74,7 +74,7 @@ def extract(text: str, published=None, doc_id: str | None = None, timeout: float
         "casualties": casualties,
         "dates": [d.as_dict() for d in dates],
         "quantities": quantities,
-        "summary": summarise(facts, ids, anchor),
+        "summary": summarise(facts, ids, anchor, text),
         "meta": {"version": __version__, "rules_version": RULES_VERSION, "chars": len(text),
                  "elapsed_ms": round((time.perf_counter() - started) * 1000, 2), "published_source": source},
     }

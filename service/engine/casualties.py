@@ -438,7 +438,8 @@ def extract_casualties(text: str, sentences: list[tuple[int, int]], counts: list
                 or cnt.kind in ("object pronoun", "subject pronoun")
             fact.extra["shot"] = category == "injured" and bool(_SHOT_RE.match(text[trig[0]:trig[1]]))
             fact.extra["bare"] = cnt.kind == "bare plural"
-            cue = _ADDITIVE_RE.search(text, max(s, cs - 60), min(e, ce + 40))
+            # the cue is around the count, not in it ("another teen" names one victim; it adds no one)
+            cue = _ADDITIVE_RE.search(text, max(s, cs - 60), cs) or _ADDITIVE_RE.search(text, ce, min(e, ce + 40))
             # "killed one man and wounded two others": "others" sets them apart from another category's
             # group in the same sentence; it adds nothing to an earlier figure of their own category
             contrast = cue is not None and "other" in cue.group().lower() and \

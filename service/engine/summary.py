@@ -6,13 +6,17 @@ from __future__ import annotations
 
 import datetime as dt
 
+import regex as re
+
 from .casualties import Fact
+
+_AND_BETWEEN_RE = re.compile(r"\b(?:and|&)\b|,\s*(?:and\s+)?(?:an?|the|his|her|two|three)\s", re.IGNORECASE)
 
 LEAD_FIRST = True
 ADDITIVE_MAX = 10  # a later sentence adds its group ("also detained one other") only when the group is small
 
 
-def summarise(facts: list[Fact], ids: list[str], published: dt.date | None) -> dict:
+def summarise(facts: list[Fact], ids: list[str], published: dt.date | None, text: str = "") -> dict:
     summary: dict[str, dict] = {}
     by_cat: dict[str, list[tuple[Fact, str]]] = {}
     for f, fid in zip(facts, ids):
@@ -29,7 +33,7 @@ def summarise(facts: list[Fact], ids: list[str], published: dt.date | None) -> d
                 summary[cat] = _entry(f, [i for _, i in zeros])
             continue
         cumulative = [(f, i) for f, i in usable if f.cumulative]
-        incident = _incident_total(usable)
+        incident = _incident_total(usable, text)
         if cumulative:
             best = max(cumulative, key=lambda fi: fi[0].count["value"])
             if best[0].count["value"] >= incident["value"]:
@@ -47,7 +51,7 @@ def summarise(facts: list[Fact], ids: list[str], published: dt.date | None) -> d
     return summary
 
 
-def _incident_total(items: list[tuple[Fact, str]]) -> dict:
+def _incident_total(items: list[tuple[Fact, str]], text: str) -> dict:
     """Distinct groups of one incident added up, repeated mentions once (policy 3 above)."""
     seen_values: set[int] = set()
     sentences: dict[tuple[int, int], list[tuple[Fact, str]]] = {}
@@ -63,7 +67,7 @@ def _incident_total(items: list[tuple[Fact, str]]) -> dict:
     total, ids, lo_exact = None, [], True
     best_single = max(items, key=lambda fi: fi[0].count["value"])
     for sent, group in sentences.items():
-        s_sum = _sentence_figure(group)
+        s_sum = _sentence_figure(group, text)
         additive = any(f.extra.get("additive") for f, _ in group)
         if total is None:
             total, ids = s_sum, [i for _, i in group]
@@ -82,13 +86,22 @@ def _incident_total(items: list[tuple[Fact, str]]) -> dict:
             "facts": ids}
 
 
-def _sentence_figure(group: list[tuple[Fact, str]]) -> int:
+def _sentence_figure(group: list[tuple[Fact, str]], text: str = "") -> int:
     """The figure one sentence gives: distinct groups added when a person is named among them ("a Taliban
-    leader and two associates" is 3); two stated numbers keep the larger ("243 died, 196 in Germany")."""
+    leader and two associates" is 3); two stated numbers keep the larger ("243 died, 196 in Germany");
+    two names for one person on one verb are one ("13-year-old Hunter Payne was killed")."""
     values = [f.count["value"] for f, _ in group]
-    if any(f.count["qualifier"] == "implicit" for f, _ in group):
-        return sum(values)
-    return max(values)
+    if not any(f.count["qualifier"] == "implicit" for f, _ in group):
+        return max(values)
+    total, previous = 0, None
+    for f, _ in sorted(group, key=lambda fi: fi[0].start):
+        same_person = previous is not None and f.extra.get("trigger") == previous.extra.get("trigger") and \
+            f.count["qualifier"] == previous.count["qualifier"] == "implicit" and \
+            not _AND_BETWEEN_RE.search(text, previous.end, f.start)
+        if not same_person:
+            total += f.count["value"]
+        previous = f
+    return total
 
 
 def _historical(f: Fact, published: dt.date | None) -> bool:
