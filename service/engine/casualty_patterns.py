@@ -63,7 +63,7 @@ _APPOSITIVE_GAP_RE = re.compile(r"^\s*,\s*[^,;:()]{1,50},\s*(?:(?:was|were|has\s
                                 r"(?:\w+ly\s+)?$")
 # Between an active trigger and the count after it.
 _OBJECT_GAP_RE = re.compile(rf"^\s*(?:{W('object_gap_words')}\s+)*$", _I)
-_COORDINATED_OBJECT_RE = re.compile(rf"^\s*(?:an?|the|one)\s+[^,;.]{{0,70}}?\s+{W('object_coordinators')}"
+_COORDINATED_OBJECT_RE = re.compile(rf"^\s*(?:(?:an?|the|one)\s+[^,;.]{{0,70}}?|them|him|her)\s+{W('object_coordinators')}"
                                     r"\s+(?:also\s+)?$", _I)
 _NOUN_GAP_RE = re.compile(r"^\s*(?:[\w'’-]+\s+){0,3}$")
 _INCLUDING_RE = re.compile(rf"{W('breakdown_cues')}\s*:?\s*$", _I)
