@@ -72,7 +72,8 @@ def _incident_total(items: list[tuple[Fact, str]], text: str) -> dict:
         if total is None:
             total, ids = s_sum, [i for _, i in group]
             lead = group[0][0].extra.get("lead")
-        elif additive and s_sum <= ADDITIVE_MAX:
+        elif (additive or _new_group(group, [f for sid in sentences if sid != sent for f, _ in sentences[sid]
+                                              if f.start < group[0][0].start])) and s_sum <= ADDITIVE_MAX:
             total += s_sum
             ids += [i for _, i in group]
         elif s_sum > total and not (LEAD_FIRST and lead):
@@ -84,6 +85,20 @@ def _incident_total(items: list[tuple[Fact, str]], text: str) -> dict:
     return {"value": total, "min": total if qualifier in ("at_least", "vague") else None, "max": None,
             "qualifier": qualifier if len(ids) == 1 else ("exact" if qualifier in ("exact", "implicit") else "at_least"),
             "facts": ids}
+
+
+def _head(victims: str | None) -> str:
+    return (victims or "").lower().split()[-1].rstrip("s") if victims else ""
+
+
+def _new_group(group: list[tuple[Fact, str]], earlier: list[Fact]) -> bool:
+    """A later group of other people than a named individual before it ("captured a Taliban leader ...
+    detained two suspected insurgents")."""
+    if not earlier or not all(f.count["qualifier"] == "implicit" and f.count["value"] == 1 for f in earlier):
+        return False
+    heads = {_head(f.victims) for f in earlier}
+    return all(f.count["qualifier"] != "implicit" and _head(f.victims) and _head(f.victims) not in heads
+               for f, _ in group)
 
 
 def _sentence_figure(group: list[tuple[Fact, str]], text: str = "") -> int:
