@@ -33,8 +33,7 @@ from .casualty_patterns import (  # the patterns this layer applies
     _PRONOUN_SUBJECT_RE, _REFLEXIVE_RE, _ONE_OF_RE, _BARE_PLURAL_RE, _WHO_GAP_RE, _DEMONYM_TOLL_RE, _ISO_DAY_RE,
     _MAY_HAVE_RE, _DEFINITE_VICTIM_RE, _RELATIVE_GAP_RE, _COORDINATED_SUBJECT_RE, _APPOSITIVE_GAP_RE,
     _OBJECT_AFTER_RE, _NOT_RE, _PASSIVE_AUX_RE, LINK_WINDOW, _REPORTING_BEFORE_RE, _REPORTING_AFTER_RE, _AND_RE,
-    _AGE_NP_RE, _BARE_SECOND_RE, _SURNAME_RE, _FULL_NAME_RE, _MULTIPLIERS, _NEGATED_RE, _NEGATED_NOUN_RE, _NEG_CAT,
-)
+    _AGE_NP_RE, _BARE_SECOND_RE, _SURNAME_RE, _FULL_NAME_RE, _MULTIPLIERS, _NEGATED_RE, _NEGATED_NOUN_RE, _NEG_CAT, _NAME_ROLE_RE, _NOT_A_NAME,)
 
 
 _NOT_PLACE = re.compile(r"^(?:January|February|March|April|May|June|July|August|September|October|November|"
@@ -283,6 +282,9 @@ def known_surnames(text: str) -> set[str]:
     return {m.group("surname") for m in _FULL_NAME_RE.finditer(text)}
 
 
+_NOT_A_NAME_RE = re.compile(_NOT_A_NAME + r"$", re.IGNORECASE)
+
+
 def _candidate(m, group, value: int, kind: str, qualifier: str = "implicit", link_end: int | None = None):
     """A count candidate from a match: the people named by ``group``; linking starts after ``link_end``."""
     a, b = m.span(group)
@@ -320,6 +322,9 @@ def _implicit_counts(text: str, s: int, e: int, taken: list[tuple[int, int]],
         out.append(_candidate(m, "np", 1, "implicit"))
     for m in _NAME_AGE_RE.finditer(text, s, e):
         if free(*m.span("name")):  # linked from after the age: "Jo Smith, 17, was shot"
+            out.append(_candidate(m, "name", 1, "implicit", link_end=m.end()))
+    for m in _NAME_ROLE_RE.finditer(text, s, e):
+        if free(*m.span("name")) and not _NOT_A_NAME_RE.match(m.group("name")):
             out.append(_candidate(m, "name", 1, "implicit", link_end=m.end()))
     for pattern, group, kind, value in _IMPLICIT_SOURCES:
         for m in pattern.finditer(text, s, e):

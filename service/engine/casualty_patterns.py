@@ -126,6 +126,9 @@ _BARE_VICTIM_RE = re.compile(rf"(?<!\b(?:a|an|the|his|her|their|one)\s)(?<![\w-]
                              rf"(?=\s+{W('participles')})", _I)
 _POSSESSIVE_DEATH_RE = re.compile(rf"(?P<np>\b[\w-]+)['’]s\s+(?=(?:{W('death_adjectives')}\s+){{0,3}}death\b)", _I)
 _NAME_AGE_RE = re.compile(r"\b(?P<name>[A-Z][a-z][\w'’-]*(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w'’-]+){1,2}),\s+\d{1,2},")
+# "Sangari, an insurgent leader, was killed": a name and its role; linked from after the apposition
+_NAME_ROLE_RE = re.compile(rf"\b(?P<name>(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,2}})),\s+(?:an?|the)\s+"
+                           rf"(?:[\w'’-]+\s+){{0,4}}?{_SINGULAR_PERSONS}\s*,", _I)
 _SURNAME_RE = re.compile(r"\b(?P<name>(?:[A-Z][a-z]+\s+(?:[A-Z]\.\s+)?)?(?P<last>[A-Z][a-z][\w'’-]+))\b"
                          rf"(?=\s+(?-i:{W('surname_verbs')}))")
 _FULL_NAME_RE = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+(?P<surname>[A-Z][a-z][\w'’-]+)\b")

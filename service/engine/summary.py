@@ -71,7 +71,8 @@ def _incident_total(items: list[tuple[Fact, str]], text: str) -> dict:
         additive = any(f.extra.get("additive") for f, _ in group)
         if total is None:
             total, ids = s_sum, [i for _, i in group]
-            lead = group[0][0].extra.get("lead")
+            # a lead of bare plurals only ("Insurgents Killed", coded 2) does not hold the figure
+            lead = group[0][0].extra.get("lead") and not all(f.extra.get("bare") for f, _ in group)
         elif (additive or _new_group(group, [f for sid in sentences if sid != sent for f, _ in sentences[sid]
                                               if f.start < group[0][0].start])) and s_sum <= ADDITIVE_MAX:
             total += s_sum
