@@ -133,8 +133,8 @@ _SURNAME_RE = re.compile(r"\b(?P<name>(?:[A-Z][a-z]+\s+(?:[A-Z]\.\s+)?)?(?P<last
                          rf"(?=\s+(?-i:{W('surname_verbs')}))")
 _FULL_NAME_RE = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+(?P<surname>[A-Z][a-z][\w'’-]+)\b")
 # "He was pronounced dead": a pronoun subject of a death, counted only as the first killed fact
-_PRONOUN_SUBJECT_RE = re.compile(rf"{W('subject_pronouns')}(?=\s+(?:{W('adverbs_of_time')}\s+)?{W('pronoun_deaths')})",
-                                 _I)
+_PRONOUN_SUBJECT_RE = re.compile(rf"{W('subject_pronouns')}(?=\s+(?:{W('adverbs_of_time')}\s+)?(?:{W('pronoun_deaths')}|"
+                                 rf"was\s+(?:{W('adverbs_of_time')}\s+)?{W('pronoun_passive_deaths')}))", _I)
 _REFLEXIVE_RE = re.compile(rf"{W('object_pronouns')}(?!\s+{W('possessed_nouns')})", _I)
 _ONE_OF_RE = re.compile(rf"\b[Oo]ne(?=\s+of\s+(?-i:{W('one_of_determiners')}))")
 _AND_RE = re.compile(r"\s*,?\s*(?:and|&)\s+$|\s*,\s*$", _I)
