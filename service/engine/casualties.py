@@ -33,7 +33,7 @@ from .casualty_patterns import (  # the patterns this layer applies
     _PRONOUN_SUBJECT_RE, _REFLEXIVE_RE, _ONE_OF_RE, _BARE_PLURAL_RE, _WHO_GAP_RE, _DEMONYM_TOLL_RE, _ISO_DAY_RE,
     _MAY_HAVE_RE, _DEFINITE_VICTIM_RE, _RELATIVE_GAP_RE, _COORDINATED_SUBJECT_RE, _APPOSITIVE_GAP_RE,
     _OBJECT_AFTER_RE, _NOT_RE, _PASSIVE_AUX_RE, LINK_WINDOW, _REPORTING_BEFORE_RE, _REPORTING_AFTER_RE, _AND_RE,
-    _AGE_NP_RE, _BARE_SECOND_RE, _SURNAME_RE, _FULL_NAME_RE, _MULTIPLIERS, _NEGATED_RE, _NEGATED_NOUN_RE, _NEG_CAT, _NAME_ROLE_RE, _NOT_A_NAME,)
+    _AGE_NP_RE, _BARE_SECOND_RE, _SURNAME_RE, _FULL_NAME_RE, _MULTIPLIERS, _NEGATED_RE, _NEGATED_NOUN_RE, _NEG_CAT, _NAME_ROLE_RE, _NOT_A_NAME, _COORDINATED_PASSIVE_GAP_RE,)
 
 
 _NOT_PLACE = re.compile(r"^(?:January|February|March|April|May|June|July|August|September|October|November|"
@@ -90,6 +90,8 @@ def _find_triggers(text: str, s: int, e: int) -> list[tuple[int, int, str, str]]
 def _gap_ok_subject(gap: str) -> bool:
     if _APPOSITIVE_GAP_RE.match(gap):
         return True  # "Magnolia youth, Hank Bollen, dies"
+    if len(gap) <= 110 and _COORDINATED_PASSIVE_GAP_RE.match(gap):
+        return True  # "several insurgents presented an immediate threat ... and were killed"
     if _COORDINATED_SUBJECT_RE.match(gap):
         return True  # "A man and a woman were shot dead": each conjunct is a subject
     if _RELATIVE_GAP_RE.match(gap):

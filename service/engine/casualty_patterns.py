@@ -59,6 +59,9 @@ _RELATIVE_GAP_RE = re.compile(rf"^\s*(?:[\w'’-]+\s+){{0,3}}?,?\s*{W('relative_
                               rf"{W('subject_auxiliaries')}\s+(?:\w+ly\s+|also\s+|later\s+)?$", _I)
 _COORDINATED_SUBJECT_RE = re.compile(r"^\s*(?:[\w'’-]+\s+){0,3}?,?\s*(?:and|&)\s+(?:[\w'’,-]+\s+){1,8}?"
                                      r"(?:were|have\s+been|had\s+been|are|both|all)\s+(?:\w+ly\s+|also\s+)?$", _I)
+# "several insurgents presented an immediate threat to the force and were killed": a coordinated passive
+_COORDINATED_PASSIVE_GAP_RE = re.compile(r"^\s*(?:[\w'’-]+\s+){1,14}?and\s+(?:were|was)\s+(?:\w+ly\s+|later\s+)?$",
+                                         _I)
 _APPOSITIVE_GAP_RE = re.compile(r"^\s*,\s*[^,;:()]{1,50},\s*(?:(?:was|were|has\s+been|had\s+been)\s+)?"
                                 r"(?:\w+ly\s+)?$")
 # Between an active trigger and the count after it.
