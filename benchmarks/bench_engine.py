@@ -17,7 +17,6 @@ def main():
     rows = rows_from_args(__doc__)
     warm_up()
     anchor = [dt.date.fromisoformat((r.get("date") or r.get("dct") or "2020-01-01")[:10]) for r in rows]
-    stages = {}
     t = time.perf_counter()
     for r, a in zip(rows, anchor):
         extract(r["text"], published=a)

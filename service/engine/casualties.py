@@ -33,12 +33,9 @@ from .casualty_patterns import (  # the patterns this layer applies
     _PRONOUN_SUBJECT_RE, _REFLEXIVE_RE, _ONE_OF_RE, _BARE_PLURAL_RE, _WHO_GAP_RE, _DEMONYM_TOLL_RE, _ISO_DAY_RE,
     _MAY_HAVE_RE, _DEFINITE_VICTIM_RE, _RELATIVE_GAP_RE, _COORDINATED_SUBJECT_RE, _APPOSITIVE_GAP_RE,
     _OBJECT_AFTER_RE, _NOT_RE, _PASSIVE_AUX_RE, LINK_WINDOW, _REPORTING_BEFORE_RE, _REPORTING_AFTER_RE, _AND_RE,
-    _AGE_NP_RE, _BARE_SECOND_RE, _SURNAME_RE, _FULL_NAME_RE, _MULTIPLIERS, _NEGATED_RE, _NEGATED_NOUN_RE, _NEG_CAT, _NAME_ROLE_RE, _NOT_A_NAME, _COORDINATED_PASSIVE_GAP_RE, _NEAR_MISS_RE,)
-
-
-_NOT_PLACE = re.compile(r"^(?:January|February|March|April|May|June|July|August|September|October|November|"
-                        r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|The|A|An|His|Her|"
-                        r"Their|This|That|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b")
+    _AGE_NP_RE, _BARE_SECOND_RE, _SURNAME_RE, _FULL_NAME_RE, _MULTIPLIERS, _NEGATED_RE, _NEGATED_NOUN_RE, _NEG_CAT,
+    _NAME_ROLE_RE, _NOT_A_NAME, _COORDINATED_PASSIVE_GAP_RE, _NEAR_MISS_RE, _NOT_PLACE,
+)
 
 
 @dataclass

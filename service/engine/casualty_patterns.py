@@ -141,6 +141,8 @@ _PRONOUN_SUBJECT_RE = re.compile(rf"{W('subject_pronouns')}(?=\s+(?:{W('adverbs_
                                  rf"was\s+(?:{W('adverbs_of_time')}\s+)?{W('pronoun_passive_deaths')}))", _I)
 _REFLEXIVE_RE = re.compile(rf"{W('object_pronouns')}(?!\s+{W('possessed_nouns')})", _I)
 _ONE_OF_RE = re.compile(rf"\b[Oo]ne(?=\s+of\s+(?-i:{W('one_of_determiners')}))")
+_AND_BETWEEN_RE = re.compile(rf"{W('group_joiners')}|,\s*(?:and\s+)?"
+                             rf"{W('group_openers')}\s", _I)
 _AND_RE = re.compile(r"\s*,?\s*(?:and|&)\s+$|\s*,\s*$", _I)
 _AGE_NP_RE = re.compile(_AGE, _I)
 _BARE_SECOND_RE = re.compile(rf"\s*,?\s*(?:and|&)\s+(?P<np>(?:(?!\d[\d,.]*\s|other\b|others\b|more\b)[\w'’-]+\s+)"

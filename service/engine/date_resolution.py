@@ -66,13 +66,6 @@ def resolve_month_day(month: int, day: int, anchor: dt.date, looks_ahead: bool =
     return best
 
 
-def _safe_date(year: int, month: int, day: int) -> dt.date | None:
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
-        return None
-
-
 def resolve_month(month: int, anchor: dt.date, looks_ahead: bool = False, direction: str = "auto",
                   looks_back: bool = False) -> tuple[int, int]:
     """The year of a bare month name ("in March")."""

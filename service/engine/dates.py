@@ -315,31 +315,33 @@ def p_quarter(m, ctx):
     return f"{year:04d}-{unit}{q if unit == 'Q' else min(q, 2)}", "DATE", "quarter" if unit == "Q" else "half", None
 
 
+def _quarter(year: int, quarter: int) -> tuple:
+    return f"{year:04d}-Q{quarter}", "DATE", "quarter", None
+
+
+def _quarter_back(anchor: dt.date, months: int) -> tuple:
+    """The quarter ``months`` before the anchor's month (0: the anchor's own quarter)."""
+    y, mo = R.shift_months(anchor.year, anchor.month, -months)
+    return _quarter(y, R.quarter_of(mo))
+
+
 def p_this_quarter(m, ctx):
     if ctx.anchor is None:
         return None
     word = m["which"].lower()
-    if word in ("current", "this"):
-        return f"{ctx.anchor.year:04d}-Q{R.quarter_of(ctx.anchor.month)}", "DATE", "quarter", None
-    y, mo = R.shift_months(ctx.anchor.year, ctx.anchor.month, -1 if word != "last" else -3)
-    return f"{y:04d}-Q{R.quarter_of(mo)}", "DATE", "quarter", None
+    return _quarter_back(ctx.anchor, {"current": 0, "this": 0, "last": 3}.get(word, 1))
 
 
 def p_this_period(m, ctx):
     if ctx.last_quarter is not None:
-        return f"{ctx.last_quarter[0]:04d}-Q{ctx.last_quarter[1]}", "DATE", "quarter", None
-    if ctx.anchor is None:
-        return None
-    y, mo = R.shift_months(ctx.anchor.year, ctx.anchor.month, -1)
-    return f"{y:04d}-Q{R.quarter_of(mo)}", "DATE", "quarter", None
+        return _quarter(*ctx.last_quarter)
+    return None if ctx.anchor is None else _quarter_back(ctx.anchor, 1)
 
 
 def p_year_earlier(m, ctx):
     if ctx.last_quarter is not None:
-        return f"{ctx.last_quarter[0] - 1:04d}-Q{ctx.last_quarter[1]}", "DATE", "quarter", None
-    if ctx.anchor is None:
-        return None
-    return f"{ctx.anchor.year - 1:04d}", "DATE", "year", None
+        return _quarter(ctx.last_quarter[0] - 1, ctx.last_quarter[1])
+    return None if ctx.anchor is None else (f"{ctx.anchor.year - 1:04d}", "DATE", "year", None)
 
 
 def p_the_weekend(m, ctx):
@@ -555,6 +557,7 @@ RULES: list[Rule] = [
 ]
 
 _YEAR_RULE = "year"
+_YEAR_ONLY = Rule(_YEAR_RULE, re.compile(r"(?P<year>\d{4})"), p_year)
 _YEAR_WITH_MOD_RE = re.compile(
     rf"(?:(?P<mod>{alternation(W['modifiers'])})(?:-|\s+))?(?:fiscal\s+|the\s+year\s+)?(?P<year>\d{{4}})", _I)
 _YEAR_MOD_RE = re.compile(rf"(?:(?P<mod>{alternation(W['modifiers'])})(?:-|\s+))?(?:fiscal\s+|the\s+year\s+)?$", _I)
@@ -596,16 +599,15 @@ def extract_dates(text: str, anchor: dt.date | None, numbers: list[NumberMention
                     seen.add(m.span())
                     candidates.append((m.start(), m.end(), order, rule, m))
     # years: the number layer decides that "2023" is a year and not a count
-    year_rule = Rule(_YEAR_RULE, re.compile(r"(?P<year>\d{4})"), p_year)
     for n in numbers or []:
         if n.role == "year":
             pre = _YEAR_MOD_RE.search(text, max(0, n.start - 30), n.start)
             start = pre.start() if pre and pre.group().strip() else n.start
             m = _YEAR_WITH_MOD_RE.match(text, start, n.end)
             if m is None or m.end() != n.end:
-                m = year_rule.pattern.match(text, n.start, n.end)
+                m = _YEAR_ONLY.pattern.match(text, n.start, n.end)
                 start = n.start
-            candidates.append((start, n.end, len(RULES), year_rule, m))
+            candidates.append((start, n.end, len(RULES), _YEAR_ONLY, m))
     probe = Context(text, anchor)
     candidates = [c for c in candidates if c[3].produce(c[4], probe) is not None]
     candidates.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))

@@ -13,7 +13,7 @@ phone numbers) are found first and a number inside one takes the mask's role.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import regex as re
 
@@ -126,7 +126,6 @@ _MASKS = [
 ]
 
 _MONTH = alternation(_CTX["months"])
-_PREV_WORD_RE = re.compile(r"([\w'.$€£¥₹₪#-]+)\W*$")
 _MONTH_BEFORE_RE = re.compile(rf"(?<![\w]){_MONTH}\.?\s*$", re.IGNORECASE)
 _MONTH_AFTER_RE = re.compile(rf"^(?:\s*(?:th|st|nd|rd)?\s*(?:of\s+)?){_MONTH}(?![\w])", re.IGNORECASE)
 _AGE_BEFORE_RE = re.compile(r"(?<![\w])" + alternation(_CTX["age_before"]) + r"\s*:?\s*(?:\d{1,3}(?:\s*,\s*\d{1,3})*"

@@ -6,11 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-import regex as re
-
 from .casualties import Fact
-
-_AND_BETWEEN_RE = re.compile(r"\b(?:and|&)\b|,\s*(?:and\s+)?(?:an?|the|his|her|two|three)\s", re.IGNORECASE)
+from .casualty_patterns import _AND_BETWEEN_RE
 
 LEAD_FIRST = True
 ADDITIVE_MAX = 10  # a later sentence adds its group ("also detained one other") only when the group is small
@@ -64,7 +61,7 @@ def _incident_total(items: list[tuple[Fact, str]], text: str) -> dict:
         if repeat:
             continue
         sentences.setdefault(f.sentence, []).append((f, i))
-    total, ids, lo_exact = None, [], True
+    total, ids = None, []
     best_single = max(items, key=lambda fi: fi[0].count["value"])
     for sent, group in sentences.items():
         s_sum = _sentence_figure(group, text)
