@@ -6,7 +6,7 @@ import time
 import pytest
 import regex
 
-from service.engine import casualties, casualty_patterns, dateline, dates, extract, numbers, quantities, sentences
+from service.engine import casualty_patterns, dateline, dates, extract, numbers, quantities, sentences
 
 SHAPES = {
     "word run": "a" * 300,
