@@ -17,6 +17,8 @@ _PREFIX_RE = re.compile(r"^\s*(?:date|published|dateline)\s*:?\s*(\d{4}-\d{2}-\d
 _WIRE_RE = re.compile(r"(?:^|(?<=[\n\u2028\u2029]))[\s\u00a0]*(?P<place>[A-Z][A-Z .'-]{2,}(?:,\s*[A-Z][\w .'-]+)?)"
                       r"\s*[,(]\s*")
 _HEAD_CHARS = 300
+# what closes a dateline after its date: "(Jan. 25, 2013) -", "August 8 (Xinhua) --"
+_CLOSE_RE = re.compile(r"[\s\u00a0]*(?:\)[\s\u00a0]*)?(?:\([A-Za-z][\w .]{0,30}\)[\s\u00a0]*)?(?:[-\u2013\u2014]+|:)?")
 
 
 @dataclass(frozen=True)
@@ -43,7 +45,17 @@ def find_dateline(text: str) -> Dateline | None:
         place = w.group("place").strip().rstrip(",")
         if len(place) < 3 or place.isdigit():
             continue
-        dates = [d for d in extract_dates(line, None) if d.grain == "day" and d.value[:4].isdigit()]
-        date = dt.date.fromisoformat(dates[0].value[:10]) if dates else None
-        return Dateline(date, place.title() if place.isupper() else place, w.start("place"), line_end)
+        found = [d for d in extract_dates(line, None) if d.grain == "day"]
+        full = [d for d in found if d.value[:4].isdigit()]
+        date = dt.date.fromisoformat(full[0].value[:10]) if full else None
+        # the dateline is the place and its date: on a line that runs on into the story ("KABUL (Aug. 21) -
+        # An Afghan ... force conducted operations Friday"), the story's own dates are not the dateline's
+        start = w.start("place")
+        if found and found[0].start < len(place):  # "TEHRAN, August 8": the place ends where its date begins
+            place = place[:found[0].start].strip().rstrip(",")
+        if found and found[0].start - (w.end() - start) <= 2:
+            end = _CLOSE_RE.match(text, start + found[0].end).end()
+        else:
+            end = _CLOSE_RE.match(text, start + len(w.group("place").rstrip())).end()
+        return Dateline(date, place.title() if place.isupper() else place, start, end)
     return None
