@@ -465,6 +465,7 @@ def extract_casualties(text: str, sentences: list[tuple[int, int]], counts: list
     date_starts = [d.start for d in usable_dates]
     days_by_value = sorted((d for d in usable_dates if d.grain in ("day", "minute")), key=lambda d: event_day(d.value))
     lead_end = _lead_end(text, sentences)
+    headline = _headline(text, sentences)
     for f in facts:
         s, e = f.sentence
         trig = f.extra.get("trigger", (f.start, f.end))
@@ -472,6 +473,7 @@ def extract_casualties(text: str, sentences: list[tuple[int, int]], counts: list
         f.cumulative = bool(_CUMULATIVE_RE.search(span_text)) and not f.negated
         f.extra["statistic"] = bool(_STATISTIC_RE.search(span_text))
         f.extra["lead"] = f.start < lead_end
+        f.extra["headline"] = f.sentence == headline
         f.date = _event_date(usable_dates, f.sentence, f.start, date_starts, days_by_value)
         f.location = _location(text, f.sentence, trig[0], dateline_place)
         f.source = _source(text, f.sentence)
@@ -493,6 +495,19 @@ def _drop_later_anaphora(facts: list[Fact]) -> list[Fact]:
         if f.part_of is not None:
             f.part_of = new_index.get(id(facts[f.part_of]))
     return kept
+
+
+def _headline(text: str, sentences: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The first sentence when it is a title: a line of its own without a closing full stop."""
+    if len(sentences) < 2:
+        return None
+    s, e = sentences[0]
+    if text[e - 1] in ".!?\"'”’" or not _LINE_END_RE.match(text, e):
+        return None
+    return s, e
+
+
+_LINE_END_RE = re.compile(r"[ \t\u00a0]*[\n\u2028\u2029]")
 
 
 def _lead_end(text: str, sentences: list[tuple[int, int]]) -> int:

@@ -70,6 +70,13 @@ def _incident_total(items: list[tuple[Fact, str]], text: str) -> dict:
             total, ids = s_sum, [i for _, i in group]
             # a lead of bare plurals only ("Insurgents Killed", coded 2) does not hold the figure
             lead = group[0][0].extra.get("lead") and not all(f.extra.get("bare") for f, _ in group)
+            titled = group[0][0].extra.get("headline")
+        elif titled:
+            # the story retells its title in full: "Taliban Leader Captured" then "detained several
+            # insurgents, including the leader" is the body's figure, not the sum of the two
+            titled = False
+            if s_sum >= total:
+                total, ids = s_sum, [i for _, i in group]
         elif (additive or _new_group(group, [f for sid in sentences if sid != sent for f, _ in sentences[sid]
                                               if f.start < group[0][0].start])) and s_sum <= ADDITIVE_MAX:
             total += s_sum
