@@ -128,7 +128,7 @@ _MULTIPLE_FATAL_RE = re.compile(rf"\b(?P<word>{'|'.join(_MULTIPLIERS)})\s+(?={W(
 # a headline's bare noun right before its participle: "farewell to toddler killed by gunfire"
 _BARE_VICTIM_RE = re.compile(rf"(?<!\b(?:a|an|the|his|her|their|one)\s)(?<![\w-])(?P<np>{_SINGULAR_PERSONS})"
                              rf"(?=\s+{W('participles')})", _I)
-_POSSESSIVE_DEATH_RE = re.compile(rf"(?P<np>\b[\w-]+)['’]s\s+(?=(?:{W('death_adjectives')}\s+){{0,3}}death\b)", _I)
+_POSSESSIVE_DEATH_RE = re.compile(rf"(?!{alternation(_MONTHS_AND_DAYS + G['time_possessors'])}['’])(?P<np>\b[\w-]+)['’]s\s+(?=(?:{W('death_adjectives')}\s+){{0,3}}death\b)", _I)
 _NAME_AGE_RE = re.compile(r"\b(?P<name>[A-Z][a-z][\w'’-]*(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w'’-]+){1,2}),\s+\d{1,2},")
 # "Sangari, an insurgent leader, was killed": a name and its role; linked from after the apposition
 _NAME_ROLE_RE = re.compile(rf"\b(?P<name>(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,2}})),\s+(?:an?|the)\s+"

@@ -123,6 +123,8 @@ _MASKS = [
     ("identifier", re.compile(r"(?<![\w])(?:[A-Za-z]+-\d+[A-Za-z]*|[A-Za-z]\d+|#\d+|\d+(?:\.\d+){2,}"
                               r"|\d+(?:\.\d+)?(?!(?:k|m|mn|mln|bn|b)(?![\w]))[A-Za-z]+\d*)(?![\w])")),
     ("ordinal", re.compile(r"(?<![\w])\d+(?:st|nd|rd|th)(?![\w])", re.IGNORECASE)),
+    ("identifier", re.compile(r"(?<![\w])" + alternation(_CTX["gallery_words"]) + r"\s+\d+\s*(?:of|/)\s*\d+(?![\w])",
+                              re.IGNORECASE)),
 ]
 
 _MONTH = alternation(_CTX["months"])
@@ -133,7 +135,7 @@ _AGE_BEFORE_RE = re.compile(r"(?<![\w])" + alternation(_CTX["age_before"]) + r"\
 _DISTANCE_AFTER_RE = re.compile(r"\s+" + alternation(_CTX["distance_after"]), re.IGNORECASE)
 _AGE_AFTER_RE = re.compile(r"^\s*" + alternation(_CTX["age_after"], boundary=False) + r"(?![a-z])", re.IGNORECASE)
 _AGE_APPOSITION_RE = re.compile(r"[A-Z][\w'.-]+,\s*$")
-_AGE_APPOSITION_AFTER_RE = re.compile(r"^\s*(?:,|\)|and\s+\d|of\s+[A-Z])")
+_AGE_APPOSITION_AFTER_RE = re.compile(r"^\s*(?:,|\)|;|\.(?:\s|$)|and\s+\d|of\s+[A-Z]|who\b|and\s+[A-Z])")
 _TIME_AFTER_RE = re.compile(r"^\s*" + alternation(_CTX["time_after"]) + r"(?![\w])", re.IGNORECASE)
 _CURRENCY_BEFORE_RE = re.compile(alternation(_CTX["currency_before"], boundary=False) + r"\s?$")
 _CURRENCY_AFTER_RE = re.compile(r"^\s*" + alternation(_CTX["currency_after"]) + r"(?![\w])", re.IGNORECASE)

@@ -19,8 +19,9 @@ def summarise(facts: list[Fact], ids: list[str], published: dt.date | None, text
     for f, fid in zip(facts, ids):
         by_cat.setdefault(f.category, []).append((f, fid))
     for cat, items in by_cat.items():
-        usable = [(f, i) for f, i in items if not f.negated and f.status == "reported" and f.part_of is None
-                  and not _historical(f, published)]
+        reported = [(f, i) for f, i in items if not f.negated and f.status == "reported" and f.part_of is None]
+        # an earlier event is a comparison — unless the article tells of nothing else (a trial, an anniversary)
+        usable = [(f, i) for f, i in reported if not _historical(f, published)] or reported
         if any(not f.extra.get("statistic") for f, _ in usable):
             usable = [(f, i) for f, i in usable if not f.extra.get("statistic")]
         if not usable:
