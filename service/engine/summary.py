@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .casualties import Fact
+from .casualties import Fact, event_day
 from .casualty_patterns import _AND_BETWEEN_RE
 
 LEAD_FIRST = True
@@ -125,10 +125,23 @@ def _sentence_figure(group: list[tuple[Fact, str]], text: str = "") -> int:
     return total
 
 
+HISTORICAL_DAYS = 90  # an event dated this long before publication is an earlier event, not the article's
+
+
 def _historical(f: Fact, published: dt.date | None) -> bool:
     if f.date is None or published is None or not f.date.value[:4].isdigit():
         return False
-    return int(f.date.value[:4]) < published.year - 1
+    value = event_day(f.date.value)
+    if len(value) == 4:
+        return int(value) < published.year - 1 or (int(value) < published.year and published.month > 3)
+    try:
+        day = dt.date.fromisoformat(value) if len(value) == 10 else \
+            dt.date(int(value[:4]), int(value[5:7]), 28) if len(value) == 7 and value[5:7].isdigit() else None
+    except ValueError:
+        return False
+    if day is None:
+        return int(value[:4]) < published.year - 1
+    return (published - day).days > HISTORICAL_DAYS
 
 
 def _entry(f: Fact, ids: list[str]) -> dict:
