@@ -10,7 +10,9 @@ from .casualties import Fact, event_day
 from .casualty_patterns import _AND_BETWEEN_RE
 
 LEAD_FIRST = True
-ADDITIVE_MAX = 10  # a later sentence adds its group ("also detained one other") only when the group is small
+ADDITIVE_MAX = 10
+# categories whose operations report a named target, then the group taken with him, without an "also"
+GROUP_CATEGORIES = ("arrested", "kidnapped")  # a later sentence adds its group ("also detained one other") only when the group is small
 
 
 def summarise(facts: list[Fact], ids: list[str], published: dt.date | None, text: str = "") -> dict:
@@ -31,7 +33,7 @@ def summarise(facts: list[Fact], ids: list[str], published: dt.date | None, text
                 summary[cat] = _entry(f, [i for _, i in zeros])
             continue
         cumulative = [(f, i) for f, i in usable if f.cumulative]
-        incident = _incident_total(usable, text)
+        incident = _incident_total(usable, text, cat)
         if cumulative:
             best = max(cumulative, key=lambda fi: fi[0].count["value"])
             if best[0].count["value"] >= incident["value"]:
@@ -49,7 +51,7 @@ def summarise(facts: list[Fact], ids: list[str], published: dt.date | None, text
     return summary
 
 
-def _incident_total(items: list[tuple[Fact, str]], text: str) -> dict:
+def _incident_total(items: list[tuple[Fact, str]], text: str, category: str = "") -> dict:
     """Distinct groups of one incident added up, repeated mentions once (policy 3 above)."""
     seen_values: set[int] = set()
     sentences: dict[tuple[int, int], list[tuple[Fact, str]]] = {}
@@ -78,7 +80,7 @@ def _incident_total(items: list[tuple[Fact, str]], text: str) -> dict:
             titled = False
             if s_sum >= total:
                 total, ids = s_sum, [i for _, i in group]
-        elif (additive or _new_group(group, [f for sid in sentences if sid != sent for f, _ in sentences[sid]
+        elif (additive or category in GROUP_CATEGORIES and _new_group(group, [f for sid in sentences if sid != sent for f, _ in sentences[sid]
                                               if f.start < group[0][0].start])) and s_sum <= ADDITIVE_MAX:
             total += s_sum
             ids += [i for _, i in group]
@@ -125,22 +127,29 @@ def _sentence_figure(group: list[tuple[Fact, str]], text: str = "") -> int:
     return total
 
 
-HISTORICAL_DAYS = 90  # an event dated this long before publication is an earlier event, not the article's
+HISTORICAL_DAYS = 90  # an event its own sentence dates this long before publication is an earlier event
+_SEASON_MONTHS = {"WI": 1, "SP": 4, "SU": 7, "FA": 10}
 
 
 def _historical(f: Fact, published: dt.date | None) -> bool:
     if f.date is None or published is None or not f.date.value[:4].isdigit():
         return False
+    year = int(f.date.value[:4])
+    if year < published.year - 1:
+        return True
+    if not f.sentence[0] <= f.date.start < f.sentence[1]:
+        return False  # a date borrowed from another sentence says too little about this one
     value = event_day(f.date.value)
     if len(value) == 4:
-        return int(value) < published.year - 1 or (int(value) < published.year and published.month > 3)
+        return year < published.year and published.month > 3
+    part = value[5:7]
+    month = int(part) if part.isdigit() else _SEASON_MONTHS.get(part)
+    if month is None:
+        return False
     try:
-        day = dt.date.fromisoformat(value) if len(value) == 10 else \
-            dt.date(int(value[:4]), int(value[5:7]), 28) if len(value) == 7 and value[5:7].isdigit() else None
+        day = dt.date.fromisoformat(value) if len(value) == 10 else dt.date(year, month, 28)
     except ValueError:
         return False
-    if day is None:
-        return int(value[:4]) < published.year - 1
     return (published - day).days > HISTORICAL_DAYS
 
 
