@@ -29,7 +29,7 @@ from .casualty_patterns import (  # the patterns this layer applies
     _HYPOTHETICAL_RE, _CUMULATIVE_RE, _FEARED_RE, _STATISTIC_RE, _SHOT_RE, _SUBJECT_GAP_RE, _CLAUSE_BREAK_RE,
     _OBJECT_GAP_RE, _COORDINATED_OBJECT_RE, _NOUN_GAP_RE, _INCLUDING_RE, _VICTIM_AFTER_RE, _VICTIM_BEFORE_RE,
     _SOURCE_RE, _LOCATION_RE, _CAUSE_RE, _IMPLICIT_RE, _DETERMINED_RE, _ADDITIVE_RE, _HEADLINE_NP_RE,
-    _NAMED_VICTIM_RE, _BARE_OBJECT_RE, _MULTIPLE_FATAL_RE, _BARE_VICTIM_RE, _POSSESSIVE_DEATH_RE, _NAME_AGE_RE,
+    _AGENT_KILLED_PRONOUN_RE, _NEW_SUBJECT_RE, _NAMED_VICTIM_RE, _BARE_OBJECT_RE, _MULTIPLE_FATAL_RE, _BARE_VICTIM_RE, _POSSESSIVE_DEATH_RE, _NAME_AGE_RE,
     _PRONOUN_SUBJECT_RE, _REFLEXIVE_RE, _ONE_OF_RE, _BARE_PLURAL_RE, _WHO_GAP_RE, _DEMONYM_TOLL_RE, _ISO_DAY_RE,
     _MAY_HAVE_RE, _DEFINITE_VICTIM_RE, _RELATIVE_GAP_RE, _COORDINATED_SUBJECT_RE, _APPOSITIVE_GAP_RE,
     _OBJECT_AFTER_RE, _NOT_RE, _PASSIVE_AUX_RE, LINK_WINDOW, _REPORTING_BEFORE_RE, _REPORTING_AFTER_RE, _AND_RE,
@@ -401,13 +401,25 @@ def extract_casualties(text: str, sentences: list[tuple[int, int]], counts: list
             if link is None:
                 continue
             category, rule, trig = link
+            perpetrator = False
+            by_start = {f.start: f for f in sentence_facts if f.category == category}
             if cnt.kind == "object pronoun" and cnt.text.lower() in ("himself", "herself"):
-                subject = [c for c in candidates if c[1] <= trig[0] and c[2].kind in ("implicit", "digits", "words")
-                           and trig[0] - LINK_WINDOW <= c[0]]
-                if subject:  # "a 15-year-old boy shot himself": the boy is the one shot
-                    cnt = subject[-1][2]
-                    if (cnt.start, category) in linked:
-                        continue
+                prior = [c for c in candidates if c[1] <= trig[0] and c[2].kind in ("implicit", "digits", "words")
+                         and trig[0] - LINK_WINDOW <= c[0]]
+                if prior and (prior[-1][0], category) in linked:
+                    if category != "killed" or not (
+                            _NEW_SUBJECT_RE.search(text, max(s, trig[0] - 25), trig[0]) or
+                            all(by_start[c[0]].rule == "object" for c in prior if c[0] in by_start)):
+                        continue  # "a boy was hospitalized after shooting himself": the boy, already counted
+                    # "Hernandez was killed by her ex-boyfriend before HE killed himself", "Smith killed three
+                    # people before killing himself": the one who killed, dead too
+                    perpetrator = True
+                elif prior:  # "a 15-year-old boy shot himself": the boy is the one shot
+                    cnt = prior[-1][2]
+            elif cnt.kind == "object pronoun" and sentence_facts and \
+                    any(f.category == category and f.start < cs for f in sentence_facts) and \
+                    _AGENT_KILLED_PRONOUN_RE.search(text, max(s, cs - 60), ce):
+                perpetrator = True  # "the gunman killed three people before police killed him"
             if cnt.kind == "implicit" and rule not in ("subject", "object"):
                 continue
             if cnt.kind in ("possessive", "multiplier") and (rule != "noun" or category != "killed"):
@@ -439,8 +451,11 @@ def extract_casualties(text: str, sentences: list[tuple[int, int]], counts: list
             fact.victims = None if cnt.kind == "negation" else _victims(text, cnt.core_end, trig, sent)
             if cnt.kind in ("implicit", "bare plural"):
                 fact.victims = " ".join(cnt.text.split())
-            fact.extra["anaphoric"] = (cnt.kind == "implicit" and cnt.text.split()[0].lower() in ("the", "his", "her")) \
-                or cnt.kind in ("object pronoun", "subject pronoun")
+            fact.extra["anaphoric"] = not perpetrator and (
+                (cnt.kind == "implicit" and cnt.text.split()[0].lower() in ("the", "his", "her"))
+                or cnt.kind in ("object pronoun", "subject pronoun"))
+            if perpetrator:
+                fact.victims = "perpetrator"
             fact.extra["shot"] = category == "injured" and bool(_SHOT_RE.match(text[trig[0]:trig[1]]))
             fact.extra["bare"] = cnt.kind == "bare plural"
             # the cue is around the count, not in it ("another teen" names one victim; it adds no one)

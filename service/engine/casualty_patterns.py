@@ -139,6 +139,10 @@ _FULL_NAME_RE = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+(?P<surname>[A-Z][a-
 # "He was pronounced dead": a pronoun subject of a death, counted only as the first killed fact
 _PRONOUN_SUBJECT_RE = re.compile(rf"{W('subject_pronouns')}(?=\s+(?:{W('adverbs_of_time')}\s+)?(?:{W('pronoun_deaths')}|"
                                  rf"was\s+(?:{W('adverbs_of_time')}\s+)?{W('pronoun_passive_deaths')}))", _I)
+# "... before police shot and killed him": the one who did it, killed in turn
+_AGENT_KILLED_PRONOUN_RE = re.compile(rf"{W('clause_linkers_in_time')}\s+(?:a\s+|an\s+|the\s+)?(?:\w+\s+){{0,2}}?"
+                                      rf"{W('law_enforcement')}\s+(?:\w+\s+){{0,4}}?(?:him|her)$", _I)
+_NEW_SUBJECT_RE = re.compile(rf"\b{W('subject_pronouns')}\s+(?:\w+\s+){{0,2}}$", _I)
 _REFLEXIVE_RE = re.compile(rf"{W('object_pronouns')}(?!\s+{W('possessed_nouns')})", _I)
 _ONE_OF_RE = re.compile(rf"\b[Oo]ne(?=\s+of\s+(?-i:{W('one_of_determiners')}))")
 _AND_BETWEEN_RE = re.compile(rf"{W('group_joiners')}|,\s*(?:and\s+)?"
