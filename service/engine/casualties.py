@@ -29,7 +29,7 @@ from .casualty_patterns import (  # the patterns this layer applies
     _HYPOTHETICAL_RE, _CUMULATIVE_RE, _FEARED_RE, _STATISTIC_RE, _SHOT_RE, _SUBJECT_GAP_RE, _CLAUSE_BREAK_RE,
     _OBJECT_GAP_RE, _COORDINATED_OBJECT_RE, _NOUN_GAP_RE, _INCLUDING_RE, _VICTIM_AFTER_RE, _VICTIM_BEFORE_RE,
     _SOURCE_RE, _LOCATION_RE, _CAUSE_RE, _IMPLICIT_RE, _DETERMINED_RE, _ADDITIVE_RE, _HEADLINE_NP_RE,
-    _AGENT_KILLED_PRONOUN_RE, _NEW_SUBJECT_RE, _NAMED_VICTIM_RE, _BARE_OBJECT_RE, _MULTIPLE_FATAL_RE, _BARE_VICTIM_RE, _POSSESSIVE_DEATH_RE, _NAME_AGE_RE,
+    _AGENT_KILLED_PRONOUN_RE, _NEW_SUBJECT_RE, _RELATIVES_RE, relatives_value, _NAMED_VICTIM_RE, _BARE_OBJECT_RE, _MULTIPLE_FATAL_RE, _BARE_VICTIM_RE, _POSSESSIVE_DEATH_RE, _NAME_AGE_RE,
     _PRONOUN_SUBJECT_RE, _REFLEXIVE_RE, _ONE_OF_RE, _BARE_PLURAL_RE, _WHO_GAP_RE, _DEMONYM_TOLL_RE, _ISO_DAY_RE,
     _MAY_HAVE_RE, _DEFINITE_VICTIM_RE, _RELATIVE_GAP_RE, _COORDINATED_SUBJECT_RE, _APPOSITIVE_GAP_RE,
     _OBJECT_AFTER_RE, _NOT_RE, _PASSIVE_AUX_RE, LINK_WINDOW, _REPORTING_BEFORE_RE, _REPORTING_AFTER_RE, _AND_RE,
@@ -80,6 +80,10 @@ def _find_triggers(text: str, s: int, e: int) -> list[tuple[int, int, str, str]]
         occupied[t[0] - s:t[1] - s] = b"\x01" * (t[1] - t[0])
         same.add((t[0], t[1]))
         kept.append(t)
+    # a passive word inside a longer active phrase is that phrase ("charged with FATALLY SHOOTING a boy")
+    actives = [t for t in kept if t[3] == "active"]
+    kept = [t for t in kept if t[3] != "passive" or
+            not any(a[0] <= t[0] and t[1] <= a[1] and a[1] - a[0] > t[1] - t[0] for a in actives)]
     kept.sort()
     return kept
 
@@ -293,6 +297,7 @@ def _candidate(m, group, value: int, kind: str, qualifier: str = "implicit", lin
 
 # (pattern, group naming the people, kind, value); tried in order, a span already taken is skipped
 _IMPLICIT_SOURCES = [
+    (_RELATIVES_RE, "np", "implicit", lambda m: relatives_value(m.group("np"))),
     (_NAMED_VICTIM_RE, "name", "implicit", lambda m: 1),
     (_BARE_OBJECT_RE, "np", "implicit", lambda m: 1),
     (_MULTIPLE_FATAL_RE, "word", "multiplier", lambda m: _MULTIPLIERS[m.group("word").lower()]),

@@ -122,6 +122,21 @@ _BARE_OBJECT_RE = re.compile(rf"(?<={W('bare_object_verbs')}\s)"
                              rf"(?:{_SINGULAR_PERSONS}|\d{{1,3}}-(?:year|month)-old)"
                              rf"|(?!{_NOT_A_NAME}|{_FUNCTION_WORDS})(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,2}}))\b"
                              rf"(?!\s+(?-i:{W('not_names_after')}))", _I)
+# "killed his wife, son and daughter": relatives named by a possessive, right after a killing verb
+_RELATIVE = (rf"(?:(?:his|her|their)\s+)?(?:(?:{W('relative_modifiers')}|\d{{1,2}}-year-old)\s+)?"
+             rf"(?:{W('relatives')}|{W('relatives_plural')})")
+_RELATIVES_RE = re.compile(rf"(?<=\b{W('relative_verbs')}\s)(?P<np>(?:his|her|their)\s+(?:(?:{W('relative_modifiers')}|"
+                           rf"\d{{1,2}}-year-old)\s+)?(?:{W('relatives')}|{W('relatives_plural')})"
+                           rf"(?:\s*,\s*{_RELATIVE})*(?:\s*,?\s+and\s+{_RELATIVE})?)\b", _I)
+_RELATIVES_PLURAL_RE = re.compile(W("relatives_plural"), _I)
+_RELATIVE_ONE_RE = re.compile(W("relatives"), _I)
+
+
+def relatives_value(np: str) -> int:
+    """How many people a possessive list of relatives names: one each, two for a plural."""
+    return len(_RELATIVE_ONE_RE.findall(np)) + 2 * len(_RELATIVES_PLURAL_RE.findall(np))
+
+
 # "double fatal shooting": two killed
 _MULTIPLIERS = dict(G["multipliers"])
 _MULTIPLE_FATAL_RE = re.compile(rf"\b(?P<word>{'|'.join(_MULTIPLIERS)})\s+(?={W('multiplied_nouns')})", _I)
