@@ -38,8 +38,32 @@ NUMWORD = rf"(?:\d+|a|an|one|{alternation(list(UNITS) + list(TENS))}(?:[-\s]{alt
 NUMWORD_SHORT = NUMWORD.replace(r"\d+", r"\d{1,3}", 1)
 UNIT = rf"(?P<unit>{alternation(W['units'])})"
 PART_OF_DAY_IN_VALUE = False  # "Sunday night" -> the day (TimeBank mostly writes the day alone)
-_FUTURE_RE = re.compile(alternation(W["future_cues"]), _I)
-_PAST_RE = re.compile(alternation(W["past_cues"]), _I)
+
+
+class _Cues:
+    """Is one of these cue words in a stretch of text? Words by a set lookup of the stretch's tokens, phrases
+    by a lookup in its normalised token string (several times faster than a regex alternation over a short
+    window, with the same word boundaries)."""
+
+    _TOKEN_RE = re.compile(r"[a-z]+(?:-[a-z]+)*|'[a-z]+")  # "would-be" is one word
+
+    def __init__(self, cues):
+        cues = [" ".join(self._TOKEN_RE.findall(c.lower())) for c in cues]
+        self.words = {c for c in cues if " " not in c}
+        self.phrases = [f" {c} " for c in cues if " " in c]
+
+    def search(self, text: str, lo: int, hi: int) -> bool:
+        tokens = self._TOKEN_RE.findall(text[lo:hi].lower())
+        if not self.words.isdisjoint(tokens):
+            return True
+        if self.phrases:
+            joined = f" {' '.join(tokens)} "
+            return any(p in joined for p in self.phrases)
+        return False
+
+
+_FUTURE_CUES = _Cues(W["future_cues"])
+_PAST_CUES = _Cues(W["past_cues"])
 _MONTH_PREP_RE = re.compile(alternation(W["month_prepositions"], boundary=True) + r"\s*$", _I)
 
 
@@ -73,11 +97,11 @@ class Context:
         """Does the clause before ``start`` speak of the future ("will meet on Tuesday")?"""
         clause_start = max(self.text.rfind(". ", 0, start), self.text.rfind("\n", 0, start),
                            self.text.rfind(";", 0, start), start - 80, 0)
-        return bool(_FUTURE_RE.search(self.text, clause_start, start))
+        return _FUTURE_CUES.search(self.text, clause_start, start)
 
     def looks_back(self, start: int, end: int) -> bool:
         """Does the clause around the expression speak of the past ("died on Oct. 7")?"""
-        return bool(_PAST_RE.search(self.text, max(0, start - 60), min(len(self.text), end + 40)))
+        return _PAST_CUES.search(self.text, max(0, start - 60), min(len(self.text), end + 40))
 
 
 @dataclass(frozen=True)
@@ -447,33 +471,97 @@ def _r(name, pattern, produce, flags=_I, anchor=None):
     return Rule(name, re.compile(pattern, flags), produce, anchor)
 
 
-# Cheap patterns that every match of a rule contains: a rule runs only within ANCHOR_WINDOW characters of
-# one of its anchor's matches, so a text pays for the expensive patterns only where they can match.
+# Anchors: cheap finds that every match of a rule contains. A rule runs only within its anchor's window
+# around the places the anchor is found, so a text pays for the expensive patterns only where they can match.
+# Word anchors are found with str.find on the lower-cased text (C speed, no regex scan); a handful of shapes
+# that are not words use a small regex.
+def _word_anchor(words, whole_word: bool = True):
+    """A finder of ``words`` (lower case) in a lower-cased text: a word starts at a word boundary, and ends at
+    one when ``whole_word`` (then a word whose first token the text lacks is not looked for at all)."""
+    words = sorted({w.lower() for w in words})
+    first_tokens = [(w, _TOKEN_RE.match(w).group() if _TOKEN_RE.match(w) else "") for w in words]
+
+    def find(text: str, lower: str, tokens: set[str]) -> list[tuple[int, int]]:
+        out = []
+        n = len(lower)
+        for w, first in first_tokens:
+            if whole_word and first and first not in tokens:
+                continue
+            i = lower.find(w)
+            while i != -1:
+                j = i + len(w)
+                if (i == 0 or not lower[i - 1].isalnum()) and (not whole_word or j == n or not lower[j].isalnum()):
+                    out.append((i, j))
+                i = lower.find(w, i + 1)
+        return out
+    return find
+
+
+_TOKEN_RE = re.compile(r"[a-z]+")
+
+
+def _phrase_anchor(phrases):
+    """A finder of whole ``phrases`` whose words may be joined by any white space: each phrase's longest
+    (rarest) word is found by str.find, the phrase then matched in a few characters around it."""
+    by_key: dict[str, list[tuple[re.Pattern, int, int]]] = {}
+    for p in phrases:
+        words = p.lower().split()
+        key = max(words, key=len)
+        k = words.index(key)
+        pattern = re.compile(r"(?<![\w])" + r"\s+".join(re.escape(w) for w in words) + r"(?![\w])")
+        before = len(" ".join(words[:k])) + 10 if k else 0
+        after = len(" ".join(words[k + 1:])) + 10 if k + 1 < len(words) else 0
+        by_key.setdefault(key, []).append((pattern, before, after))
+    key_find = _word_anchor(by_key)
+
+    def find(text: str, lower: str, tokens: set[str]) -> list[tuple[int, int]]:
+        out = []
+        for a, b in key_find(text, lower, tokens):
+            for pattern, before, after in by_key[lower[a:b]]:
+                m = pattern.search(lower, max(0, a - before), b + after)
+                if m and m.start() <= a and b <= m.end():
+                    out.append(m.span())
+        return out
+    return find
+
+
+def _gated(find, substrings):
+    """``find``, run only on texts holding one of ``substrings`` (lower case)."""
+    return lambda text, lower, tokens: find(text, lower, tokens) if any(x in lower for x in substrings) else []
+
+
+def _regex_anchor(pattern: str, flags=0):
+    compiled = re.compile(pattern, flags)
+    return lambda text, lower, tokens: [m.span() for m in compiled.finditer(text)]
+
+
 _AW = W["anchor_words"]
+_MONTH_ANCHOR_WORDS = _FULL_MONTHS + [m + "." for m in MONTHS if m not in _FULL_MONTHS] + ["sept"]
+_WEEKDAY_ANCHOR_WORDS = [w for w in WEEKDAYS if w.endswith("day")] + [w + "." for w in WEEKDAYS if not w.endswith("day")]
+# name -> (finder, characters of window before a find, characters after it): as wide as a rule's match can
+# reach from its anchor, with room for the lookarounds at its edges
 ANCHORS = {
-    "month": re.compile(_MONTH_WORD, _I),
-    "weekday": re.compile(_WEEKDAY_WORD, _I),
-    "digit": re.compile(r"\d"),
-    "unit": re.compile(alternation(_AW["unit"]), _I),
-    "season": re.compile(alternation(W["seasons"], boundary=False), _I),
-    "reference": re.compile(alternation(_AW["reference"], boundary=False), _I),
-    "relative day": re.compile(alternation(_AW["relative day"]), _I),
-    "holiday": re.compile(alternation(_AW["holiday"], boundary=False), _I),
-    "ampm": re.compile(r"[ap]\.?m\b", _I),
-    "number word": re.compile(alternation(_AW["number word"]), _I),
-    "decade": re.compile(r"\d0'?s\b|'\d0s", _I),
-}
-ANCHOR_WINDOW = 80
-# substrings (lower case) without one of which an anchor cannot match: a C-speed `in` test skips the
-# anchor's regex on most texts
-_ANCHOR_GATES = {
-    "month": sorted({m[:3] for m in MONTHS}),
-    "weekday": ["day"] + [w + "." for w in WEEKDAYS if not w.endswith("day")],
-    "season": list(W["seasons"]),
-    "reference": list(_AW["reference"]),
-    "holiday": list(_AW["holiday"]),
-    "ampm": ["m"],
-    "number word": list(_AW["number word"]),
+    "month": (_word_anchor(_MONTH_ANCHOR_WORDS), 40, 40),
+    "weekday": (_word_anchor(_WEEKDAY_ANCHOR_WORDS, whole_word=False), 40, 50),
+    "iso": (_regex_anchor(r"\d{4}-\d\d-\d\d"), 2, 2),
+    "slash": (_regex_anchor(r"\d/\d"), 10, 10),
+    "relative unit": (_word_anchor(["week", "weekend", "month", "year", "quarter", "decade", "century"]), 40, 5),
+    "this period": (_phrase_anchor(W["this_period"]), 2, 2),
+    "year earlier": (_phrase_anchor(W["year_earlier_period"]), 2, 2),
+    "this year": (_phrase_anchor(W["this_year_words"]), 2, 2),
+    "anaphoric year": (_phrase_anchor(W["anaphoric_years"]), 2, 2),
+    "unit": (_word_anchor(_AW["unit"]), 60, 30),
+    "quarter": (_word_anchor(["quarter", "quarters", "half"]), 60, 40),
+    "weekend": (_word_anchor(["weekend"]), 30, 10),
+    "ago": (_word_anchor(["ago", "earlier", "before", "later", "hence", "from now"]), 60, 10),
+    "season": (_word_anchor(W["seasons"], whole_word=False), 50, 30),
+    # a reference is its own anchor: the phrase itself, its words joined by any white space
+    "reference": (_phrase_anchor([w for ws in W["references"].values() for w in ws]), 5, 5),
+    "relative day": (_word_anchor(_AW["relative day"]), 40, 40),
+    "holiday": (_word_anchor(_AW["holiday"], whole_word=False), 40, 40),
+    "ampm": (_regex_anchor(r"(?<![a-z])[ap]\.?m\b", _I), 30, 40),
+    "number word": (_word_anchor(_AW["number word"]), 40, 60),
+    "decade": (_gated(_regex_anchor(r"\d0'?s\b|'\d0s", _I), ["0s", "0's"]), 40, 20),
 }
 
 
@@ -490,9 +578,9 @@ _E = r"(?![\w])"
 
 RULES: list[Rule] = [
     # 2024-08-10
-    _r("iso date", rf"{_B}(?P<y>\d{{4}})-(?P<mo>\d{{2}})-(?P<d>\d{{2}})(?![\d])", p_iso, anchor="digit"),
+    _r("iso date", rf"{_B}(?P<y>\d{{4}})-(?P<mo>\d{{2}})-(?P<d>\d{{2}})(?![\d])", p_iso, anchor="iso"),
     # 10/08/2024 where the order is certain (a part above 12)
-    _r("numeric date", rf"{_B}(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/(?P<y>\d{{4}}){_E}", p_slash, anchor="digit"),
+    _r("numeric date", rf"{_B}(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/(?P<y>\d{{4}}){_E}", p_slash, anchor="slash"),
     # August 10, 2024 · Saturday, Aug. 10, 2024
     _r("month day year", rf"{_B}{WD_OPT}{MONTH}\s+{DAY},?\s+{YEAR}", p_full_date, anchor="month"),
     # 10 August 2024
@@ -518,14 +606,14 @@ RULES: list[Rule] = [
     # third quarter of 2024 · the fourth quarter · Q3 · last year's second quarter · the first half
     _r("quarter", rf"{_B}(?:the\s+)?(?:{YEAR}\s+|(?P<rel>this|last|next)\s+year's\s+|its\s+|fiscal\s+)?"
        rf"(?:fiscal[-\s])?(?P<ord>{_ORD})[-\s](?P<unit>quarter|half)(?:\s+of\s+(?:fiscal\s+)?{YEAR})?{_E}",
-       p_quarter, anchor="unit"),
+       p_quarter, anchor="quarter"),
     _r("this quarter", rf"{_B}(?:the\s+)?(?P<which>current|this|latest|last|past|recent|most recent)\s+quarter{_E}",
-       p_this_quarter, anchor="unit"),
+       p_this_quarter, anchor="quarter"),
     # the quarter · a year earlier (that quarter, a year before) · the year
-    _r("this period", rf"{_B}{alternation(W['this_period'])}{_E}", p_this_period, anchor="unit"),
-    _r("year earlier", rf"{_B}{alternation(W['year_earlier_period'])}{_E}", p_year_earlier, anchor="unit"),
-    _r("the weekend", rf"{_B}(?:the|over\s+the|during\s+the)\s+weekend{_E}", p_the_weekend, anchor="unit"),
-    _r("this year", rf"{_B}{alternation(W['this_year_words'])}{_E}", p_this_year, anchor="unit"),
+    _r("this period", rf"{_B}{alternation(W['this_period'])}{_E}", p_this_period, anchor="this period"),
+    _r("year earlier", rf"{_B}{alternation(W['year_earlier_period'])}{_E}", p_year_earlier, anchor="year earlier"),
+    _r("the weekend", rf"{_B}(?:the|over\s+the|during\s+the)\s+weekend{_E}", p_the_weekend, anchor="weekend"),
+    _r("this year", rf"{_B}{alternation(W['this_year_words'])}{_E}", p_this_year, anchor="this year"),
     # this summer · last fall · the winter of 1994
     _r("season", rf"{_B}(?:(?P<rel>this past|this coming|this|last|next)\s+|the\s+)?{MOD}(?P<season>{_SEASON})"
        rf"(?:\s+(?:of\s+)?{YEAR})?{_E}", p_season, anchor="season"),
@@ -536,13 +624,13 @@ RULES: list[Rule] = [
     _r("relative day", rf"{_B}(?:(?:early|late|earlier|later)\s+)?(?P<word>{_REL_DAYS}){PART}{_E}", p_relative_day, anchor="relative day"),
     # the day before · the following day
     _r("anaphoric day", rf"{_B}(?P<word>{_ANA_DAYS}){_E}", p_anaphoric_day, anchor="relative day"),
-    _r("anaphoric year", rf"{_B}(?P<word>{_ANA_YEARS}){_E}", p_anaphoric_year, anchor="unit"),
+    _r("anaphoric year", rf"{_B}(?P<word>{_ANA_YEARS}){_E}", p_anaphoric_year, anchor="anaphoric year"),
     # this week · last month · next year · earlier this year · the end of this month
     _r("relative unit", rf"{_B}(?P<rel>{_REL_UNIT_WORDS})\s+(?P<unit>week|weekend|month|year|quarter|decade|century){_E}",
-       p_relative_unit, anchor="unit"),
+       p_relative_unit, anchor="relative unit"),
     # two days ago · a year earlier · three weeks later
     _r("ago", rf"{_B}(?:(?:about|nearly|almost|some|more than|over|just|only)\s+)?(?P<n>{NUMWORD})\s+{UNIT}\s+"
-       rf"(?P<dir>ago|earlier|before|later|from now|hence){_E}", p_ago, anchor="unit"),
+       rf"(?P<dir>ago|earlier|before|later|from now|hence){_E}", p_ago, anchor="ago"),
     # in 2023 · fiscal 1989 · early 2024 (years are the number layer's: see extract_dates)
     # now · recently · in recent weeks · the future
     _r("reference", rf"{_B}{_REFS}{_E}", p_reference, anchor="reference"),
@@ -564,20 +652,18 @@ _YEAR_MOD_RE = re.compile(rf"(?:(?P<mod>{alternation(W['modifiers'])})(?:-|\s+))
 
 
 def _anchor_windows(text: str):
-    """Windows of ``text`` around each anchor's matches, merged; computed once per anchor per text."""
+    """Windows of ``text`` around each anchor's finds, merged; computed once per anchor per text."""
     cache: dict[str | None, list[tuple[int, int]]] = {None: [(0, len(text))]}
-
     lower = text.lower()
+    tokens = set(_TOKEN_RE.findall(lower))
+    n = len(text)
 
     def windows(anchor: str | None) -> list[tuple[int, int]]:
         if anchor not in cache:
-            gate = _ANCHOR_GATES.get(anchor)
-            if gate is not None and not any(word in lower for word in gate):
-                cache[anchor] = []
-                return cache[anchor]
+            find, before, after = ANCHORS[anchor]
             merged: list[list[int]] = []
-            for m in ANCHORS[anchor].finditer(text):
-                lo, hi = max(0, m.start() - ANCHOR_WINDOW), min(len(text), m.end() + ANCHOR_WINDOW)
+            for a, b in sorted(find(text, lower, tokens)):
+                lo, hi = max(0, a - before), min(n, b + after)
                 if merged and lo <= merged[-1][1]:
                     merged[-1][1] = max(merged[-1][1], hi)
                 else:
