@@ -90,3 +90,9 @@ def test_summary_corpus(case):
 def test_fact_event_dates(text, expected):
     fact = extract(text, published="2024-08-12")["casualties"][0]
     assert (fact["date"] or {}).get("value") == expected
+
+
+def test_latest_quarter_is_the_one_just_named_when_it_is_over():
+    text = "Sales in the first quarter fell; costs in the latest quarter rose."
+    assert [(d.text, d.value) for d in extract_dates(text, ANCHOR, scan_numbers(text))] == \
+        [("the first quarter", "2024-Q1"), ("the latest quarter", "2024-Q1")]

@@ -64,6 +64,7 @@ class _Cues:
 
 _FUTURE_CUES = _Cues(W["future_cues"])
 _PAST_CUES = _Cues(W["past_cues"])
+_PAST_VERBS = _Cues(W["past_verbs_after"])
 _MONTH_PREP_RE = re.compile(alternation(W["month_prepositions"], boundary=True) + r"\s*$", _I)
 
 
@@ -93,11 +94,20 @@ class Context:
     last_year: int | None = None
     last_quarter: tuple[int, int] | None = None
 
-    def looks_ahead(self, start: int) -> bool:
-        """Does the clause before ``start`` speak of the future ("will meet on Tuesday")?"""
+    def looks_ahead(self, start: int, end: int | None = None) -> bool:
+        """Does the clause before ``start`` speak of the future ("will meet on Tuesday")? Given ``end``, a
+        past-tense verb right after the expression overrules it ("a service planned for Saturday WAS
+        canceled", "until Thursday they HAD not called")."""
         clause_start = max(self.text.rfind(". ", 0, start), self.text.rfind("\n", 0, start),
                            self.text.rfind(";", 0, start), start - 80, 0)
-        return _FUTURE_CUES.search(self.text, clause_start, start)
+        if not _FUTURE_CUES.search(self.text, clause_start, start):
+            return False
+        if end is not None:
+            stop = min(x for x in (self.text.find(". ", end), self.text.find(";", end), len(self.text), end + 40)
+                       if x >= 0)
+            if _PAST_VERBS.search(self.text, end, stop):
+                return False
+        return True
 
     def looks_back(self, start: int, end: int) -> bool:
         """Does the clause around the expression speak of the past ("died on Oct. 7")?"""
@@ -181,7 +191,7 @@ def p_month_day(m, ctx):
         except ValueError:
             return None
     else:
-        d = R.resolve_month_day(month, day, ctx.anchor, ctx.looks_ahead(m.start()), ctx.looks_back(m.start(), m.end()))
+        d = R.resolve_month_day(month, day, ctx.anchor, ctx.looks_ahead(m.start(), m.end()), ctx.looks_back(m.start(), m.end()))
     if d is None:
         return None
     return _day_value(d, m.groupdict().get("part") if PART_OF_DAY_IN_VALUE else None), "DATE", "day", None
@@ -213,7 +223,7 @@ def p_month(m, ctx):
         return f"XXXX-{_month(m):02d}", "DATE", "month", _mod(m)
     d = {"last": "past", "next": "future", "this": "this", "this past": "past", "this coming": "future"}.get(
         direction, "auto")
-    y, mo = R.resolve_month(_month(m), ctx.anchor, ctx.looks_ahead(m.start()), d, ctx.looks_back(m.start(), m.end()))
+    y, mo = R.resolve_month(_month(m), ctx.anchor, ctx.looks_ahead(m.start(), m.end()), d, ctx.looks_back(m.start(), m.end()))
     return f"{y:04d}-{mo:02d}", "DATE", "month", _mod(m)
 
 
@@ -253,7 +263,7 @@ def p_weekday(m, ctx):
     direction = {"last": "past", "this past": "past", "past": "past", "next": "future", "this coming": "future",
                  "coming": "future"}.get(rel)
     if direction is None:
-        direction = "auto_future" if ctx.looks_ahead(m.start()) else "auto"
+        direction = "auto_future" if ctx.looks_ahead(m.start(), m.end()) else "auto"
     d = R.resolve_weekday(WEEKDAYS[wd_word], base, direction)
     return _day_value(d, m.groupdict().get("part") if PART_OF_DAY_IN_VALUE else None), "DATE", "day", None
 
@@ -353,10 +363,23 @@ def p_this_quarter(m, ctx):
     if ctx.anchor is None:
         return None
     word = m["which"].lower()
-    return _quarter_back(ctx.anchor, {"current": 0, "this": 0, "last": 3}.get(word, 1))
+    if word in ("current", "this"):
+        return _quarter_back(ctx.anchor, 0)
+    return _latest_quarter(ctx, named=word != "last")
+
+
+def _latest_quarter(ctx, named: bool = True):
+    """"The latest quarter": the one just named, if it is over ("the third quarter ... the latest quarter"),
+    else the last quarter completed — the one a report speaks of."""
+    current = (ctx.anchor.year, R.quarter_of(ctx.anchor.month))
+    if named and ctx.last_quarter is not None and ctx.last_quarter < current:
+        return _quarter(*ctx.last_quarter)
+    return _quarter_back(ctx.anchor, 3)
 
 
 def p_this_period(m, ctx):
+    if ctx.anchor is not None and "latest" in m.group().lower():
+        return _latest_quarter(ctx)
     if ctx.last_quarter is not None:
         return _quarter(*ctx.last_quarter)
     return None if ctx.anchor is None else _quarter_back(ctx.anchor, 1)
@@ -373,7 +396,7 @@ def p_the_weekend(m, ctx):
         return None
     back = (ctx.anchor.weekday() - 5) % 7  # days since the last Saturday (0 on a Saturday)
     saturday = ctx.anchor - dt.timedelta(days=back)
-    if ctx.looks_ahead(m.start()) and back:
+    if ctx.looks_ahead(m.start(), m.end()) and back:
         saturday += dt.timedelta(days=7)
     return R.iso_week(saturday) + "-WE", "DATE", "week", None
 
@@ -421,7 +444,7 @@ def p_holiday(m, ctx):
         day = R.nth_weekday(year, mo, wd, nth)
     if not m.groupdict().get("year") and (m.groupdict().get("rel") or "").lower() == "last" and day >= ctx.anchor:
         return p_holiday_in(name, year - 1)
-    if not m.groupdict().get("year") and day > ctx.anchor and not ctx.looks_ahead(m.start()) and \
+    if not m.groupdict().get("year") and day > ctx.anchor and not ctx.looks_ahead(m.start(), m.end()) and \
             (day - ctx.anchor).days > 45:
         return p_holiday_in(name, year - 1)
     return day.isoformat(), "DATE", "day", None
@@ -441,7 +464,7 @@ def p_time(m, ctx):
     day = None
     if m.groupdict().get("wd") and ctx.anchor is not None:
         day = R.resolve_weekday(WEEKDAYS[m["wd"].lower().rstrip(".")], ctx.anchor,
-                                "auto_future" if ctx.looks_ahead(m.start()) else "auto")
+                                "auto_future" if ctx.looks_ahead(m.start(), m.end()) else "auto")
     elif ctx.anchor is not None:
         day = ctx.last_day if ctx.last_day else ctx.anchor
     prefix = day.isoformat() if day else "XXXX-XX-XX"
