@@ -29,7 +29,7 @@ from .casualty_patterns import (  # the patterns this layer applies
     _HYPOTHETICAL_RE, _CUMULATIVE_RE, _FEARED_RE, _STATISTIC_RE, _SHOT_RE, _SUBJECT_GAP_RE, _CLAUSE_BREAK_RE,
     _OBJECT_GAP_RE, _COORDINATED_OBJECT_RE, _NOUN_GAP_RE, _INCLUDING_RE, _VICTIM_AFTER_RE, _VICTIM_BEFORE_RE,
     _SOURCE_RE, _LOCATION_RE, _CAUSE_RE, _IMPLICIT_RE, _DETERMINED_RE, _ADDITIVE_RE, _HEADLINE_NP_RE,
-    _AGENT_KILLED_PRONOUN_RE, _NEW_SUBJECT_RE, _RELATIVES_RE, relatives_value, _NAMED_VICTIM_RE, _BARE_OBJECT_RE, _MULTIPLE_FATAL_RE, _BARE_VICTIM_RE, _POSSESSIVE_DEATH_RE, _NAME_AGE_RE,
+    _AGENT_KILLED_PRONOUN_RE, _NEW_SUBJECT_RE, _GENERIC_PERSON_RE, _DETERMINER_START_RE, _RELATIVES_RE, relatives_value, _NAMED_VICTIM_RE, _BARE_OBJECT_RE, _MULTIPLE_FATAL_RE, _BARE_VICTIM_RE, _POSSESSIVE_DEATH_RE, _NAME_AGE_RE,
     _PRONOUN_SUBJECT_RE, _REFLEXIVE_RE, _ONE_OF_RE, _BARE_PLURAL_RE, _WHO_GAP_RE, _DEMONYM_TOLL_RE, _ISO_DAY_RE,
     _MAY_HAVE_RE, _DEFINITE_VICTIM_RE, _RELATIVE_GAP_RE, _COORDINATED_SUBJECT_RE, _APPOSITIVE_GAP_RE,
     _OBJECT_AFTER_RE, _NOT_RE, _PASSIVE_AUX_RE, LINK_WINDOW, _REPORTING_BEFORE_RE, _REPORTING_AFTER_RE, _AND_RE,
@@ -250,16 +250,20 @@ def _event_date(dates: list[DateMention], sent: tuple[int, int], near: int,
 
 
 def _merge_coordinated(text: str, items: list) -> list:
-    """"a 16-year-old boy and a 20-year-old man", "a 5-year-old girl and 7-year-old boy": one count of two
-    people, as "twin sisters" is."""
+    """"a 16-year-old boy and a 20-year-old man", "a man and a woman", "a 5-year-old girl and 7-year-old boy":
+    one count of two people, as "twin sisters" is."""
     items = sorted(items, key=lambda c: c[0])
     merged: list = []
+    absorbed: tuple[int, int] | None = None  # the span of a second victim already counted in the first
     for a, b, cnt in items:
+        if absorbed is not None and absorbed[0] <= a and b <= absorbed[1] and cnt.kind == "implicit":
+            continue
         if merged and cnt.kind == "implicit" and merged[-1][2].kind == "implicit" and \
                 _AND_RE.fullmatch(text, merged[-1][1], a) is not None and \
-                _AGE_NP_RE.search(cnt.text) and _AGE_NP_RE.search(merged[-1][2].text):
-            # victims described by age are one count ("a 16-year-old boy and a 20-year-old man"); named roles
-            # stay apart ("a Taliban leader and a facilitator")
+                (_AGE_NP_RE.search(cnt.text) and _AGE_NP_RE.search(merged[-1][2].text) or
+                 _GENERIC_PERSON_RE.search(cnt.text) and _GENERIC_PERSON_RE.search(merged[-1][2].text)):
+            # victims described by age or by sex are one count ("a 16-year-old boy and a 20-year-old man",
+            # "a man and a woman"); named roles stay apart ("a Taliban leader and a facilitator")
             pa, _, pc = merged[-1]
             value = pc.value + cnt.value
             merged[-1] = (pa, b, Count(pa, cnt.end, text[pa:cnt.end], value, None, None, "implicit", "implicit",
@@ -267,11 +271,18 @@ def _merge_coordinated(text: str, items: list) -> list:
             continue
         if cnt.kind == "implicit":
             m = _BARE_SECOND_RE.match(text, cnt.end)
-            if m and not any(x < m.end() and m.start("np") < y for x, y, _ in items):
+            inside = m is not None and [(x, y, c) for x, y, c in items if x < m.end() and m.start("np") < y]
+            # a second victim without a determiner joins the first even where another pattern found it alone
+            # ("a 3-year-old girl and 23-year-old woman wounded"); one with a determiner is a victim of its own
+            # unless the rule above joined them
+            bare = m is not None and not _DETERMINER_START_RE.match(m.group("np"))
+            if m and (not inside or bare and all(c.kind == "implicit" and m.start("np") <= x and y <= m.end("np")
+                                                 for x, y, c in inside)):
                 end = m.end("np")
                 cnt = Count(cnt.start, end, text[cnt.start:end], cnt.value + 1, None, None, "implicit", "implicit",
                             cnt.start, end)
                 b = end
+                absorbed = (m.start("np"), end)
         merged.append((a, b, cnt))
     return merged
 

@@ -164,6 +164,8 @@ _AND_BETWEEN_RE = re.compile(rf"{W('group_joiners')}|,\s*(?:and\s+)?"
                              rf"{W('group_openers')}\s", _I)
 _AND_RE = re.compile(r"\s*,?\s*(?:and|&)\s+$|\s*,\s*$", _I)
 _AGE_NP_RE = re.compile(_AGE, _I)
+_DETERMINER_START_RE = re.compile(rf"(?:{'|'.join(G['implicit_determiners'])})\s", _I)
+_GENERIC_PERSON_RE = re.compile(rf"^(?:an?|one|another)\s+{W('generic_persons')}$", _I)
 _BARE_SECOND_RE = re.compile(rf"\s*,?\s*(?:and|&)\s+(?P<np>(?:(?!\d[\d,.]*\s|other\b|others\b|more\b)[\w'’-]+\s+)"
                              rf"{{0,2}}(?:{_SINGULAR_PERSONS}|\d{{1,3}}[-\s]?(?:year|yr)s?[-\s]?old))\b", _I)
 
