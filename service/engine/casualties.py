@@ -29,7 +29,7 @@ from .casualty_patterns import (  # the patterns this layer applies
     _HYPOTHETICAL_RE, _CUMULATIVE_RE, _FEARED_RE, _STATISTIC_RE, _SHOT_RE, _SUBJECT_GAP_RE, _CLAUSE_BREAK_RE,
     _OBJECT_GAP_RE, _COORDINATED_OBJECT_RE, _NOUN_GAP_RE, _INCLUDING_RE, _VICTIM_AFTER_RE, _VICTIM_BEFORE_RE,
     _SOURCE_RE, _LOCATION_RE, _CAUSE_RE, _IMPLICIT_RE, _DETERMINED_RE, _ADDITIVE_RE, _HEADLINE_NP_RE,
-    _AGENT_KILLED_PRONOUN_RE, _NEW_SUBJECT_RE, _GENERIC_PERSON_RE, _DETERMINER_START_RE, _RELATIVES_RE, relatives_value, _NAMED_VICTIM_RE, _BARE_OBJECT_RE, _MULTIPLE_FATAL_RE, _BARE_VICTIM_RE, _POSSESSIVE_DEATH_RE, _NAME_AGE_RE,
+    _ORDINAL_PERSON_RE, _ORDINAL_KILLING_RE, _AGENT_KILLED_PRONOUN_RE, _NEW_SUBJECT_RE, _GENERIC_PERSON_RE, _DETERMINER_START_RE, _RELATIVES_RE, relatives_value, _NAMED_VICTIM_RE, _BARE_OBJECT_RE, _MULTIPLE_FATAL_RE, _BARE_VICTIM_RE, _POSSESSIVE_DEATH_RE, _NAME_AGE_RE,
     _PRONOUN_SUBJECT_RE, _REFLEXIVE_RE, _ONE_OF_RE, _BARE_PLURAL_RE, _WHO_GAP_RE, _DEMONYM_TOLL_RE, _ISO_DAY_RE,
     _MAY_HAVE_RE, _DEFINITE_VICTIM_RE, _RELATIVE_GAP_RE, _COORDINATED_SUBJECT_RE, _APPOSITIVE_GAP_RE,
     _OBJECT_AFTER_RE, _NOT_RE, _PASSIVE_AUX_RE, LINK_WINDOW, _REPORTING_BEFORE_RE, _REPORTING_AFTER_RE, _AND_RE,
@@ -326,8 +326,13 @@ def _implicit_counts(text: str, s: int, e: int, taken: list[tuple[int, int]],
     def free(a: int, b: int, also_out: bool = True) -> bool:
         return not any(x < b and a < y for x, y in taken + (out_spans(out) if also_out else []))
 
+    for m in _ORDINAL_PERSON_RE.finditer(text, s, e):  # "an 8th teen was injured": a running tally
+        if free(m.start(), m.end()):
+            a, b = m.start(), m.end("np")
+            out.append((a, b, Count(a, b, text[a:b], int(m.group("n")), None, None, "exact", "ordinal", a, b)))
+    ordinals = list(out)
     for m in _IMPLICIT_RE.finditer(text, s, e):
-        if not free(m.start(), m.end(), also_out=False):
+        if not free(m.start(), m.end(), also_out=False) or any(x < m.end() and m.start() < y for x, y, _ in ordinals):
             continue
         if m.group("pair"):
             out.append(_candidate(m, 0, 2, "implicit"))
@@ -386,6 +391,12 @@ def extract_casualties(text: str, sentences: list[tuple[int, int]], counts: list
         if deadline is not None:
             deadline.check()
         s, e = sent
+        for m in _ORDINAL_KILLING_RE.finditer(text, s, e):  # "the city's 12th homicide": a tally of deaths
+            a, b = m.start(), m.end()
+            fact = Fact("killed", Count(a, b, text[a:b], int(m.group("n")), None, None, "exact", "ordinal", a,
+                                        b).as_dict(), a, b, sent, "tally")
+            fact.extra["ordinal"] = True
+            add(fact)
         triggers = _find_triggers(text, s, e)
         if not triggers:
             continue
@@ -436,7 +447,7 @@ def extract_casualties(text: str, sentences: list[tuple[int, int]], counts: list
                     any(f.category == category and f.start < cs for f in sentence_facts) and \
                     _AGENT_KILLED_PRONOUN_RE.search(text, max(s, cs - 60), ce):
                 perpetrator = True  # "the gunman killed three people before police killed him"
-            if cnt.kind == "implicit" and rule not in ("subject", "object"):
+            if cnt.kind in ("implicit", "ordinal") and rule not in ("subject", "object"):
                 continue
             if cnt.kind in ("possessive", "multiplier") and (rule != "noun" or category != "killed"):
                 continue
@@ -474,6 +485,7 @@ def extract_casualties(text: str, sentences: list[tuple[int, int]], counts: list
                 fact.victims = "perpetrator"
             fact.extra["shot"] = category == "injured" and bool(_SHOT_RE.match(text[trig[0]:trig[1]]))
             fact.extra["bare"] = cnt.kind == "bare plural"
+            fact.extra["ordinal"] = cnt.kind == "ordinal"
             # the cue is around the count, not in it ("another teen" names one victim; it adds no one)
             cue = _ADDITIVE_RE.search(text, max(s, cs - 60), cs) or _ADDITIVE_RE.search(text, ce, min(e, ce + 40))
             # "killed one man and wounded two others": "others" sets them apart from another category's
@@ -501,8 +513,9 @@ def extract_casualties(text: str, sentences: list[tuple[int, int]], counts: list
         s, e = f.sentence
         trig = f.extra.get("trigger", (f.start, f.end))
         span_text = text[s:e]
-        f.cumulative = bool(_CUMULATIVE_RE.search(span_text)) and not f.negated
-        f.extra["statistic"] = bool(_STATISTIC_RE.search(span_text))
+        ordinal = f.extra.get("ordinal", False)  # "the 4th child shot": a running tally, not an incident
+        f.cumulative = ordinal or bool(_CUMULATIVE_RE.search(span_text)) and not f.negated
+        f.extra["statistic"] = ordinal or bool(_STATISTIC_RE.search(span_text))
         f.extra["lead"] = f.start < lead_end
         f.extra["headline"] = f.sentence == headline
         f.date = _event_date(usable_dates, f.sentence, f.start, date_starts, days_by_value)
@@ -519,7 +532,8 @@ def _drop_later_anaphora(facts: list[Fact]) -> list[Fact]:
     for f in facts:
         if f.extra.get("anaphoric") and first_start.get(f.category, f.start) < f.start:
             continue
-        first_start[f.category] = min(first_start.get(f.category, f.start), f.start)
+        if not f.extra.get("ordinal"):  # a tally ("the 116th homicide") introduces no victim to refer back to
+            first_start[f.category] = min(first_start.get(f.category, f.start), f.start)
         kept.append(f)
     new_index = {id(f): i for i, f in enumerate(kept)}
     for f in kept:  # breakdown parents are indices into the list

@@ -169,6 +169,12 @@ _GENERIC_PERSON_RE = re.compile(rf"^(?:an?|one|another)\s+{W('generic_persons')}
 _BARE_SECOND_RE = re.compile(rf"\s*,?\s*(?:and|&)\s+(?P<np>(?:(?!\d[\d,.]*\s|other\b|others\b|more\b)[\w'’-]+\s+)"
                              rf"{{0,2}}(?:{_SINGULAR_PERSONS}|\d{{1,3}}[-\s]?(?:year|yr)s?[-\s]?old))\b", _I)
 
+# ------------------------------------------------------------------------------------------- running tallies
+# "an 8th teen was injured", "the 4th child shot", "the city's 12th homicide": the ordinal is a running total
+_ORDINAL = r"(?P<n>\d{1,4})(?:st|nd|rd|th)\s+"
+_ORDINAL_PERSON_RE = re.compile(rf"(?<![\w-]){_ORDINAL}(?P<np>(?:[\w'’-]+\s+)?{_SINGULAR_PERSONS_ANY_CASE})\b", _I)
+_ORDINAL_KILLING_RE = re.compile(rf"(?<![\w-]){_ORDINAL}(?:[\w'’-]+\s+)?(?P<noun>{W('tally_killings')})\b", _I)
+
 # ------------------------------------------------------------------------------------------- stated zeros
 _NEGATED_RE = re.compile(W("negated_subjects"), _I)
 _NEG_CAT = dict(G["negated_nouns"])
