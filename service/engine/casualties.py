@@ -228,12 +228,13 @@ def event_day(value: str) -> str:
 
 
 def _event_date(dates: list[DateMention], sent: tuple[int, int], near: int,
-                date_starts: list[int] | None = None, days_by_value: list[DateMention] | None = None) \
-        -> DateMention | None:
+                date_starts: list[int] | None = None, days_by_value: list[DateMention] | None = None,
+                published: dt.date | None = None) -> DateMention | None:
     """The event date of a fact: the nearest event date in its sentence; else the governing date — the
-    last day-precise event date before the sentence, or failing that the first one after it (a headline
-    is dated by its story's lead). A coarser date in the sentence ("last year") yields to a governing day
-    that falls inside it."""
+    earliest day-precise event date the article gives outside the sentence (a story is told from its
+    incident on: later days are arrests, vigils, reports). A coarser date in the sentence naming an earlier period ("last year's
+    bombings") yields to a governing day that falls inside it; one naming the current year or month ("earlier
+    this year", "the 12th homicide of 2016") stands."""
     if date_starts is None:
         date_starts = [d.start for d in dates]
     if days_by_value is None:
@@ -243,6 +244,7 @@ def _event_date(dates: list[DateMention], sent: tuple[int, int], near: int,
     if inside:
         best = min(inside, key=lambda d: abs(d.start - near))
         if best.grain in ("year", "month") and governing is not None and \
+                not (published is not None and best.value.startswith(f"{published.year:04d}")) and \
                 event_day(governing.value).startswith(best.value):
             return governing
         return best
@@ -371,7 +373,8 @@ def _implicit_counts(text: str, s: int, e: int, taken: list[tuple[int, int]],
 
 
 def extract_casualties(text: str, sentences: list[tuple[int, int]], counts: list[Count],
-                       dates: list[DateMention], dateline_place: str | None = None, deadline=None) -> list[Fact]:
+                       dates: list[DateMention], dateline_place: str | None = None, deadline=None,
+                       published: dt.date | None = None) -> list[Fact]:
     facts: list[Fact] = []
     index_of: dict[int, int] = {}  # id(fact) -> its index in facts
     linked: set[tuple[int, str]] = set()  # (count start, category) already a fact
@@ -518,7 +521,7 @@ def extract_casualties(text: str, sentences: list[tuple[int, int]], counts: list
         f.extra["statistic"] = ordinal or bool(_STATISTIC_RE.search(span_text))
         f.extra["lead"] = f.start < lead_end
         f.extra["headline"] = f.sentence == headline
-        f.date = _event_date(usable_dates, f.sentence, f.start, date_starts, days_by_value)
+        f.date = _event_date(usable_dates, f.sentence, f.start, date_starts, days_by_value, published)
         f.location = _location(text, f.sentence, trig[0], dateline_place)
         f.source = _source(text, f.sentence)
         f.cause = _cause(text, f.sentence)
