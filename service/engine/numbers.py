@@ -123,6 +123,8 @@ _MASKS = [
     ("identifier", re.compile(r"(?<![\w])(?:[A-Za-z]+-\d+[A-Za-z]*|[A-Za-z]\d+|#\d+|\d+(?:\.\d+){2,}"
                               r"|\d+(?:\.\d+)?(?!(?:k|m|mn|mln|bn|b)(?![\w]))[A-Za-z]+\d*)(?![\w])")),
     ("ordinal", re.compile(r"(?<![\w])\d+(?:st|nd|rd|th)(?![\w])", re.IGNORECASE)),
+    ("age", re.compile(r"(?<=\b" + alternation(_CTX["age_decade_before"]) + r"[-\s]{1,2})\d0['’]?s(?![\w])",
+                       re.IGNORECASE)),
     ("identifier", re.compile(r"(?<![\w])" + alternation(_CTX["gallery_words"]) + r"\s+\d+\s*(?:of|/)\s*\d+(?![\w])",
                               re.IGNORECASE)),
 ]
