@@ -29,7 +29,7 @@ from .casualty_patterns import (  # the patterns this layer applies
     _HYPOTHETICAL_RE, _CUMULATIVE_RE, _FEARED_RE, _STATISTIC_RE, _SHOT_RE, _SUBJECT_GAP_RE, _CLAUSE_BREAK_RE,
     _OBJECT_GAP_RE, _COORDINATED_OBJECT_RE, _NOUN_GAP_RE, _INCLUDING_RE, _VICTIM_AFTER_RE, _VICTIM_BEFORE_RE,
     _SOURCE_RE, _LOCATION_RE, _CAUSE_RE, _IMPLICIT_RE, _DETERMINED_RE, _ADDITIVE_RE, _HEADLINE_NP_RE,
-    _ORDINAL_PERSON_RE, _ORDINAL_KILLING_RE, _AGENT_KILLED_PRONOUN_RE, _NEW_SUBJECT_RE, _GENERIC_PERSON_RE, _DETERMINER_START_RE, _RELATIVES_RE, relatives_value, _NAMED_VICTIM_RE, _BARE_OBJECT_RE, _MULTIPLE_FATAL_RE, _BARE_VICTIM_RE, _POSSESSIVE_DEATH_RE, _NAME_AGE_RE,
+    _CLAUSE_START_RE, _PERSON_ONLY_VERB_RE, _ORDINAL_PERSON_RE, _ORDINAL_KILLING_RE, _AGENT_KILLED_PRONOUN_RE, _NEW_SUBJECT_RE, _GENERIC_PERSON_RE, _DETERMINER_START_RE, _RELATIVES_RE, relatives_value, _NAMED_VICTIM_RE, _BARE_OBJECT_RE, _MULTIPLE_FATAL_RE, _BARE_VICTIM_RE, _POSSESSIVE_DEATH_RE, _NAME_AGE_RE,
     _PRONOUN_SUBJECT_RE, _REFLEXIVE_RE, _ONE_OF_RE, _BARE_PLURAL_RE, _WHO_GAP_RE, _DEMONYM_TOLL_RE, _ISO_DAY_RE,
     _MAY_HAVE_RE, _DEFINITE_VICTIM_RE, _RELATIVE_GAP_RE, _COORDINATED_SUBJECT_RE, _APPOSITIVE_GAP_RE,
     _OBJECT_AFTER_RE, _NOT_RE, _PASSIVE_AUX_RE, LINK_WINDOW, _REPORTING_BEFORE_RE, _REPORTING_AFTER_RE, _AND_RE,
@@ -452,6 +452,9 @@ def extract_casualties(text: str, sentences: list[tuple[int, int]], counts: list
                 perpetrator = True  # "the gunman killed three people before police killed him"
             if cnt.kind in ("implicit", "ordinal") and rule not in ("subject", "object"):
                 continue
+            if rule == "object" and cnt.kind not in ("implicit", "object pronoun") and \
+                    _PERSON_ONLY_VERB_RE.fullmatch(text, trig[0], trig[1]):
+                continue  # "struck multiple vehicles": these verbs hit people only when a person is named
             if cnt.kind in ("possessive", "multiplier") and (rule != "noun" or category != "killed"):
                 continue
             if category in MASS_CATEGORIES and cnt.kind not in ("digits", "words", "vague", "range"):
@@ -471,6 +474,11 @@ def extract_casualties(text: str, sentences: list[tuple[int, int]], counts: list
                 rule = "subject"
             lo = min(cs, trig[0])
             window = text[max(s, lo - 45):lo]
+            cut = None
+            for cut in _CLAUSE_START_RE.finditer(window):
+                pass
+            if cut is not None:  # "if anyone will be charged AFTER a boy was shot": the fact's clause is real
+                window = window[cut.end():]
             if _HYPOTHETICAL_RE.search(window) and not _MAY_HAVE_RE.search(window):
                 continue
             if category == "injured" and _SHOT_THEN_DIED_RE.match(text, trig[1], min(e, trig[1] + 100)):

@@ -41,6 +41,9 @@ _TRIGGERS = {cat: {kind: _trigger_regex(spec.get(kind) or []) for kind in ("pass
 MASS_CATEGORIES = tuple(G["mass_categories"])
 _NOUN_MODIFIER_RE = re.compile(r"[-\s]+" + alternation(L["noun_not_before"]), _I)
 _TOLL_LINK_RE = re.compile(alternation(L["toll_links"]) + r"\s*$", _I)
+# where a new clause begins, so that a hypothetical word before it does not reach the fact after it
+_CLAUSE_START_RE = re.compile(rf"\b{W('clause_openers')}\b|[;:]", _I)
+_PERSON_ONLY_VERB_RE = re.compile(W("person_only_verbs"), _I)
 _HYPOTHETICAL_RE = re.compile(alternation(L["hypothetical"]))  # as written: "May" is a month, "may" a modal
 _CUMULATIVE_RE = re.compile(alternation(L["cumulative"]), _I)
 _FEARED_RE = re.compile(alternation(L["feared"]), _I)
