@@ -461,8 +461,11 @@ def extract_casualties(text: str, sentences: list[tuple[int, int]], counts: list
                 continue  # one person who "fled" the scene is no displacement
             if cnt.kind == "object pronoun" and (rule != "object" or category not in ("killed", "injured")):
                 continue
-            if cnt.kind == "subject pronoun" and (rule != "subject" or category != "killed"):
+            if cnt.kind == "subject pronoun" and (rule != "subject" or category not in ("killed", "injured")):
                 continue
+            if cnt.kind == "subject pronoun" and category == "injured" and \
+                    any(t[2] == "killed" and t[1] <= cs for t in triggers):
+                continue  # "Makanzee died days after she was shot": the one who died, not another wounded
             if cnt.kind == "bare plural" and category not in ("arrested", "killed"):
                 continue
             if cnt.kind == "negation" and rule != "subject":

@@ -156,7 +156,8 @@ _SURNAME_RE = re.compile(r"\b(?P<name>(?:[A-Z][a-z]+\s+(?:[A-Z]\.\s+)?)?(?P<last
 _FULL_NAME_RE = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+(?P<surname>[A-Z][a-z][\w'’-]+)\b")
 # "He was pronounced dead": a pronoun subject of a death, counted only as the first killed fact
 _PRONOUN_SUBJECT_RE = re.compile(rf"{W('subject_pronouns')}(?=\s+(?:{W('adverbs_of_time')}\s+)?(?:{W('pronoun_deaths')}|"
-                                 rf"was\s+(?:{W('adverbs_of_time')}\s+)?{W('pronoun_passive_deaths')}))", _I)
+                                 rf"was\s+(?:{W('adverbs_of_time')}\s+)?(?:{W('pronoun_passive_deaths')}|"
+                                 rf"{W('pronoun_passive_injuries')})))", _I)
 # "... before police shot and killed him": the one who did it, killed in turn
 _AGENT_KILLED_PRONOUN_RE = re.compile(rf"{W('clause_linkers_in_time')}\s+(?:a\s+|an\s+|the\s+)?(?:\w+\s+){{0,2}}?"
                                       rf"{W('law_enforcement')}\s+(?:\w+\s+){{0,4}}?(?:him|her)$", _I)
