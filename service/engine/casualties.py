@@ -338,7 +338,7 @@ def _implicit_counts(text: str, s: int, e: int, taken: list[tuple[int, int]],
             continue
         if m.group("pair"):
             out.append(_candidate(m, 0, 2, "implicit"))
-        elif m.group("det").lower() != "the" or m.group("age") or _DEFINITE_VICTIM_RE.search(m.group("np").lower()):
+        elif m.group("det").lower() != "the" or m.group("age") or m.group("age2") or _DEFINITE_VICTIM_RE.search(m.group("np").lower()):
             out.append(_candidate(m, 0, 1, "implicit"))
     m = _HEADLINE_NP_RE.match(text, s, e)
     if m and free(*m.span("np")):

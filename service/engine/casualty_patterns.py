@@ -102,6 +102,7 @@ _MAY_HAVE_RE = re.compile(r"\bmay\s+have\b", _I)
 # ------------------------------------------------------------------------------------------- implicit counts
 _IMPLICIT_RE = re.compile(
     rf"\b(?P<det>{'|'.join(G['implicit_determiners'])})\s+(?P<np>(?:[\w'’-]+\s+){{0,2}}(?P<age>{_AGE})(?!\s*[\w-])|"
+    rf"(?:[\w'’-]+\s+){{0,2}}(?P<age2>{_AGE})(?=\s+{W('after_bare_age')})|"
     rf"(?:(?!{W('not_in_noun_phrase')})[\w'’-]+\s+){{0,5}}(?P<noun>{_SINGULAR_PERSONS_ANY_CASE}))\b"
     rf"|(?P<pair>{W('pairs')})", _I)
 _DEFINITE_VICTIM_RE = re.compile(W("definite_victims"))
@@ -166,6 +167,8 @@ _REFLEXIVE_RE = re.compile(rf"{W('object_pronouns')}(?!\s+{W('possessed_nouns')}
 _ONE_OF_RE = re.compile(rf"\b[Oo]ne(?=\s+of\s+(?-i:{W('one_of_determiners')}))")
 _AND_BETWEEN_RE = re.compile(rf"{W('group_joiners')}|,\s*(?:and\s+)?"
                              rf"{W('group_openers')}\s", _I)
+# between two counts of one subject: "two boys AND two girls", "four adults AND a 3-year-old"
+_COUNTS_JOINED_RE = re.compile(rf"\s*(?:(?!{W('passive_auxiliaries')})[\w'’-]+\s+){{0,3}}?(?:and|&)\s+", _I)
 _AND_RE = re.compile(r"\s*,?\s*(?:and|&)\s+$|\s*,\s*$", _I)
 _AGE_NP_RE = re.compile(_AGE, _I)
 _DETERMINER_START_RE = re.compile(rf"(?:{'|'.join(G['implicit_determiners'])})\s", _I)

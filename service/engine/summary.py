@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 from .casualties import Fact, event_day
-from .casualty_patterns import _AND_BETWEEN_RE
+from .casualty_patterns import _AND_BETWEEN_RE, _COUNTS_JOINED_RE
 
 LEAD_FIRST = True
 ADDITIVE_MAX = 10
@@ -88,7 +88,8 @@ def _incident_total(items: list[tuple[Fact, str]], text: str, category: str = ""
             total, ids = s_sum, [i for _, i in group]
     if total is None or (len(ids) == 1 and total == best_single[0].count["value"]):
         return _entry(best_single[0], [best_single[1]])
-    quals = {f.count["qualifier"] for f, i in items if i in ids}
+    quals = {"exact" if f.count["qualifier"] == "implicit" and len(ids) > 1 else f.count["qualifier"]
+             for f, i in items if i in ids}
     qualifier = quals.pop() if len(quals) == 1 else "at_least"
     return {"value": total, "min": total if qualifier in ("at_least", "vague") else None, "max": None,
             "qualifier": qualifier if len(ids) == 1 else ("exact" if qualifier in ("exact", "implicit") else "at_least"),
@@ -115,6 +116,12 @@ def _sentence_figure(group: list[tuple[Fact, str]], text: str = "") -> int:
     two names for one person on one verb are one ("13-year-old Hunter Payne was killed")."""
     values = [f.count["value"] for f, _ in group]
     if not any(f.count["qualifier"] == "implicit" for f, _ in group):
+        ordered = sorted((f for f, _ in group), key=lambda f: f.start)
+        joined = len(ordered) > 1 and all(
+            a.extra.get("trigger") == b.extra.get("trigger") and _COUNTS_JOINED_RE.fullmatch(text, a.end, b.start)
+            for a, b in zip(ordered, ordered[1:]))
+        if joined:  # "two boys and two girls were shot": one subject of two groups
+            return sum(values)
         return max(values)
     total, previous = 0, None
     for f, _ in sorted(group, key=lambda fi: fi[0].start):
