@@ -573,14 +573,15 @@ ANCHORS = {
     "year earlier": (_phrase_anchor(W["year_earlier_period"]), 2, 2),
     "this year": (_phrase_anchor(W["this_year_words"]), 2, 2),
     "anaphoric year": (_phrase_anchor(W["anaphoric_years"]), 2, 2),
-    "unit": (_word_anchor(_AW["unit"]), 60, 30),
+    "unit": (_word_anchor(_AW["unit"]), 35, 15),
     "quarter": (_word_anchor(["quarter", "quarters", "half"]), 60, 40),
     "weekend": (_word_anchor(["weekend"]), 30, 10),
     "ago": (_word_anchor(["ago", "earlier", "before", "later", "hence", "from now"]), 60, 10),
     "season": (_word_anchor(W["seasons"], whole_word=False), 50, 30),
     # a reference is its own anchor: the phrase itself, its words joined by any white space
     "reference": (_phrase_anchor([w for ws in W["references"].values() for w in ws]), 5, 5),
-    "relative day": (_word_anchor(_AW["relative day"]), 40, 40),
+    "relative day": (_phrase_anchor(W["relative_days"]), 20, 30),
+    "anaphoric day": (_phrase_anchor(W["anaphoric_days"]), 2, 2),
     "holiday": (_word_anchor(_AW["holiday"], whole_word=False), 40, 40),
     "ampm": (_regex_anchor(r"(?<![a-z])[ap]\.?m\b", _I), 30, 40),
     "number word": (_word_anchor(_AW["number word"]), 40, 60),
@@ -646,7 +647,7 @@ RULES: list[Rule] = [
     # yesterday · today · tonight · tomorrow morning
     _r("relative day", rf"{_B}(?:(?:early|late|earlier|later)\s+)?(?P<word>{_REL_DAYS}){PART}{_E}", p_relative_day, anchor="relative day"),
     # the day before · the following day
-    _r("anaphoric day", rf"{_B}(?P<word>{_ANA_DAYS}){_E}", p_anaphoric_day, anchor="relative day"),
+    _r("anaphoric day", rf"{_B}(?P<word>{_ANA_DAYS}){_E}", p_anaphoric_day, anchor="anaphoric day"),
     _r("anaphoric year", rf"{_B}(?P<word>{_ANA_YEARS}){_E}", p_anaphoric_year, anchor="anaphoric year"),
     # this week · last month · next year · earlier this year · the end of this month
     _r("relative unit", rf"{_B}(?P<rel>{_REL_UNIT_WORDS})\s+(?P<unit>week|weekend|month|year|quarter|decade|century){_E}",
@@ -696,6 +697,11 @@ def _anchor_windows(text: str):
     return windows
 
 
+# rules whose value depends on the mentions before them (ctx.last_day, last_year, last_quarter)
+_STATEFUL_RULES = frozenset({"anaphoric day", "anaphoric year", "this quarter", "this period", "year earlier",
+                             "clock time"})
+
+
 def extract_dates(text: str, anchor: dt.date | None, numbers: list[NumberMention] | None = None) -> list[DateMention]:
     """Every date expression in ``text``, longest first, resolved against ``anchor``."""
     candidates: list[tuple[int, int, int, Rule, re.Match | None]] = []
@@ -718,7 +724,14 @@ def extract_dates(text: str, anchor: dt.date | None, numbers: list[NumberMention
                 start = n.start
             candidates.append((start, n.end, len(RULES), _YEAR_ONLY, m))
     probe = Context(text, anchor)
-    candidates = [c for c in candidates if c[3].produce(c[4], probe) is not None]
+    produced_by_probe: dict[int, tuple] = {}
+    kept = []
+    for c in candidates:
+        produced = c[3].produce(c[4], probe)
+        if produced is not None:
+            kept.append(c)
+            produced_by_probe[id(c[4])] = produced
+    candidates = kept
     candidates.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
     chosen: list[tuple[int, int, int, Rule, re.Match]] = []
     taken: list[tuple[int, int]] = []
@@ -731,7 +744,8 @@ def extract_dates(text: str, anchor: dt.date | None, numbers: list[NumberMention
     ctx = Context(text, anchor)
     out: list[DateMention] = []
     for start, end, _, rule, m in chosen:
-        produced = rule.produce(m, ctx)
+        # a production that reads no earlier mention gives what it gave the probe
+        produced = rule.produce(m, ctx) if rule.name in _STATEFUL_RULES else produced_by_probe[id(m)]
         if produced is None:
             continue
         value, typ, grain, mod = produced
