@@ -29,7 +29,7 @@ from .casualty_patterns import (  # the patterns this layer applies
     _HYPOTHETICAL_RE, _CUMULATIVE_RE, _FEARED_RE, _STATISTIC_RE, _SHOT_RE, _SUBJECT_GAP_RE, _CLAUSE_BREAK_RE,
     _OBJECT_GAP_RE, _COORDINATED_OBJECT_RE, _NOUN_GAP_RE, _INCLUDING_RE, _VICTIM_AFTER_RE, _VICTIM_BEFORE_RE,
     _SOURCE_RE, _LOCATION_RE, _CAUSE_RE, _IMPLICIT_RE, _DETERMINED_RE, _ADDITIVE_RE, _HEADLINE_NP_RE,
-    _CLAUSE_START_RE, _PERSON_ONLY_VERB_RE, _ORDINAL_PERSON_RE, _ORDINAL_KILLING_RE, _AGENT_KILLED_PRONOUN_RE, _NEW_SUBJECT_RE, _GENERIC_PERSON_RE, _DETERMINER_START_RE, _RELATIVES_RE, relatives_value, _NAMED_VICTIM_RE, _BARE_OBJECT_RE, _MULTIPLE_FATAL_RE, _BARE_VICTIM_RE, _POSSESSIVE_DEATH_RE, _NAME_AGE_RE,
+    _CLAUSE_START_RE, _NOT_PERSONS_AFTER_RE, _PERSON_ONLY_VERB_RE, _ORDINAL_PERSON_RE, _ORDINAL_KILLING_RE, _AGENT_KILLED_PRONOUN_RE, _NEW_SUBJECT_RE, _GENERIC_PERSON_RE, _DETERMINER_START_RE, _RELATIVES_RE, relatives_value, _NAMED_VICTIM_RE, _BARE_OBJECT_RE, _MULTIPLE_FATAL_RE, _BARE_VICTIM_RE, _POSSESSIVE_DEATH_RE, _NAME_AGE_RE,
     _PRONOUN_SUBJECT_RE, _REFLEXIVE_RE, _ONE_OF_RE, _BARE_PLURAL_RE, _WHO_GAP_RE, _DEMONYM_TOLL_RE, _ISO_DAY_RE,
     _MAY_HAVE_RE, _DEFINITE_VICTIM_RE, _RELATIVE_GAP_RE, _COORDINATED_SUBJECT_RE, _APPOSITIVE_GAP_RE,
     _OBJECT_AFTER_RE, _NOT_RE, _PASSIVE_AUX_RE, LINK_WINDOW, _REPORTING_BEFORE_RE, _REPORTING_AFTER_RE, _AND_RE,
@@ -431,6 +431,9 @@ def extract_casualties(text: str, sentences: list[tuple[int, int]], counts: list
             if link is None:
                 continue
             category, rule, trig = link
+            if cnt.kind in ("digits", "words", "vague", "range") and \
+                    _NOT_PERSONS_AFTER_RE.match(text, cnt.core_end, min(e, cnt.core_end + 40)):
+                continue  # "impacted eight provinces", "85,000 head of cattle were killed"
             perpetrator = False
             by_start = {f.start: f for f in sentence_facts if f.category == category}
             if cnt.kind == "object pronoun" and cnt.text.lower() in ("himself", "herself"):

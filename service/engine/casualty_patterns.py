@@ -39,6 +39,7 @@ def _trigger_regex(words) -> re.Pattern | None:
 _TRIGGERS = {cat: {kind: _trigger_regex(spec.get(kind) or []) for kind in ("passive", "active", "nouns", "tolls")}
              for cat, spec in L["categories"].items()}
 MASS_CATEGORIES = tuple(G["mass_categories"])
+_NOT_PERSONS_AFTER_RE = re.compile(rf"[\s-]+(?:[\w'’-]+\s+){{0,2}}?{alternation(L['not_persons'])}", _I)
 _NOUN_MODIFIER_RE = re.compile(r"[-\s]+" + alternation(L["noun_not_before"]), _I)
 _TOLL_LINK_RE = re.compile(alternation(L["toll_links"]) + r"\s*$", _I)
 # where a new clause begins, so that a hypothetical word before it does not reach the fact after it

@@ -7,7 +7,9 @@ from .lexicon import load
 
 _ABBREVIATIONS = {a.lower() for a in load("abbreviations")["abbreviations"]}
 # a full stop and a capital, a blank line, a line break before a capital, or a Unicode line/paragraph separator
-_BOUNDARY_RE = re.compile(r"(?<=[.!?][\"'”’)\]]?)\s+(?=[\"'“‘(\[]?[A-Z0-9])|\n\s*\n|\n(?=\s*[A-Z\"“])|[\u2028\u2029]+\s*"
+_BOUNDARY_RE = re.compile(r"(?<=[.!?][\"'”’)\]]?)\s+(?=[\"'“‘(\[]?[A-Z0-9])|"
+                          # a citation mark after the full stop: "The toll was 128.[1] The effects ..."
+                          r"(?<=[.!?](?:\[\d{1,3}\])+)\s*(?=[\"'“‘(]?[A-Z])|\n\s*\n|\n(?=\s*[A-Z\"“])|[\u2028\u2029]+\s*"
                           # a full stop run into the next sentence by a lost space: "neighborhood.Maurice Harris"
                           r"|(?<=[a-z]{3}[.!?][\"”’]?)(?=[A-Z][a-z])")
 _LINE_BREAK_RE = re.compile(r"[\n\u2028\u2029]")
