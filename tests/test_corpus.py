@@ -99,3 +99,9 @@ def test_latest_quarter_is_the_one_just_named_when_it_is_over():
     text = "Sales in the first quarter fell; costs in the latest quarter rose."
     assert [(d.text, d.value) for d in extract_dates(text, ANCHOR, scan_numbers(text))] == \
         [("the first quarter", "2024-Q1"), ("the latest quarter", "2024-Q1")]
+
+
+def test_without_a_publication_date_the_articles_own_year_makes_old_events_comparisons():
+    text = ("Hurricane Debbie in 1961 caused 60 fatalities in Cape Verde. Hurricane Fran struck the islands in August "
+            "1996 and killed 29 people.")
+    assert extract(text)["summary"]["killed"]["value"] == 29

@@ -29,7 +29,7 @@ from .casualty_patterns import (  # the patterns this layer applies
     _HYPOTHETICAL_RE, _CUMULATIVE_RE, _FEARED_RE, _STATISTIC_RE, _SHOT_RE, _SUBJECT_GAP_RE, _CLAUSE_BREAK_RE,
     _OBJECT_GAP_RE, _COORDINATED_OBJECT_RE, _NOUN_GAP_RE, _INCLUDING_RE, _VICTIM_AFTER_RE, _VICTIM_BEFORE_RE,
     _SOURCE_RE, _LOCATION_RE, _CAUSE_RE, _IMPLICIT_RE, _DETERMINED_RE, _ADDITIVE_RE, _HEADLINE_NP_RE,
-    _CLAUSE_START_RE, _NOT_PERSONS_AFTER_RE, _PERSON_ONLY_VERB_RE, _ORDINAL_PERSON_RE, _ORDINAL_KILLING_RE, _AGENT_KILLED_PRONOUN_RE, _NEW_SUBJECT_RE, _GENERIC_PERSON_RE, _DETERMINER_START_RE, _RELATIVES_RE, relatives_value, _NAMED_VICTIM_RE, _BARE_OBJECT_RE, _MULTIPLE_FATAL_RE, _BARE_VICTIM_RE, _POSSESSIVE_DEATH_RE, _NAME_AGE_RE,
+    _CLAUSE_START_RE, _NOT_PERSONS_AFTER_RE, _OUT_OF_BEFORE_RE, _PERSON_ONLY_VERB_RE, _ORDINAL_PERSON_RE, _ORDINAL_KILLING_RE, _AGENT_KILLED_PRONOUN_RE, _NEW_SUBJECT_RE, _GENERIC_PERSON_RE, _DETERMINER_START_RE, _RELATIVES_RE, relatives_value, _NAMED_VICTIM_RE, _BARE_OBJECT_RE, _MULTIPLE_FATAL_RE, _BARE_VICTIM_RE, _POSSESSIVE_DEATH_RE, _NAME_AGE_RE,
     _PRONOUN_SUBJECT_RE, _REFLEXIVE_RE, _ONE_OF_RE, _BARE_PLURAL_RE, _WHO_GAP_RE, _DEMONYM_TOLL_RE, _ISO_DAY_RE,
     _MAY_HAVE_RE, _DEFINITE_VICTIM_RE, _RELATIVE_GAP_RE, _COORDINATED_SUBJECT_RE, _APPOSITIVE_GAP_RE,
     _OBJECT_AFTER_RE, _NOT_RE, _PASSIVE_AUX_RE, LINK_WINDOW, _REPORTING_BEFORE_RE, _REPORTING_AFTER_RE, _AND_RE,
@@ -410,7 +410,11 @@ def extract_casualties(text: str, sentences: list[tuple[int, int]], counts: list
         negations = [(m.start(), m.end(), Count(m.start(), m.end(), m.group(), 0, None, None, "exact", "negation",
                                                 m.start(), m.end())) for m in _NEGATED_RE.finditer(text, s, e)]
         candidates = sorted(explicit + implicit + negations, key=lambda c: c[0])
-        others = sorted(c[0] for c in explicit + negations)
+        # "80 people out of the 86 crew members perished", "three of the 12 passengers": the total aboard is
+        # no casualty count, and it does not stand between the count that is and its verb
+        partitive = {c[0] for c in explicit if _OUT_OF_BEFORE_RE.search(text, max(s, c[0] - 16), c[0])}
+        candidates = [c for c in candidates if c[0] not in partitive]
+        others = sorted(c[0] for c in explicit + negations if c[0] not in partitive)
         sentence_facts: list[Fact] = []
         for cs, ce, cnt in candidates:
             if _INCLUDING_RE.search(text, max(s, cs - 40), cs) and sentence_facts and cnt.kind != "negation":

@@ -5,6 +5,7 @@ The policy, rule by rule, is in the README ("Summary policy") and in tests/corpu
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 
 from .casualties import Fact, event_day
 from .casualty_patterns import _AND_BETWEEN_RE, _COUNTS_JOINED_RE
@@ -20,6 +21,13 @@ def summarise(facts: list[Fact], ids: list[str], published: dt.date | None, text
     by_cat: dict[str, list[tuple[Fact, str]]] = {}
     for f, fid in zip(facts, ids):
         by_cat.setdefault(f.category, []).append((f, fid))
+    if published is None:
+        # no publication date: the year the article's facts are mostly dated to stands in for it (an
+        # encyclopaedia article about a 1996 storm recalls "Hurricane Debbie in 1961" as a comparison)
+        years = Counter(f.date.value[:4] for f in facts if f.date is not None and f.date.value[:4].isdigit())
+        if years:
+            year = max(years, key=lambda y: (years[y], y))  # ties: the later year (articles look back)
+            published = dt.date(int(year), 1, 1)  # its first day: none of its own dates is "90 days before"
     for cat, items in by_cat.items():
         reported = [(f, i) for f, i in items if not f.negated and f.status == "reported" and f.part_of is None]
         # an earlier event is a comparison — unless the article tells of nothing else (a trial, an anniversary)
