@@ -29,7 +29,7 @@ from .casualty_patterns import (  # the patterns this layer applies
     _HYPOTHETICAL_RE, _CUMULATIVE_RE, _FEARED_RE, _STATISTIC_RE, _SHOT_RE, _SUBJECT_GAP_RE, _CLAUSE_BREAK_RE,
     _OBJECT_GAP_RE, _COORDINATED_OBJECT_RE, _NOUN_GAP_RE, _INCLUDING_RE, _VICTIM_AFTER_RE, _VICTIM_BEFORE_RE,
     _SOURCE_RE, _LOCATION_RE, _CAUSE_RE, _IMPLICIT_RE, _DETERMINED_RE, _ADDITIVE_RE, _HEADLINE_NP_RE,
-    _CLAUSE_START_RE, _NOT_PERSONS_AFTER_RE, _OUT_OF_BEFORE_RE, _PERSON_ONLY_VERB_RE, _ORDINAL_PERSON_RE, _ORDINAL_KILLING_RE, _AGENT_KILLED_PRONOUN_RE, _NEW_SUBJECT_RE, _GENERIC_PERSON_RE, _DETERMINER_START_RE, _RELATIVES_RE, relatives_value, _NAMED_VICTIM_RE, _BARE_OBJECT_RE, _MULTIPLE_FATAL_RE, _BARE_VICTIM_RE, _POSSESSIVE_DEATH_RE, _NAME_AGE_RE,
+    _COORDINATED_COUNT_OBJECT_RE, _CLAUSE_START_RE, _NOT_PERSONS_AFTER_RE, _OUT_OF_BEFORE_RE, _PERSON_ONLY_VERB_RE, _ORDINAL_PERSON_RE, _ORDINAL_KILLING_RE, _AGENT_KILLED_PRONOUN_RE, _NEW_SUBJECT_RE, _GENERIC_PERSON_RE, _DETERMINER_START_RE, _RELATIVES_RE, relatives_value, _NAMED_VICTIM_RE, _BARE_OBJECT_RE, _MULTIPLE_FATAL_RE, _BARE_VICTIM_RE, _POSSESSIVE_DEATH_RE, _NAME_AGE_RE,
     _PRONOUN_SUBJECT_RE, _REFLEXIVE_RE, _ONE_OF_RE, _BARE_PLURAL_RE, _WHO_GAP_RE, _DEMONYM_TOLL_RE, _ISO_DAY_RE,
     _MAY_HAVE_RE, _DEFINITE_VICTIM_RE, _RELATIVE_GAP_RE, _COORDINATED_SUBJECT_RE, _APPOSITIVE_GAP_RE,
     _OBJECT_AFTER_RE, _NOT_RE, _PASSIVE_AUX_RE, LINK_WINDOW, _REPORTING_BEFORE_RE, _REPORTING_AFTER_RE, _AND_RE,
@@ -142,9 +142,14 @@ def _link(text, count_span, triggers, trigger_starts, others, qualified=False) \
                 continue
         else:  # trigger before the count: object or toll
             gap = text[te:cs]
+            second_object = False
             if kind != "tolls" and _between(others, te, cs):
-                continue
-            if kind == "active" and (_OBJECT_GAP_RE.match(gap) or _COORDINATED_OBJECT_RE.match(gap)):
+                # "detained two Haqqani leaders and several suspected insurgents": a second counted object
+                if not (kind == "active" and _COORDINATED_COUNT_OBJECT_RE.match(gap)
+                        and bisect_left(others, cs) - bisect_left(others, te + 1) == 1):
+                    continue
+                second_object = True
+            if kind == "active" and (second_object or _OBJECT_GAP_RE.match(gap) or _COORDINATED_OBJECT_RE.match(gap)):
                 cand = (len(gap), 1, cat, "object", (ts, te))
             elif kind == "tolls" and len(gap) < 60 and ";" not in gap and (
                     _TOLL_LINK_RE.search(gap) or (qualified and len(gap.split()) <= 4)):

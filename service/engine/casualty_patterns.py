@@ -74,6 +74,9 @@ _APPOSITIVE_GAP_RE = re.compile(r"^\s*,\s*[^,;:()]{1,50},\s*(?:(?:was|were|has\s
 _OBJECT_GAP_RE = re.compile(rf"^\s*(?:{W('object_gap_words')}\s+)*$", _I)
 _COORDINATED_OBJECT_RE = re.compile(rf"^\s*(?:(?:an?|the|one)\s+[^,;.]{{0,70}}?|them|him|her)\s+{W('object_coordinators')}"
                                     r"\s+(?:also\s+)?$", _I)
+# between an active verb and a second counted object: "detained [two Haqqani leaders and] several insurgents"
+_COORDINATED_COUNT_OBJECT_RE = re.compile(rf"^\s*(?:{W('object_gap_words')}\s+)*[\w,.-]+\s+(?:[\w'’-]+\s+){{0,4}}?"
+                                          rf"{W('object_coordinators')}\s+(?:also\s+)?$", _I)
 _NOUN_GAP_RE = re.compile(r"^\s*(?:[\w'’-]+\s+){0,3}$")
 _INCLUDING_RE = re.compile(rf"{W('breakdown_cues')}\s*:?\s*$", _I)
 _FUNCTION_WORDS = W("function_words")
