@@ -29,8 +29,9 @@ def quarter_of(month: int) -> int:
 
 
 def resolve_weekday(weekday: int, anchor: dt.date, direction: str = "auto") -> dt.date:
-    """``direction``: past (``last Friday``), future (``next Friday``), auto (same day, else the past one
-    unless the sentence looks ahead — pass ``future`` then)."""
+    """``direction``: past (``last Friday``), future (``next Friday``), auto (same day, else one of the five
+    days before, else the day after; ``auto_past`` in a past-tense clause: the one before; ``auto_future``
+    when the sentence looks ahead)."""
     delta = (weekday - anchor.weekday()) % 7
     if direction == "future":
         return anchor + dt.timedelta(days=delta or 7)
@@ -43,6 +44,10 @@ def resolve_weekday(weekday: int, anchor: dt.date, direction: str = "auto") -> d
     if direction == "auto_future":
         return anchor + dt.timedelta(days=delta)
     back = (anchor.weekday() - weekday) % 7
+    if back == 6 and direction != "auto_past":
+        # the day after the anchor, not six days before it: news says "last Tuesday" for the one six days
+        # back, and a report is often dated the day before the events it tells ("Sunday ... Monday morning")
+        return anchor + dt.timedelta(days=1)
     return anchor - dt.timedelta(days=back)
 
 

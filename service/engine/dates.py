@@ -263,7 +263,8 @@ def p_weekday(m, ctx):
     direction = {"last": "past", "this past": "past", "past": "past", "next": "future", "this coming": "future",
                  "coming": "future"}.get(rel)
     if direction is None:
-        direction = "auto_future" if ctx.looks_ahead(m.start(), m.end()) else "auto"
+        direction = "auto_future" if ctx.looks_ahead(m.start(), m.end()) else \
+            "auto_past" if ctx.looks_back(m.start(), m.end()) else "auto"
     d = R.resolve_weekday(WEEKDAYS[wd_word], base, direction)
     return _day_value(d, m.groupdict().get("part") if PART_OF_DAY_IN_VALUE else None), "DATE", "day", None
 
@@ -464,7 +465,8 @@ def p_time(m, ctx):
     day = None
     if m.groupdict().get("wd") and ctx.anchor is not None:
         day = R.resolve_weekday(WEEKDAYS[m["wd"].lower().rstrip(".")], ctx.anchor,
-                                "auto_future" if ctx.looks_ahead(m.start(), m.end()) else "auto")
+                                "auto_future" if ctx.looks_ahead(m.start(), m.end()) else
+                                "auto_past" if ctx.looks_back(m.start(), m.end()) else "auto")
     elif ctx.anchor is not None:
         day = ctx.last_day if ctx.last_day else ctx.anchor
     prefix = day.isoformat() if day else "XXXX-XX-XX"
