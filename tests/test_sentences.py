@@ -13,6 +13,8 @@ from service.engine.sentences import split_sentences
     ("He was shot in the neighborhood.Maurice Harris faces charges.",
      ["He was shot in the neighborhood.", "Maurice Harris faces charges."]),
     ('"I lost too many kids."The motive was revenge.', ['"I lost too many kids."', "The motive was revenge."]),
+    ("He was hurt in a weekend shooting.A 14-year-old girl came in.",
+     ["He was hurt in a weekend shooting.", "A 14-year-old girl came in."]),
     # a citation mark after the full stop (encyclopaedia text)
     ("The toll was 128.[1] The effects were wide.[2][3]Rains fell.",
      ["The toll was 128.[1]", "The effects were wide.[2][3]", "Rains fell."]),

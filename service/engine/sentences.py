@@ -11,7 +11,7 @@ _BOUNDARY_RE = re.compile(r"(?<=[.!?][\"'”’)\]]?)\s+(?=[\"'“‘(\[]?[A-Z0-
                           # a citation mark after the full stop: "The toll was 128.[1] The effects ..."
                           r"(?<=[.!?](?:\[\d{1,3}\])+)\s*(?=[\"'“‘(]?[A-Z])|\n\s*\n|\n(?=\s*[A-Z\"“])|[\u2028\u2029]+\s*"
                           # a full stop run into the next sentence by a lost space: "neighborhood.Maurice Harris"
-                          r"|(?<=[a-z]{3}[.!?][\"”’]?)(?=[A-Z][a-z])")
+                          r"|(?<=[a-z]{3}[.!?][\"”’]?)(?=[A-Z][a-z]|[AI]\s)")
 _LINE_BREAK_RE = re.compile(r"[\n\u2028\u2029]")
 _INITIALS_RE = re.compile(r"(?:[a-z]\.)+[a-z]?")
 _LAST_WORD_RE = re.compile(r"([\w.]+)[.]?[\"'”’)\]]?$")
