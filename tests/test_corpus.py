@@ -86,6 +86,7 @@ def test_summary_corpus(case):
     ("Last week, fighters killed three soldiers.", "2024-08"),          # a week is dated by its month
     ("Two people were killed in the attack on Saturday.", "2024-08-10"),
     ("Police said Wednesday that two people were killed.", None),       # when it was said, not when it happened
+    ("The chief said during a news briefing late Wednesday morning that two people were killed.", None),
     # a coarse date of the current year stands; one of an earlier period yields to a day inside it
     ("A girl was gunned down earlier this year at a park. A man was shot nearby on Friday.", "2024"),
     ("Four men were killed in last year's bombings, police said. The bombs went off on Aug. 7, 2023.", "2023-08-07"),
