@@ -8,7 +8,7 @@ import datetime as dt
 from collections import Counter
 
 from .casualties import Fact, event_day
-from .casualty_patterns import _AND_BETWEEN_RE, _COUNTS_JOINED_RE
+from .casualty_patterns import _AND_BETWEEN_RE, _COUNTS_JOINED_RE, _NEW_GROUP_CUE_RE
 
 LEAD_FIRST = True
 ADDITIVE_MAX = 10
@@ -74,11 +74,15 @@ def _incident_total(items: list[tuple[Fact, str]], text: str, category: str = ""
         sentences.setdefault(f.sentence, []).append((f, i))
     total, ids = None, []
     best_single = max(items, key=lambda fi: fi[0].count["value"])
+    told = 0  # people the sentences after the first have told of, group by group
     for sent, group in sentences.items():
         s_sum = _sentence_figure(group, text)
         additive = any(f.extra.get("additive") for f, _ in group)
+        if total is not None:
+            told += s_sum
         if total is None:
             total, ids = s_sum, [i for _, i in group]
+            first_total = s_sum if not any(f.count["qualifier"] == "implicit" for f, _ in group) else None
             # a lead of bare plurals only ("Insurgents Killed", coded 2) does not hold the figure
             lead = group[0][0].extra.get("lead") and not all(f.extra.get("bare") for f, _ in group)
             titled = group[0][0].extra.get("headline")
@@ -88,6 +92,10 @@ def _incident_total(items: list[tuple[Fact, str]], text: str, category: str = ""
             titled = False
             if s_sum >= total:
                 total, ids = s_sum, [i for _, i in group]
+        elif first_total is not None and told <= first_total and additive and not _new_group_cue(group, text):
+            # "Five people were shot ... Two victims were found at the scene ... Three other victims showed up
+            # at the hospital": the story tells the first figure's people group by group
+            continue
         elif (additive or category in GROUP_CATEGORIES and _new_group(group, [f for sid in sentences if sid != sent for f, _ in sentences[sid]
                                               if f.start < group[0][0].start])) and s_sum <= ADDITIVE_MAX:
             total += s_sum
@@ -102,6 +110,11 @@ def _incident_total(items: list[tuple[Fact, str]], text: str, category: str = ""
     return {"value": total, "min": total if qualifier in ("at_least", "vague") else None, "max": None,
             "qualifier": qualifier if len(ids) == 1 else ("exact" if qualifier in ("exact", "implicit") else "at_least"),
             "facts": ids}
+
+
+def _new_group_cue(group, text: str) -> bool:
+    """"also detained one other", "an additional suspect": a cue that the group is new, not a retelling."""
+    return any(_NEW_GROUP_CUE_RE.search(text, max(f.sentence[0], f.start - 40), f.end + 40) for f, _ in group)
 
 
 def _head(victims: str | None) -> str:
