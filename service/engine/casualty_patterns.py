@@ -51,7 +51,9 @@ _CUMULATIVE_RE = re.compile(alternation(L["cumulative"]), _I)
 _FEARED_RE = re.compile(alternation(L["feared"]), _I)
 _STATISTIC_RE = re.compile(alternation(L["statistic"]), _I)
 _SHOT_RE = re.compile(r"^(?:" + alternation(L["shot_words"]) + r")$", _I)
-_SHOT_THEN_DIED_RE = re.compile(rf"[^.;]{{0,90}}?(?:\band|,)\s+(?:{W('adverbs_of_time')}\s+)?{W('death_after_shot')}",
+_SHOT_THEN_DIED_RE = re.compile(rf"[^.;]{{0,90}}?(?:\band|,)\s+(?:{W('adverbs_of_time')}\s+)?{W('death_after_shot')}"
+                                rf"|[^.;]{{0,90}}?,?\s+(?:but|and)\s+(?:[\w'’]+\s+){{1,5}}?(?:he|she)\s+(?:was\s+)?"
+                                rf"(?:{W('adverbs_of_time')}\s+)?{W('death_after_shot')}",
                                 _I)
 _NEAR_MISS_RE = re.compile(W("near_miss"), _I)
 _CHARGE_GAP_RE = re.compile(rf"{W('charge_words')}\s+of\b", _I)

@@ -125,6 +125,11 @@ _MASKS = [
     ("ordinal", re.compile(r"(?<![\w])\d+(?:st|nd|rd|th)(?![\w])", re.IGNORECASE)),
     ("age", re.compile(r"(?<=\b" + alternation(_CTX["age_decade_before"]) + r"[-\s]{1,2})\d0['’]?s(?![\w])",
                        re.IGNORECASE)),
+    # "a 12-year-boy" (an age missing its "old"), "dead at 25"
+    ("age", re.compile(r"(?<![\w-])\d{1,3}-years?-(?=[a-z])", re.IGNORECASE)),
+    ("age", re.compile(r"(?<=\b" + alternation(_CTX["age_at_before"]) + r"\s)\d{1,3}(?![\w,.]\d)", re.IGNORECASE)),
+    # "called 911", "a 911 call": the emergency number
+    ("identifier", re.compile(r"(?<![\w-])911(?![\w-])")),
     ("identifier", re.compile(r"(?<![\w])" + alternation(_CTX["gallery_words"]) + r"\s+\d+\s*(?:of|/)\s*\d+(?![\w])",
                               re.IGNORECASE)),
 ]
