@@ -6,7 +6,7 @@ import time
 import pytest
 import regex
 
-from service.engine import casualty_patterns, dateline, dates, extract, numbers, quantities, sentences
+from service.engine import casualty_patterns, date_anchors, dateline, dates, extract, numbers, quantities, sentences
 
 SHAPES = {
     "word run": "a" * 300,
@@ -25,7 +25,7 @@ SHAPES = {
 
 
 def _patterns():
-    for module in (casualty_patterns, dateline, dates, numbers, quantities, sentences):
+    for module in (casualty_patterns, date_anchors, dateline, dates, numbers, quantities, sentences):
         for name, value in vars(module).items():
             if isinstance(value, regex.Pattern):
                 yield f"{module.__name__.rsplit('.', 1)[1]}.{name}", value

@@ -29,12 +29,15 @@ from .casualty_patterns import (  # the patterns this layer applies
     _HYPOTHETICAL_RE, _CUMULATIVE_RE, _FEARED_RE, _STATISTIC_RE, _SHOT_RE, _SUBJECT_GAP_RE, _CLAUSE_BREAK_RE,
     _OBJECT_GAP_RE, _COORDINATED_OBJECT_RE, _NOUN_GAP_RE, _INCLUDING_RE, _VICTIM_AFTER_RE, _VICTIM_BEFORE_RE,
     _SOURCE_RE, _LOCATION_RE, _CAUSE_RE, _IMPLICIT_RE, _DETERMINED_RE, _ADDITIVE_RE, _HEADLINE_NP_RE,
-    _COORDINATED_COUNT_OBJECT_RE, _CLAUSE_START_RE, _NOT_PERSONS_AFTER_RE, _OUT_OF_BEFORE_RE, _PERSON_ONLY_VERB_RE, _ORDINAL_PERSON_RE, _ORDINAL_KILLING_RE, _AGENT_KILLED_PRONOUN_RE, _NEW_SUBJECT_RE, _GENERIC_PERSON_RE, _DETERMINER_START_RE, _RELATIVES_RE, relatives_value, _NAMED_VICTIM_RE, _BARE_OBJECT_RE, _MULTIPLE_FATAL_RE, _BARE_VICTIM_RE, _POSSESSIVE_DEATH_RE, _NAME_AGE_RE,
-    _PRONOUN_SUBJECT_RE, _REFLEXIVE_RE, _ONE_OF_RE, _BARE_PLURAL_RE, _WHO_GAP_RE, _DEMONYM_TOLL_RE, _ISO_DAY_RE,
-    _MAY_HAVE_RE, _DEFINITE_VICTIM_RE, _RELATIVE_GAP_RE, _COORDINATED_SUBJECT_RE, _APPOSITIVE_GAP_RE,
-    _OBJECT_AFTER_RE, _NOT_RE, _PASSIVE_AUX_RE, LINK_WINDOW, _REPORTING_BEFORE_RE, _REPORTING_AFTER_RE, _AND_RE,
-    _AGE_NP_RE, _BARE_SECOND_RE, _SURNAME_RE, _FULL_NAME_RE, _MULTIPLIERS, _NEGATED_RE, _NEGATED_NOUN_RE, _NEG_CAT,
-    _NAME_ROLE_RE, _NOT_A_NAME, _COORDINATED_PASSIVE_GAP_RE, _NEAR_MISS_RE, _NOT_PLACE,
+    _COORDINATED_COUNT_OBJECT_RE, _CLAUSE_START_RE, _LINE_END_RE, _NOT_PERSONS_AFTER_RE, _OUT_OF_BEFORE_RE,
+    _PERSON_ONLY_VERB_RE, _ORDINAL_PERSON_RE, _ORDINAL_KILLING_RE, _AGENT_KILLED_PRONOUN_RE, _NEW_SUBJECT_RE,
+    _GENERIC_PERSON_RE, _DETERMINER_START_RE, _RELATIVES_RE, relatives_value, _NAMED_VICTIM_RE, _BARE_OBJECT_RE,
+    _MULTIPLE_FATAL_RE, _BARE_VICTIM_RE, _POSSESSIVE_DEATH_RE, _NAME_AGE_RE, _PRONOUN_SUBJECT_RE, _REFLEXIVE_RE,
+    _ONE_OF_RE, _BARE_PLURAL_RE, _WHO_GAP_RE, _DEMONYM_TOLL_RE, _ISO_DAY_RE, _MAY_HAVE_RE, _DEFINITE_VICTIM_RE,
+    _RELATIVE_GAP_RE, _COORDINATED_SUBJECT_RE, _APPOSITIVE_GAP_RE, _OBJECT_AFTER_RE, _NOT_RE, _PASSIVE_AUX_RE,
+    LINK_WINDOW, _REPORTING_BEFORE_RE, _REPORTING_AFTER_RE, _AND_RE, _AGE_NP_RE, _BARE_SECOND_RE, _SURNAME_RE,
+    _FULL_NAME_RE, _MULTIPLIERS, _NEGATED_RE, _NEGATED_NOUN_RE, _NEG_CAT, _NAME_ROLE_RE, _NOT_A_NAME,
+    _COORDINATED_PASSIVE_GAP_RE, _NEAR_MISS_RE, _NOT_PLACE,
 )
 
 
@@ -237,8 +240,8 @@ def _event_date(dates: list[DateMention], sent: tuple[int, int], near: int,
                 published: dt.date | None = None) -> DateMention | None:
     """The event date of a fact: the nearest event date in its sentence; else the governing date — the
     earliest day-precise event date the article gives outside the sentence (a story is told from its
-    incident on: later days are arrests, vigils, reports). A coarser date in the sentence naming an earlier period ("last year's
-    bombings") yields to a governing day that falls inside it; one naming the current year or month ("earlier
+    incident on: later days are arrests, vigils, reports). A coarser date in the sentence naming an earlier
+    period ("last year's bombings") yields to a governing day that falls inside it; one naming the current year or month ("earlier
     this year", "the 12th homicide of 2016") stands."""
     if date_starts is None:
         date_starts = [d.start for d in dates]
@@ -343,7 +346,8 @@ def _implicit_counts(text: str, s: int, e: int, taken: list[tuple[int, int]],
             continue
         if m.group("pair"):
             out.append(_candidate(m, 0, 2, "implicit"))
-        elif m.group("det").lower() != "the" or m.group("age") or m.group("age2") or _DEFINITE_VICTIM_RE.search(m.group("np").lower()):
+        elif m.group("det").lower() != "the" or m.group("age") or m.group("age2") or \
+                _DEFINITE_VICTIM_RE.search(m.group("np").lower()):
             out.append(_candidate(m, 0, 1, "implicit"))
     m = _HEADLINE_NP_RE.match(text, s, e)
     if m and free(*m.span("np")):
@@ -488,12 +492,7 @@ def extract_casualties(text: str, sentences: list[tuple[int, int]], counts: list
                 cnt = Count(cnt.start, cnt.end, cnt.text, 0, None, None, "exact", "negation", cnt.start, cnt.end)
                 rule = "subject"
             lo = min(cs, trig[0])
-            window = text[max(s, lo - 45):lo]
-            cut = None
-            for cut in _CLAUSE_START_RE.finditer(window):
-                pass
-            if cut is not None:  # "if anyone will be charged AFTER a boy was shot": the fact's clause is real
-                window = window[cut.end():]
+            window = _own_clause(text[max(s, lo - 45):lo])
             if _HYPOTHETICAL_RE.search(window) and not _MAY_HAVE_RE.search(window):
                 continue
             if category == "injured" and _SHOT_THEN_DIED_RE.match(text, trig[1], min(e, trig[1] + 100)):
@@ -568,6 +567,15 @@ def _drop_later_anaphora(facts: list[Fact]) -> list[Fact]:
     return kept
 
 
+def _own_clause(before: str) -> str:
+    """The part of ``before`` (the words before a fact) in the fact's own clause: after the last word that opens
+    a new one ("if anyone will be charged AFTER a boy was shot")."""
+    last = None
+    for last in _CLAUSE_START_RE.finditer(before):
+        pass
+    return before[last.end():] if last is not None else before
+
+
 def _headline(text: str, sentences: list[tuple[int, int]]) -> tuple[int, int] | None:
     """The first sentence when it is a title: a line of its own without a closing full stop."""
     if len(sentences) < 2:
@@ -576,9 +584,6 @@ def _headline(text: str, sentences: list[tuple[int, int]]) -> tuple[int, int] | 
     if text[e - 1] in ".!?\"'”’" or not _LINE_END_RE.match(text, e):
         return None
     return s, e
-
-
-_LINE_END_RE = re.compile(r"[ \t\u00a0]*[\n\u2028\u2029]")
 
 
 def _lead_end(text: str, sentences: list[tuple[int, int]]) -> int:

@@ -154,7 +154,9 @@ _MULTIPLE_FATAL_RE = re.compile(rf"\b(?P<word>{'|'.join(_MULTIPLIERS)})\s+(?={W(
 # a headline's bare noun right before its participle: "farewell to toddler killed by gunfire"
 _BARE_VICTIM_RE = re.compile(rf"(?<!\b(?:a|an|the|his|her|their|one)\s)(?<![\w-])(?P<np>{_SINGULAR_PERSONS})"
                              rf"(?=\s+{W('participles')})", _I)
-_POSSESSIVE_DEATH_RE = re.compile(rf"(?!{alternation(_MONTHS_AND_DAYS + G['time_possessors'])}['’])(?P<np>\b[\w-]+)['’]s\s+(?=(?:{W('death_adjectives')}\s+){{0,3}}death\b)", _I)
+_TIME_POSSESSOR = alternation(_MONTHS_AND_DAYS + G["time_possessors"])
+_POSSESSIVE_DEATH_RE = re.compile(rf"(?!{_TIME_POSSESSOR}['’])(?P<np>\b[\w-]+)['’]s\s+"
+                                  rf"(?=(?:{W('death_adjectives')}\s+){{0,3}}death\b)", _I)
 _NAME_AGE_RE = re.compile(r"\b(?P<name>[A-Z][a-z][\w'’-]*(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w'’-]+){1,2}),\s+\d{1,2},")
 # "Sangari, an insurgent leader, was killed": a name and its role; linked from after the apposition
 _NAME_ROLE_RE = re.compile(rf"\b(?P<name>(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,2}})),\s+(?:an?|the)\s+"
@@ -183,6 +185,9 @@ _DETERMINER_START_RE = re.compile(rf"(?:{'|'.join(G['implicit_determiners'])})\s
 _GENERIC_PERSON_RE = re.compile(rf"^(?:an?|one|another)\s+{W('generic_persons')}$", _I)
 _BARE_SECOND_RE = re.compile(rf"\s*,?\s*(?:and|&)\s+(?P<np>(?:(?!\d[\d,.]*\s|other\b|others\b|more\b)[\w'’-]+\s+)"
                              rf"{{0,2}}(?:{_SINGULAR_PERSONS}|\d{{1,3}}[-\s]?(?:year|yr)s?[-\s]?old))\b", _I)
+
+# a title is a line of its own: its sentence ends at a line break
+_LINE_END_RE = re.compile(r"[ \t\u00a0]*[\n\u2028\u2029]")
 
 # ------------------------------------------------------------------------------------------- running tallies
 # "an 8th teen was injured", "the 4th child shot", "the city's 12th homicide": the ordinal is a running total

@@ -15,6 +15,7 @@ from typing import Callable
 import regex as re
 
 from . import date_resolution as R
+from .date_anchors import anchor_windows, gated, phrase_anchor, regex_anchor, word_anchor
 from .lexicon import alternation, load
 from .numbers import NumberMention, UNITS, TENS, parse_number_words
 
@@ -191,7 +192,8 @@ def p_month_day(m, ctx):
         except ValueError:
             return None
     else:
-        d = R.resolve_month_day(month, day, ctx.anchor, ctx.looks_ahead(m.start(), m.end()), ctx.looks_back(m.start(), m.end()))
+        d = R.resolve_month_day(month, day, ctx.anchor, ctx.looks_ahead(m.start(), m.end()),
+                                ctx.looks_back(m.start(), m.end()))
     if d is None:
         return None
     return _day_value(d, m.groupdict().get("part") if PART_OF_DAY_IN_VALUE else None), "DATE", "day", None
@@ -223,7 +225,8 @@ def p_month(m, ctx):
         return f"XXXX-{_month(m):02d}", "DATE", "month", _mod(m)
     d = {"last": "past", "next": "future", "this": "this", "this past": "past", "this coming": "future"}.get(
         direction, "auto")
-    y, mo = R.resolve_month(_month(m), ctx.anchor, ctx.looks_ahead(m.start(), m.end()), d, ctx.looks_back(m.start(), m.end()))
+    y, mo = R.resolve_month(_month(m), ctx.anchor, ctx.looks_ahead(m.start(), m.end()), d,
+                            ctx.looks_back(m.start(), m.end()))
     return f"{y:04d}-{mo:02d}", "DATE", "month", _mod(m)
 
 
@@ -496,98 +499,37 @@ def _r(name, pattern, produce, flags=_I, anchor=None):
     return Rule(name, re.compile(pattern, flags), produce, anchor)
 
 
-# Anchors: cheap finds that every match of a rule contains. A rule runs only within its anchor's window
-# around the places the anchor is found, so a text pays for the expensive patterns only where they can match.
-# Word anchors are found with str.find on the lower-cased text (C speed, no regex scan); a handful of shapes
-# that are not words use a small regex.
-def _word_anchor(words, whole_word: bool = True):
-    """A finder of ``words`` (lower case) in a lower-cased text: a word starts at a word boundary, and ends at
-    one when ``whole_word`` (then a word whose first token the text lacks is not looked for at all)."""
-    words = sorted({w.lower() for w in words})
-    first_tokens = [(w, _TOKEN_RE.match(w).group() if _TOKEN_RE.match(w) else "") for w in words]
-
-    def find(text: str, lower: str, tokens: set[str]) -> list[tuple[int, int]]:
-        out = []
-        n = len(lower)
-        for w, first in first_tokens:
-            if whole_word and first and first not in tokens:
-                continue
-            i = lower.find(w)
-            while i != -1:
-                j = i + len(w)
-                if (i == 0 or not lower[i - 1].isalnum()) and (not whole_word or j == n or not lower[j].isalnum()):
-                    out.append((i, j))
-                i = lower.find(w, i + 1)
-        return out
-    return find
-
-
-_TOKEN_RE = re.compile(r"[a-z]+")
-
-
-def _phrase_anchor(phrases):
-    """A finder of whole ``phrases`` whose words may be joined by any white space: each phrase's longest
-    (rarest) word is found by str.find, the phrase then matched in a few characters around it."""
-    by_key: dict[str, list[tuple[re.Pattern, int, int]]] = {}
-    for p in phrases:
-        words = p.lower().split()
-        key = max(words, key=len)
-        k = words.index(key)
-        pattern = re.compile(r"(?<![\w])" + r"\s+".join(re.escape(w) for w in words) + r"(?![\w])")
-        before = len(" ".join(words[:k])) + 10 if k else 0
-        after = len(" ".join(words[k + 1:])) + 10 if k + 1 < len(words) else 0
-        by_key.setdefault(key, []).append((pattern, before, after))
-    key_find = _word_anchor(by_key)
-
-    def find(text: str, lower: str, tokens: set[str]) -> list[tuple[int, int]]:
-        out = []
-        for a, b in key_find(text, lower, tokens):
-            for pattern, before, after in by_key[lower[a:b]]:
-                m = pattern.search(lower, max(0, a - before), b + after)
-                if m and m.start() <= a and b <= m.end():
-                    out.append(m.span())
-        return out
-    return find
-
-
-def _gated(find, substrings):
-    """``find``, run only on texts holding one of ``substrings`` (lower case)."""
-    return lambda text, lower, tokens: find(text, lower, tokens) if any(x in lower for x in substrings) else []
-
-
-def _regex_anchor(pattern: str, flags=0):
-    compiled = re.compile(pattern, flags)
-    return lambda text, lower, tokens: [m.span() for m in compiled.finditer(text)]
-
-
+# Anchors (see date_anchors.py): cheap finds that every match of a rule contains; a rule runs only in the
+# windows around them.
 _AW = W["anchor_words"]
 _MONTH_ANCHOR_WORDS = _FULL_MONTHS + [m + "." for m in MONTHS if m not in _FULL_MONTHS] + ["sept"]
-_WEEKDAY_ANCHOR_WORDS = [w for w in WEEKDAYS if w.endswith("day")] + [w + "." for w in WEEKDAYS if not w.endswith("day")]
+_WEEKDAY_ANCHOR_WORDS = [w for w in WEEKDAYS if w.endswith("day")] + \
+    [w + "." for w in WEEKDAYS if not w.endswith("day")]
 # name -> (finder, characters of window before a find, characters after it): as wide as a rule's match can
 # reach from its anchor, with room for the lookarounds at its edges
 ANCHORS = {
-    "month": (_word_anchor(_MONTH_ANCHOR_WORDS), 40, 40),
-    "weekday": (_word_anchor(_WEEKDAY_ANCHOR_WORDS, whole_word=False), 40, 50),
-    "iso": (_regex_anchor(r"\d{4}-\d\d-\d\d"), 2, 2),
-    "slash": (_regex_anchor(r"\d/\d"), 10, 10),
-    "relative unit": (_word_anchor(["week", "weekend", "month", "year", "quarter", "decade", "century"]), 40, 5),
-    "this period": (_phrase_anchor(W["this_period"]), 2, 2),
-    "year earlier": (_phrase_anchor(W["year_earlier_period"]), 2, 2),
-    "this year": (_phrase_anchor(W["this_year_words"]), 2, 2),
-    "anaphoric year": (_phrase_anchor(W["anaphoric_years"]), 2, 2),
-    "unit": (_word_anchor(_AW["unit"]), 35, 15),
-    "quarter": (_word_anchor(["quarter", "quarters", "half"]), 60, 40),
-    "weekend": (_word_anchor(["weekend"]), 30, 10),
-    "ago": (_word_anchor(["ago", "earlier", "before", "later", "hence", "from now"]), 60, 10),
-    "season": (_word_anchor(W["seasons"], whole_word=False), 50, 30),
+    "month": (word_anchor(_MONTH_ANCHOR_WORDS), 40, 40),
+    "weekday": (word_anchor(_WEEKDAY_ANCHOR_WORDS, whole_word=False), 40, 50),
+    "iso": (regex_anchor(r"\d{4}-\d\d-\d\d"), 2, 2),
+    "slash": (regex_anchor(r"\d/\d"), 10, 10),
+    "relative unit": (word_anchor(_AW["relative unit"]), 40, 5),
+    "this period": (phrase_anchor(W["this_period"]), 2, 2),
+    "year earlier": (phrase_anchor(W["year_earlier_period"]), 2, 2),
+    "this year": (phrase_anchor(W["this_year_words"]), 2, 2),
+    "anaphoric year": (phrase_anchor(W["anaphoric_years"]), 2, 2),
+    "unit": (word_anchor(_AW["unit"]), 35, 15),
+    "quarter": (word_anchor(_AW["quarter"]), 60, 40),
+    "weekend": (word_anchor(["weekend"]), 30, 10),
+    "ago": (word_anchor(_AW["ago"]), 60, 10),
+    "season": (word_anchor(W["seasons"], whole_word=False), 50, 30),
     # a reference is its own anchor: the phrase itself, its words joined by any white space
-    "reference": (_phrase_anchor([w for ws in W["references"].values() for w in ws]), 5, 5),
-    "relative day": (_phrase_anchor(W["relative_days"]), 20, 30),
-    "anaphoric day": (_phrase_anchor(W["anaphoric_days"]), 2, 2),
-    "holiday": (_word_anchor(_AW["holiday"], whole_word=False), 40, 40),
-    "ampm": (_regex_anchor(r"(?<![a-z])[ap]\.?m\b", _I), 30, 40),
-    "number word": (_word_anchor(_AW["number word"]), 40, 60),
-    "decade": (_gated(_regex_anchor(r"\d0'?s\b|'\d0s", _I), ["0s", "0's"]), 40, 20),
+    "reference": (phrase_anchor([w for ws in W["references"].values() for w in ws]), 5, 5),
+    "relative day": (phrase_anchor(W["relative_days"]), 20, 30),
+    "anaphoric day": (phrase_anchor(W["anaphoric_days"]), 2, 2),
+    "holiday": (word_anchor(_AW["holiday"], whole_word=False), 40, 40),
+    "ampm": (regex_anchor(r"(?<![a-z])[ap]\.?m\b", _I), 30, 40),
+    "number word": (word_anchor(_AW["number word"]), 40, 60),
+    "decade": (gated(regex_anchor(r"\d0'?s\b|'\d0s", _I), ["0s", "0's"]), 40, 20),
 }
 
 
@@ -677,28 +619,6 @@ _YEAR_WITH_MOD_RE = re.compile(
 _YEAR_MOD_RE = re.compile(rf"(?:(?P<mod>{alternation(W['modifiers'])})(?:-|\s+))?(?:fiscal\s+|the\s+year\s+)?$", _I)
 
 
-def _anchor_windows(text: str):
-    """Windows of ``text`` around each anchor's finds, merged; computed once per anchor per text."""
-    cache: dict[str | None, list[tuple[int, int]]] = {None: [(0, len(text))]}
-    lower = text.lower()
-    tokens = set(_TOKEN_RE.findall(lower))
-    n = len(text)
-
-    def windows(anchor: str | None) -> list[tuple[int, int]]:
-        if anchor not in cache:
-            find, before, after = ANCHORS[anchor]
-            merged: list[list[int]] = []
-            for a, b in sorted(find(text, lower, tokens)):
-                lo, hi = max(0, a - before), min(n, b + after)
-                if merged and lo <= merged[-1][1]:
-                    merged[-1][1] = max(merged[-1][1], hi)
-                else:
-                    merged.append([lo, hi])
-            cache[anchor] = [(a, b) for a, b in merged]
-        return cache[anchor]
-    return windows
-
-
 # rules whose value depends on the mentions before them (ctx.last_day, last_year, last_quarter)
 _STATEFUL_RULES = frozenset({"anaphoric day", "anaphoric year", "this quarter", "this period", "year earlier",
                              "clock time"})
@@ -707,7 +627,7 @@ _STATEFUL_RULES = frozenset({"anaphoric day", "anaphoric year", "this quarter", 
 def extract_dates(text: str, anchor: dt.date | None, numbers: list[NumberMention] | None = None) -> list[DateMention]:
     """Every date expression in ``text``, longest first, resolved against ``anchor``."""
     candidates: list[tuple[int, int, int, Rule, re.Match | None]] = []
-    windows = _anchor_windows(text)
+    windows = anchor_windows(text, ANCHORS)
     for order, rule in enumerate(RULES):
         seen: set[tuple[int, int]] = set()
         for lo, hi in windows(rule.anchor):

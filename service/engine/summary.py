@@ -11,9 +11,9 @@ from .casualties import Fact, event_day
 from .casualty_patterns import _AND_BETWEEN_RE, _COUNTS_JOINED_RE, _NEW_GROUP_CUE_RE
 
 LEAD_FIRST = True
-ADDITIVE_MAX = 10
+ADDITIVE_MAX = 10  # a later sentence adds its group ("also detained one other") only when the group is small
 # categories whose operations report a named target, then the group taken with him, without an "also"
-GROUP_CATEGORIES = ("arrested", "kidnapped")  # a later sentence adds its group ("also detained one other") only when the group is small
+GROUP_CATEGORIES = ("arrested", "kidnapped")
 
 
 def summarise(facts: list[Fact], ids: list[str], published: dt.date | None, text: str = "") -> dict:
@@ -96,8 +96,9 @@ def _incident_total(items: list[tuple[Fact, str]], text: str, category: str = ""
             # "Five people were shot ... Two victims were found at the scene ... Three other victims showed up
             # at the hospital": the story tells the first figure's people group by group
             continue
-        elif (additive or category in GROUP_CATEGORIES and _new_group(group, [f for sid in sentences if sid != sent for f, _ in sentences[sid]
-                                              if f.start < group[0][0].start])) and s_sum <= ADDITIVE_MAX:
+        elif (additive or category in GROUP_CATEGORIES and _new_group(
+                group, [f for sid in sentences if sid != sent for f, _ in sentences[sid] if f.start < group[0][0].start])) \
+                and s_sum <= ADDITIVE_MAX:
             total += s_sum
             ids += [i for _, i in group]
         elif s_sum > total and not (LEAD_FIRST and lead):
