@@ -30,7 +30,7 @@ from .casualty_patterns import (  # the patterns this layer applies
     _OBJECT_GAP_RE, _COORDINATED_OBJECT_RE, _NOUN_GAP_RE, _INCLUDING_RE, _VICTIM_AFTER_RE, _VICTIM_BEFORE_RE,
     _SOURCE_RE, _LOCATION_RE, _CAUSE_RE, _IMPLICIT_RE, _DETERMINED_RE, _ADDITIVE_RE, _HEADLINE_NP_RE,
     _COORDINATED_COUNT_OBJECT_RE, _CLAUSE_START_RE, _LINE_END_RE, _NOT_PERSONS_AFTER_RE, _OUT_OF_BEFORE_RE,
-    _PERSON_ONLY_VERB_RE, _ORDINAL_PERSON_RE, _ORDINAL_KILLING_RE, _AGENT_KILLED_PRONOUN_RE, _NEW_SUBJECT_RE,
+    _PERSON_ONLY_VERB_RE, TALLY_ORDINALS, _ORDINAL_PERSON_RE, _ORDINAL_KILLING_RE, _AGENT_KILLED_PRONOUN_RE, _NEW_SUBJECT_RE,
     _GENERIC_PERSON_RE, _DETERMINER_START_RE, _RELATIVES_RE, relatives_value, _NAMED_VICTIM_RE, _BARE_OBJECT_RE,
     _MULTIPLE_FATAL_RE, _BARE_VICTIM_RE, _POSSESSIVE_DEATH_RE, _NAME_AGE_RE, _PRONOUN_SUBJECT_RE, _REFLEXIVE_RE,
     _ONE_OF_RE, _BARE_PLURAL_RE, _WHO_GAP_RE, _DEMONYM_TOLL_RE, _ISO_DAY_RE, _MAY_HAVE_RE, _DEFINITE_VICTIM_RE,
@@ -336,10 +336,14 @@ def _implicit_counts(text: str, s: int, e: int, taken: list[tuple[int, int]],
     def free(a: int, b: int, also_out: bool = True) -> bool:
         return not any(x < b and a < y for x, y in taken + (out_spans(out) if also_out else []))
 
-    for m in _ORDINAL_PERSON_RE.finditer(text, s, e):  # "an 8th teen was injured": a running tally
+    for m in _ORDINAL_PERSON_RE.finditer(text, s, e):  # "an 8th teen was injured", "a fourth victim": a tally
         if free(m.start(), m.end()):
-            a, b = m.start(), m.end("np")
-            out.append((a, b, Count(a, b, text[a:b], int(m.group("n")), None, None, "exact", "ordinal", a, b)))
+            a, b = m.start(), m.end()
+            if m.group("n"):  # "the 4th child shot in Chicago in 3 days": a tally across incidents
+                out.append((a, b, Count(a, b, text[a:b], int(m.group("n")), None, None, "exact", "ordinal", a, b)))
+            else:  # "three men shot, a fourth wounded": the incident's own running count
+                n = TALLY_ORDINALS[m.group("w").lower()]
+                out.append((a, b, Count(a, b, text[a:b], n, None, None, "exact", "ordinal word", a, b)))
     ordinals = list(out)
     for m in _IMPLICIT_RE.finditer(text, s, e):
         if not free(m.start(), m.end(), also_out=False) or any(x < m.end() and m.start() < y for x, y, _ in ordinals):
@@ -466,7 +470,7 @@ def extract_casualties(text: str, sentences: list[tuple[int, int]], counts: list
                     any(f.category == category and f.start < cs for f in sentence_facts) and \
                     _AGENT_KILLED_PRONOUN_RE.search(text, max(s, cs - 60), ce):
                 perpetrator = True  # "the gunman killed three people before police killed him"
-            if cnt.kind in ("implicit", "ordinal") and rule not in ("subject", "object"):
+            if cnt.kind in ("implicit", "ordinal", "ordinal word") and rule not in ("subject", "object"):
                 continue
             if rule == "object" and cnt.kind not in ("implicit", "object pronoun") and \
                     _PERSON_ONLY_VERB_RE.fullmatch(text, trig[0], trig[1]):
@@ -511,6 +515,7 @@ def extract_casualties(text: str, sentences: list[tuple[int, int]], counts: list
             fact.extra["shot"] = category == "injured" and bool(_SHOT_RE.match(text[trig[0]:trig[1]]))
             fact.extra["bare"] = cnt.kind == "bare plural"
             fact.extra["ordinal"] = cnt.kind == "ordinal"
+            fact.extra["tally"] = cnt.kind == "ordinal word"
             # the cue is around the count, not in it ("another teen" names one victim; it adds no one)
             cue = _ADDITIVE_RE.search(text, max(s, cs - 60), cs) or _ADDITIVE_RE.search(text, ce, min(e, ce + 40))
             # "killed one man and wounded two others": "others" sets them apart from another category's
@@ -539,7 +544,8 @@ def extract_casualties(text: str, sentences: list[tuple[int, int]], counts: list
         trig = f.extra.get("trigger", (f.start, f.end))
         span_text = text[s:e]
         ordinal = f.extra.get("ordinal", False)  # "the 4th child shot": a running tally, not an incident
-        f.cumulative = ordinal or bool(_CUMULATIVE_RE.search(span_text)) and not f.negated
+        f.cumulative = ordinal or f.extra.get("tally", False) or bool(_CUMULATIVE_RE.search(span_text)) and \
+            not f.negated
         f.extra["statistic"] = ordinal or bool(_STATISTIC_RE.search(span_text))
         f.extra["lead"] = f.start < lead_end
         f.extra["headline"] = f.sentence == headline

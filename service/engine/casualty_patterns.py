@@ -192,7 +192,10 @@ _LINE_END_RE = re.compile(r"[ \t\u00a0]*[\n\u2028\u2029]")
 # ------------------------------------------------------------------------------------------- running tallies
 # "an 8th teen was injured", "the 4th child shot", "the city's 12th homicide": the ordinal is a running total
 _ORDINAL = r"(?P<n>\d{1,4})(?:st|nd|rd|th)\s+"
-_ORDINAL_PERSON_RE = re.compile(rf"(?<![\w-]){_ORDINAL}(?P<np>(?:[\w'’-]+\s+)?{_SINGULAR_PERSONS_ANY_CASE})\b", _I)
+TALLY_ORDINALS = {k.lower(): v for k, v in G["tally_ordinals"].items()}
+_ORDINAL_PERSON_RE = re.compile(rf"(?<![\w-])(?:{_ORDINAL}(?P<np>(?:[\w'’-]+\s+)?{_SINGULAR_PERSONS_ANY_CASE})\b|"
+                                rf"(?<=\b(?:a|an)\s)(?P<w>{alternation(TALLY_ORDINALS)})(?:\s+(?P<np2>(?:[\w'’-]+\s+)?"
+                                rf"{_SINGULAR_PERSONS_ANY_CASE})\b|(?=\s+(?:was\s+)?{W('participles')})))", _I)
 _ORDINAL_KILLING_RE = re.compile(rf"(?<![\w-]){_ORDINAL}(?:[\w'’-]+\s+)?(?P<noun>{W('tally_killings')})\b", _I)
 
 # ------------------------------------------------------------------------------------------- stated zeros

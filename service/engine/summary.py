@@ -41,7 +41,8 @@ def summarise(facts: list[Fact], ids: list[str], published: dt.date | None, text
                 summary[cat] = _entry(f, [i for _, i in zeros])
             continue
         cumulative = [(f, i) for f, i in usable if f.cumulative]
-        incident = _incident_total(usable, text, cat)
+        # a tally ("a fourth victim") counts the incident so far: it stands as a running total, never as a group
+        incident = _incident_total([(f, i) for f, i in usable if not f.extra.get("tally")] or usable, text, cat)
         if cumulative:
             best = max(cumulative, key=lambda fi: fi[0].count["value"])
             if best[0].count["value"] >= incident["value"]:
