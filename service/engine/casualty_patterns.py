@@ -177,6 +177,8 @@ _ONE_OF_RE = re.compile(rf"\b[Oo]ne(?=\s+of\s+(?-i:{W('one_of_determiners')}))")
 _AND_BETWEEN_RE = re.compile(rf"{W('group_joiners')}|,\s*(?:and\s+)?"
                              rf"{W('group_openers')}\s", _I)
 _NEW_GROUP_CUE_RE = re.compile(W("new_group_cues"), _I)
+# "three OTHERS injured", "two OTHER people": more people than the sentence's count before them
+_OTHERS_AFTER_RE = re.compile(r"\s+(?:others|other\s+(?:people|persons|victims|men|women))\b", _I)
 # between two counts of one subject: "two boys AND two girls", "four adults AND a 3-year-old"
 _COUNTS_JOINED_RE = re.compile(rf"\s*(?:(?!{W('passive_auxiliaries')})[\w'’-]+\s+){{0,3}}?(?:and|&)\s+", _I)
 _AND_RE = re.compile(r"\s*,?\s*(?:and|&)\s+$|\s*,\s*$", _I)

@@ -145,6 +145,9 @@ def _sentence_figure(group: list[tuple[Fact, str]], text: str = "") -> int:
             for a, b in zip(ordered, ordered[1:]))
         if joined:  # "two boys and two girls were shot": one subject of two groups
             return sum(values)
+        if len(ordered) > 1 and any(f.extra.get("others") for f in ordered[1:]):
+            # "One person in critical condition, three others injured": the others are more people
+            return sum(values)
         return max(values)
     total, previous = 0, None
     for f, _ in sorted(group, key=lambda fi: fi[0].start):
