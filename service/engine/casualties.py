@@ -38,6 +38,7 @@ from .casualty_patterns import (  # the patterns this layer applies
     _OBJECT_AFTER_RE, _NOT_RE, _PASSIVE_AUX_RE, LINK_WINDOW, _REPORTING_BEFORE_RE, _REPORTING_AFTER_RE, _AND_RE,
     _AGE_NP_RE, _BARE_SECOND_RE, _SURNAME_RE, _FULL_NAME_RE, _MULTIPLIERS, _NEGATED_RE, _NEGATED_NOUN_RE,
     _NEG_CAT, _NAME_ROLE_RE, _NOT_A_NAME, _COORDINATED_PASSIVE_GAP_RE, _NEAR_MISS_RE, _NOT_PLACE,
+    _HOSPITAL_VERB_RE, _TO_HOSPITAL_RE,
 )
 
 
@@ -475,6 +476,9 @@ def extract_casualties(text: str, sentences: list[tuple[int, int]], counts: list
             if rule == "object" and cnt.kind not in ("implicit", "object pronoun") and \
                     _PERSON_ONLY_VERB_RE.fullmatch(text, trig[0], trig[1]):
                 continue  # "struck multiple vehicles": these verbs hit people only when a person is named
+            if _HOSPITAL_VERB_RE.fullmatch(text, trig[0], trig[1]) and \
+                    (rule != "object" or not _TO_HOSPITAL_RE.match(text, ce, min(e, ce + 80))):
+                continue  # "sent five people to the hospital", not "sent two officers to the scene"
             if cnt.kind in ("possessive", "multiplier") and (rule != "noun" or category != "killed"):
                 continue
             if category in MASS_CATEGORIES and cnt.kind not in ("digits", "words", "vague", "range"):

@@ -46,6 +46,8 @@ _TOLL_LINK_RE = re.compile(alternation(L["toll_links"]) + r"\s*$", _I)
 # where a new clause begins, so that a hypothetical word before it does not reach the fact after it
 _CLAUSE_START_RE = re.compile(rf"\b{W('clause_openers')}\b|[;:]", _I)
 _PERSON_ONLY_VERB_RE = re.compile(W("person_only_verbs"), _I)
+_HOSPITAL_VERB_RE = re.compile(W("hospital_verbs"), _I)
+_TO_HOSPITAL_RE = re.compile(r"[^.;]{0,50}?\bto\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,2}?hospitals?\b", _I)
 _HYPOTHETICAL_RE = re.compile(alternation(L["hypothetical"]))  # as written: "May" is a month, "may" a modal
 _CUMULATIVE_RE = re.compile(alternation(L["cumulative"]), _I)
 _FEARED_RE = re.compile(alternation(L["feared"]), _I)
