@@ -39,13 +39,19 @@ def word_anchor(words, whole_word: bool = True):
     return find
 
 
+# words too common in news to look a phrase up by: the key of a phrase is its rarest word by this ranking
+_COMMON = {w: 2 for w in "the a an of for that this in at on as to and with after before year".split()}
+_COMMON.update({w: 1 for w in "day days night time week weeks month months years morning later earlier same next "
+                              "past last few more near".split()})
+
+
 def phrase_anchor(phrases):
-    """A finder of whole ``phrases`` whose words may be joined by any white space: each phrase's longest
-    (rarest) word is found by str.find, the phrase then matched in a few characters around it."""
+    """A finder of whole ``phrases`` whose words may be joined by any white space: each phrase's rarest word
+    (the longest of its least common ones) is found by str.find, the phrase then matched around it."""
     by_key: dict[str, list[tuple[re.Pattern, int, int]]] = {}
     for p in phrases:
         words = p.lower().split()
-        key = max(words, key=len)
+        key = min(words, key=lambda w: (_COMMON.get(w, 0), -len(w)))
         k = words.index(key)
         pattern = re.compile(r"(?<![\w])" + r"\s+".join(re.escape(w) for w in words) + r"(?![\w])")
         before = len(" ".join(words[:k])) + 10 if k else 0

@@ -266,8 +266,10 @@ def p_weekday(m, ctx):
     direction = {"last": "past", "this past": "past", "past": "past", "next": "future", "this coming": "future",
                  "coming": "future"}.get(rel)
     if direction is None:
-        direction = "auto_future" if ctx.looks_ahead(m.start(), m.end()) else \
-            "auto_past" if ctx.looks_back(m.start(), m.end()) else "auto"
+        direction = "auto_future" if ctx.looks_ahead(m.start(), m.end()) else "auto"
+        if direction == "auto" and (base.weekday() - WEEKDAYS[wd_word]) % 7 == 6 and \
+                ctx.looks_back(m.start(), m.end()):
+            direction = "auto_past"  # only six days back does the tense decide (see resolve_weekday)
     d = R.resolve_weekday(WEEKDAYS[wd_word], base, direction)
     return _day_value(d, m.groupdict().get("part") if PART_OF_DAY_IN_VALUE else None), "DATE", "day", None
 
@@ -467,9 +469,11 @@ def p_time(m, ctx):
     minute = int(m["min"] or 0)
     day = None
     if m.groupdict().get("wd") and ctx.anchor is not None:
-        day = R.resolve_weekday(WEEKDAYS[m["wd"].lower().rstrip(".")], ctx.anchor,
-                                "auto_future" if ctx.looks_ahead(m.start(), m.end()) else
-                                "auto_past" if ctx.looks_back(m.start(), m.end()) else "auto")
+        wd = WEEKDAYS[m["wd"].lower().rstrip(".")]
+        direction = "auto_future" if ctx.looks_ahead(m.start(), m.end()) else "auto"
+        if direction == "auto" and (ctx.anchor.weekday() - wd) % 7 == 6 and ctx.looks_back(m.start(), m.end()):
+            direction = "auto_past"
+        day = R.resolve_weekday(wd, ctx.anchor, direction)
     elif ctx.anchor is not None:
         day = ctx.last_day if ctx.last_day else ctx.anchor
     prefix = day.isoformat() if day else "XXXX-XX-XX"
