@@ -53,7 +53,8 @@ _CUMULATIVE_RE = re.compile(alternation(L["cumulative"]), _I)
 _FEARED_RE = re.compile(alternation(L["feared"]), _I)
 _STATISTIC_RE = re.compile(alternation(L["statistic"]), _I)
 _SHOT_RE = re.compile(r"^(?:" + alternation(L["shot_words"]) + r")$", _I)
-_SHOT_THEN_DIED_RE = re.compile(rf"[^.;]{{0,90}}?(?:\band|,)\s+(?:{W('adverbs_of_time')}\s+)?{W('death_after_shot')}"
+_SHOT_THEN_DIED_RE = re.compile(rf"(?:[^.;]|\.(?=\s*\d)){{0,90}}?(?:\band|,)\s+(?:{W('adverbs_of_time')}\s+)?"
+                                rf"{W('death_after_shot')}"
                                 rf"|[^.;]{{0,90}}?,?\s+(?:but|and)\s+(?:[\w'’]+\s+){{1,5}}?(?:he|she)\s+(?:was\s+)?"
                                 rf"(?:{W('adverbs_of_time')}\s+)?{W('death_after_shot')}",
                                 _I)
@@ -154,7 +155,7 @@ def relatives_value(np: str) -> int:
 _MULTIPLIERS = dict(G["multipliers"])
 _MULTIPLE_FATAL_RE = re.compile(rf"\b(?P<word>{'|'.join(_MULTIPLIERS)})\s+(?={W('multiplied_nouns')})", _I)
 # a headline's bare noun right before its participle: "farewell to toddler killed by gunfire"
-_BARE_VICTIM_RE = re.compile(rf"(?<!\b(?:a|an|the|his|her|their|one)\s)(?<![\w-])(?P<np>{_SINGULAR_PERSONS})"
+_BARE_VICTIM_RE = re.compile(rf"(?<!\b(?:a|an|the|his|her|their|one|only|no|every|any)\s)(?<![\w-])(?P<np>{_SINGULAR_PERSONS})"
                              rf"(?=\s+{W('participles')})", _I)
 _TIME_POSSESSOR = alternation(_MONTHS_AND_DAYS + G["time_possessors"])
 _POSSESSIVE_DEATH_RE = re.compile(rf"(?!{_TIME_POSSESSOR}['’])(?P<np>\b[\w-]+)['’]s\s+"
