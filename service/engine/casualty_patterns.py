@@ -39,7 +39,7 @@ def _trigger_regex(words) -> re.Pattern | None:
 _TRIGGERS = {cat: {kind: _trigger_regex(spec.get(kind) or []) for kind in ("passive", "active", "nouns", "tolls")}
              for cat, spec in L["categories"].items()}
 MASS_CATEGORIES = tuple(G["mass_categories"])
-_OUT_OF_BEFORE_RE = re.compile(r"\b(?:out\s+of|of\s+the)\s+(?:the\s+)?$", _I)
+_OUT_OF_BEFORE_RE = re.compile(rf"{W('partitive_openers')}\s+(?:the\s+)?$", _I)
 _NOT_PERSONS_AFTER_RE = re.compile(rf"[\s-]+(?:[\w'’-]+\s+){{0,2}}?{alternation(L['not_persons'])}", _I)
 _NOUN_MODIFIER_RE = re.compile(r"[-\s]+" + alternation(L["noun_not_before"]), _I)
 _TOLL_LINK_RE = re.compile(alternation(L["toll_links"]) + r"\s*$", _I)
@@ -47,7 +47,8 @@ _TOLL_LINK_RE = re.compile(alternation(L["toll_links"]) + r"\s*$", _I)
 _CLAUSE_START_RE = re.compile(rf"\b{W('clause_openers')}\b|[;:]", _I)
 _PERSON_ONLY_VERB_RE = re.compile(W("person_only_verbs"), _I)
 _HOSPITAL_VERB_RE = re.compile(W("hospital_verbs"), _I)
-_TO_HOSPITAL_RE = re.compile(r"[^.;]{0,50}?\bto\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,2}?hospitals?\b", _I)
+_TO_HOSPITAL_RE = re.compile(rf"[^.;]{{0,50}}?\bto\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){{0,2}}?{W('hospital_words')}",
+                             _I)
 _HYPOTHETICAL_RE = re.compile(alternation(L["hypothetical"]))  # as written: "May" is a month, "may" a modal
 _CUMULATIVE_RE = re.compile(alternation(L["cumulative"]), _I)
 _FEARED_RE = re.compile(alternation(L["feared"]), _I)
@@ -181,7 +182,7 @@ _AND_BETWEEN_RE = re.compile(rf"{W('group_joiners')}|,\s*(?:and\s+)?"
                              rf"{W('group_openers')}\s", _I)
 _NEW_GROUP_CUE_RE = re.compile(W("new_group_cues"), _I)
 # "three OTHERS injured", "two OTHER people": more people than the sentence's count before them
-_OTHERS_AFTER_RE = re.compile(r"\s+(?:others|other\s+(?:people|persons|victims|men|women))\b", _I)
+_OTHERS_AFTER_RE = re.compile(rf"\s+{W('others_words')}", _I)
 # between two counts of one subject: "two boys AND two girls", "four adults AND a 3-year-old"
 _COUNTS_JOINED_RE = re.compile(rf"\s*(?:(?!{W('passive_auxiliaries')})[\w'’-]+\s+){{0,3}}?(?:and|&)\s+", _I)
 _AND_RE = re.compile(r"\s*,?\s*(?:and|&)\s+$|\s*,\s*$", _I)

@@ -39,10 +39,10 @@ def word_anchor(words, whole_word: bool = True):
     return find
 
 
-# words too common in news to look a phrase up by: the key of a phrase is its rarest word by this ranking
-_COMMON = {w: 2 for w in "the a an of for that this in at on as to and with after before year".split()}
-_COMMON.update({w: 1 for w in "day days night time week weeks month months years morning later earlier same next "
-                              "past last few more near".split()})
+from .lexicon import load
+
+# words too common in news to look a phrase up by (lexicon/date_words.yaml): a phrase's key is its rarest word
+_COMMON = {w: rank for rank, words in load("date_words")["common_words"].items() for w in words}
 
 
 def phrase_anchor(phrases):
