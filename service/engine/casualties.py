@@ -38,7 +38,7 @@ from .casualty_patterns import (  # the patterns this layer applies
     _OBJECT_AFTER_RE, _NOT_RE, _PASSIVE_AUX_RE, LINK_WINDOW, _REPORTING_BEFORE_RE, _REPORTING_AFTER_RE, _AND_RE,
     _AGE_NP_RE, _BARE_SECOND_RE, _SURNAME_RE, _FULL_NAME_RE, _MULTIPLIERS, _NEGATED_RE, _NEGATED_NOUN_RE,
     _NEG_CAT, _NAME_ROLE_RE, _NOT_A_NAME, _COORDINATED_PASSIVE_GAP_RE, _NEAR_MISS_RE, _NOT_PLACE,
-    _HOSPITAL_VERB_RE, _TO_HOSPITAL_RE,
+    _HOSPITAL_VERB_RE, _TO_HOSPITAL_RE, _COORDINATED_OBJECT_FAR_RE,
 )
 
 
@@ -153,7 +153,8 @@ def _link(text, count_span, triggers, trigger_starts, others, qualified=False) \
                         and bisect_left(others, cs) - bisect_left(others, te + 1) == 1):
                     continue
                 second_object = True
-            if kind == "active" and (second_object or _OBJECT_GAP_RE.match(gap) or _COORDINATED_OBJECT_RE.match(gap)):
+            if kind == "active" and (second_object or _OBJECT_GAP_RE.match(gap) or _COORDINATED_OBJECT_RE.match(gap)
+                                     or _COORDINATED_OBJECT_FAR_RE.match(gap)):
                 cand = (len(gap), 1, cat, "object", (ts, te))
             elif kind == "tolls" and len(gap) < 60 and ";" not in gap and (
                     _TOLL_LINK_RE.search(gap) or (qualified and len(gap.split()) <= 4)):

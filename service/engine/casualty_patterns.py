@@ -83,6 +83,10 @@ _COORDINATED_OBJECT_RE = re.compile(rf"^\s*(?:(?:an?|the|one)\s+[^,;.]{{0,70}}?|
 # between an active verb and a second counted object: "detained [two Haqqani leaders and] several insurgents"
 _COORDINATED_COUNT_OBJECT_RE = re.compile(rf"^\s*(?:{W('object_gap_words')}\s+)*[\w,.-]+\s+(?:[\w'’-]+\s+){{0,4}}?"
                                           rf"{W('object_coordinators')}\s+(?:also\s+)?$", _I)
+# "captured a facilitator for weapons, fighters and equipment, along with more than 10 of his associates": a far
+# second object, joined by a phrase that cannot start a new clause
+_COORDINATED_OBJECT_FAR_RE = re.compile(rf"^\s*(?:an?|the|one)\s+[^;.]{{0,100}}?,?\s+{W('far_object_coordinators')}"
+                                        r"\s+(?:also\s+)?$", _I)
 _NOUN_GAP_RE = re.compile(r"^\s*(?:[\w'’-]+\s+){0,3}$")
 _INCLUDING_RE = re.compile(rf"{W('breakdown_cues')}\s*:?\s*$", _I)
 _FUNCTION_WORDS = W("function_words")
