@@ -81,7 +81,7 @@ _OBJECT_GAP_RE = re.compile(rf"^\s*(?:{W('object_gap_words')}\s+)*$", _I)
 _COORDINATED_OBJECT_RE = re.compile(rf"^\s*(?:(?:an?|the|one)\s+[^,;.]{{0,70}}?|them|him|her)\s+{W('object_coordinators')}"
                                     r"\s+(?:also\s+)?$", _I)
 # between an active verb and a second counted object: "detained [two Haqqani leaders and] several insurgents"
-_COORDINATED_COUNT_OBJECT_RE = re.compile(rf"^\s*(?:{W('object_gap_words')}\s+)*[\w,.-]+\s+(?:[\w'’-]+\s+){{0,4}}?"
+_COORDINATED_COUNT_OBJECT_RE = re.compile(rf"^\s*(?:{W('object_gap_words')}\s+)*[\w,.-]+\s+(?:[\w'’-]+\s+){{0,7}}?"
                                           rf"{W('object_coordinators')}\s+(?:also\s+)?$", _I)
 # "captured a facilitator for weapons, fighters and equipment, along with more than 10 of his associates": a far
 # second object, joined by a phrase that cannot start a new clause
@@ -188,7 +188,8 @@ _NEW_GROUP_CUE_RE = re.compile(W("new_group_cues"), _I)
 # "three OTHERS injured", "two OTHER people": more people than the sentence's count before them
 _OTHERS_AFTER_RE = re.compile(rf"\s+{W('others_words')}", _I)
 # between two counts of one subject: "two boys AND two girls", "four adults AND a 3-year-old"
-_COUNTS_JOINED_RE = re.compile(rf"\s*(?:(?!{W('passive_auxiliaries')})[\w'’-]+\s+){{0,3}}?(?:and|&)\s+", _I)
+_COUNTS_JOINED_RE = re.compile(rf"\s*(?:(?!{W('passive_auxiliaries')})[\w'’-]+\s+){{0,7}}?"
+                               rf"(?:and|&|{W('far_object_coordinators')})\s+", _I)
 _AND_RE = re.compile(r"\s*,?\s*(?:and|&)\s+$|\s*,\s*$", _I)
 _AGE_NP_RE = re.compile(_AGE, _I)
 _DETERMINER_START_RE = re.compile(rf"(?:{'|'.join(G['implicit_determiners'])})\s", _I)
