@@ -38,7 +38,8 @@ from .casualty_patterns import (  # the patterns this layer applies
     _OBJECT_AFTER_RE, _NOT_RE, _PASSIVE_AUX_RE, LINK_WINDOW, _REPORTING_BEFORE_RE, _REPORTING_AFTER_RE, _AND_RE,
     _AGE_NP_RE, _BARE_SECOND_RE, _SURNAME_RE, _FULL_NAME_RE, _MULTIPLIERS, _NEGATED_RE, _NEGATED_NOUN_RE,
     _NEG_CAT, _NAME_ROLE_RE, _NOT_A_NAME, _COORDINATED_PASSIVE_GAP_RE, _NEAR_MISS_RE, _NOT_PLACE,
-    _HOSPITAL_VERB_RE, _TO_HOSPITAL_RE, _COORDINATED_OBJECT_FAR_RE,
+    _HOSPITAL_VERB_RE, _TO_HOSPITAL_RE, _COORDINATED_OBJECT_FAR_RE, _NEAR_MISS_BEFORE_RE, _OF_THE_OPENING_RE,
+    _FIRED_BEFORE_RE,
 )
 
 
@@ -84,6 +85,9 @@ def _find_triggers(text: str, s: int, e: int) -> list[tuple[int, int, str, str]]
         occupied[t[0] - s:t[1] - s] = b"\x01" * (t[1] - t[0])
         same.add((t[0], t[1]))
         kept.append(t)
+    # "fired one SHOT": a shot fired is no wound
+    kept = [t for t in kept if not (_SHOT_RE.match(text[t[0]:t[1]]) and
+                                    _FIRED_BEFORE_RE.search(text, max(s, t[0] - 40), t[0]))]
     # a passive word inside a longer active phrase is that phrase ("charged with FATALLY SHOOTING a boy")
     actives = [t for t in kept if t[3] == "active"]
     kept = [t for t in kept if t[3] != "passive" or
@@ -427,7 +431,8 @@ def extract_casualties(text: str, sentences: list[tuple[int, int]], counts: list
         candidates = sorted(explicit + implicit + negations, key=lambda c: c[0])
         # "80 people out of the 86 crew members perished", "three of the 12 passengers": the total aboard is
         # no casualty count, and it does not stand between the count that is and its verb
-        partitive = {c[0] for c in explicit if _OUT_OF_BEFORE_RE.search(text, max(s, c[0] - 16), c[0])}
+        partitive = {c[0] for c in explicit if _OUT_OF_BEFORE_RE.search(text, max(s, c[0] - 30), c[0])
+                     or _OF_THE_OPENING_RE.fullmatch(text, s, c[0])}
         candidates = [c for c in candidates if c[0] not in partitive]
         others = sorted(c[0] for c in explicit + negations if c[0] not in partitive)
         sentence_facts: list[Fact] = []
@@ -453,6 +458,12 @@ def extract_casualties(text: str, sentences: list[tuple[int, int]], counts: list
             if cnt.kind in ("digits", "words", "vague", "range") and \
                     _NOT_PERSONS_AFTER_RE.match(text, cnt.core_end, min(e, cnt.core_end + 40)):
                 continue  # "impacted eight provinces", "85,000 head of cattle were killed"
+            if rule == "object" and _NEAR_MISS_BEFORE_RE.search(text, max(s, trig[0] - 15), trig[0]):
+                continue  # "bullets that nearly killed his father-in-law"
+            if cnt.kind == "ordinal word" and any(f.category != category and f.count["value"] == cnt.value - 1
+                                                  for f in sentence_facts):
+                # "three people were found dead and a fourth person was injured": one more, of another kind
+                cnt = Count(cnt.start, cnt.end, cnt.text, 1, None, None, "implicit", "implicit", cnt.start, cnt.end)
             perpetrator = False
             by_start = {f.start: f for f in sentence_facts if f.category == category}
             if cnt.kind == "object pronoun" and cnt.text.lower() in ("himself", "herself"):

@@ -39,13 +39,16 @@ def _trigger_regex(words) -> re.Pattern | None:
 _TRIGGERS = {cat: {kind: _trigger_regex(spec.get(kind) or []) for kind in ("passive", "active", "nouns", "tolls")}
              for cat, spec in L["categories"].items()}
 MASS_CATEGORIES = tuple(G["mass_categories"])
-_OUT_OF_BEFORE_RE = re.compile(rf"{W('partitive_openers')}\s+(?:the\s+)?$", _I)
+_OUT_OF_BEFORE_RE = re.compile(rf"(?:{W('partitive_openers')}\s+(?:the\s+)?|"
+                               rf"(?:\b\d[\d,]*|{W('partitive_counts')})\s+(?:[\w'’-]+\s+)?of\s+the\s+)$", _I)
+_OF_THE_OPENING_RE = re.compile(r"\s*of\s+the\s+", _I)  # "OF THE 20 people injured, 3 died"
 _NOT_PERSONS_AFTER_RE = re.compile(rf"[\s-]+(?:[\w'’-]+\s+){{0,2}}?{alternation(L['not_persons'])}", _I)
 _NOUN_MODIFIER_RE = re.compile(r"[-\s]+" + alternation(L["noun_not_before"]), _I)
 _TOLL_LINK_RE = re.compile(alternation(L["toll_links"]) + r"\s*$", _I)
 # where a new clause begins, so that a hypothetical word before it does not reach the fact after it
 _CLAUSE_START_RE = re.compile(rf"\b{W('clause_openers')}\b|[;:]", _I)
 _PERSON_ONLY_VERB_RE = re.compile(W("person_only_verbs"), _I)
+_FIRED_BEFORE_RE = re.compile(rf"{W('fire_verbs')}\s+(?:off\s+)?(?:[\w'’-]+\s+){{0,2}}$", _I)
 _HOSPITAL_VERB_RE = re.compile(W("hospital_verbs"), _I)
 _TO_HOSPITAL_RE = re.compile(rf"[^.;]{{0,50}}?\bto\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){{0,2}}?{W('hospital_words')}",
                              _I)
@@ -60,6 +63,7 @@ _SHOT_THEN_DIED_RE = re.compile(rf"(?:[^.;]|\.(?=\s*\d)){{0,90}}?(?:\band|,)\s+(
                                 rf"(?:{W('adverbs_of_time')}\s+)?{W('death_after_shot')}",
                                 _I)
 _NEAR_MISS_RE = re.compile(W("near_miss"), _I)
+_NEAR_MISS_BEFORE_RE = re.compile(rf"{W('near_miss')}\s+$", _I)
 _CHARGE_GAP_RE = re.compile(rf"{W('charge_words')}\s+of\b", _I)
 
 # ------------------------------------------------------------------------------------------- gaps
@@ -209,7 +213,7 @@ _ORDINAL = r"(?P<n>\d{1,4})(?:st|nd|rd|th)\s+"
 TALLY_ORDINALS = {k.lower(): v for k, v in G["tally_ordinals"].items()}
 _ORDINAL_PERSON_RE = re.compile(rf"(?<![\w-])(?:{_ORDINAL}(?P<np>(?:[\w'’-]+\s+)?{_SINGULAR_PERSONS_ANY_CASE})\b|"
                                 rf"(?<=\b(?:a|an)\s)(?P<w>{alternation(TALLY_ORDINALS)})(?:\s+(?P<np2>(?:[\w'’-]+\s+)?"
-                                rf"{_SINGULAR_PERSONS_ANY_CASE})\b|(?=\s+(?:was\s+)?{W('participles')})))", _I)
+                                rf"{_SINGULAR_PERSONS_ANY_CASE})\b|(?=\s+(?:was\s+)?{W('tally_participles')})))", _I)
 _ORDINAL_KILLING_RE = re.compile(rf"(?<![\w-]){_ORDINAL}(?:[\w'’-]+\s+)?(?P<noun>{W('tally_killings')})\b", _I)
 
 # ------------------------------------------------------------------------------------------- stated zeros

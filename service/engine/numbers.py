@@ -150,6 +150,7 @@ _PERCENT_AFTER_RE = re.compile(r"^\s*" + alternation(_CTX["percent_after"], boun
                                re.IGNORECASE)
 _MEASURE_AFTER_RE = re.compile(r"^\s*-?" + alternation(_CTX["measure_after"], boundary=False) + r"(?![a-z\d])",
                                re.IGNORECASE)
+_FREQUENCY_BEFORE_RE = re.compile(r"(?<![\w])" + alternation(_CTX["frequency_before"]) + r"\s+$", re.IGNORECASE)
 _DURATION_AFTER_RE = re.compile(r"^\s*-?" + alternation(_CTX["duration_after"]) + r"(?![\w])", re.IGNORECASE)
 _ADDRESS_AFTER_RE = re.compile(
     r"^\s+(?:" + alternation(_CTX["address_after"]) + r"|(?:[NSEW]\.?\s+)?(?:[A-Z][\w.'-]*\s+){0,3}"
@@ -387,7 +388,7 @@ def _role(text: str, c: _Core) -> str:
         return "percent"
     if _DURATION_AFTER_RE.match(after):
         return "duration"
-    if _FREQUENCY_AFTER_RE.match(after):
+    if _FREQUENCY_AFTER_RE.match(after) or _FREQUENCY_BEFORE_RE.search(before):
         return "frequency"
     if _MEASURE_AFTER_RE.match(after):
         return "measure"

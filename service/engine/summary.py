@@ -28,10 +28,14 @@ def summarise(facts: list[Fact], ids: list[str], published: dt.date | None, text
         if years:
             year = max(years, key=lambda y: (years[y], y))  # ties: the later year (articles look back)
             published = dt.date(int(year), 1, 1)  # its first day: none of its own dates is "90 days before"
+    only_history: set[str] = set()  # categories whose figure is an earlier event's
     for cat, items in by_cat.items():
         reported = [(f, i) for f, i in items if not f.negated and f.status == "reported" and f.part_of is None]
         # an earlier event is a comparison — unless the article tells of nothing else (a trial, an anniversary)
-        usable = [(f, i) for f, i in reported if not _historical(f, published)] or reported
+        usable = [(f, i) for f, i in reported if not _historical(f, published)]
+        if not usable:
+            usable = reported
+            only_history.add(cat)
         if any(not f.extra.get("statistic") for f, _ in usable):
             usable = [(f, i) for f, i in usable if not f.extra.get("statistic")]
         if not usable:
@@ -52,7 +56,7 @@ def summarise(facts: list[Fact], ids: list[str], published: dt.date | None, text
         # disaster displacement includes evacuations (IDMC's convention): the evacuated figure stands in
         summary["displaced"] = dict(summary["evacuated"], facts=list(summary["evacuated"]["facts"]))
     injured, killed = summary.get("injured"), summary.get("killed")
-    if injured and killed and injured["value"] > 0:
+    if injured and killed and injured["value"] > 0 and ("killed" not in only_history or "injured" in only_history):
         shot_only = all(f.extra.get("shot") for f, i in by_cat["injured"] if i in injured["facts"])
         if shot_only:
             left = max(injured["value"] - killed["value"], 0)
