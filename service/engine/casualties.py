@@ -39,7 +39,7 @@ from .casualty_patterns import (  # the patterns this layer applies
     _AGE_NP_RE, _BARE_SECOND_RE, _SURNAME_RE, _FULL_NAME_RE, _MULTIPLIERS, _NEGATED_RE, _NEGATED_NOUN_RE,
     _NEG_CAT, _NAME_ROLE_RE, _NOT_A_NAME, _COORDINATED_PASSIVE_GAP_RE, _NEAR_MISS_RE, _NOT_PLACE,
     _HOSPITAL_VERB_RE, _TO_HOSPITAL_RE, _COORDINATED_OBJECT_FAR_RE, _NEAR_MISS_BEFORE_RE, _OF_THE_OPENING_RE,
-    _FIRED_BEFORE_RE,
+    _FIRED_BEFORE_RE, _NOT_TOLL_OF_RE,
 )
 
 
@@ -160,7 +160,7 @@ def _link(text, count_span, triggers, trigger_starts, others, qualified=False) \
             if kind == "active" and (second_object or _OBJECT_GAP_RE.match(gap) or _COORDINATED_OBJECT_RE.match(gap)
                                      or _COORDINATED_OBJECT_FAR_RE.match(gap)):
                 cand = (len(gap), 1, cat, "object", (ts, te))
-            elif kind == "tolls" and len(gap) < 60 and ";" not in gap and (
+            elif kind == "tolls" and len(gap) < 60 and ";" not in gap and not _NOT_TOLL_OF_RE.search(gap) and (
                     _TOLL_LINK_RE.search(gap) or (qualified and len(gap.split()) <= 4)):
                 cand = (len(gap), 2, cat, "toll", (ts, te))
             else:

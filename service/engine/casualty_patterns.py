@@ -45,6 +45,7 @@ _OF_THE_OPENING_RE = re.compile(r"\s*of\s+the\s+", _I)  # "OF THE 20 people inju
 _NOT_PERSONS_AFTER_RE = re.compile(rf"[\s-]+(?:[\w'’-]+\s+){{0,2}}?{alternation(L['not_persons'])}", _I)
 _NOUN_MODIFIER_RE = re.compile(r"[-\s]+" + alternation(L["noun_not_before"]), _I)
 _TOLL_LINK_RE = re.compile(alternation(L["toll_links"]) + r"\s*$", _I)
+_NOT_TOLL_OF_RE = re.compile(alternation(L["not_toll_of"]) + r"\s*$", _I)
 # where a new clause begins, so that a hypothetical word before it does not reach the fact after it
 _CLAUSE_START_RE = re.compile(rf"\b{W('clause_openers')}\b|[;:]", _I)
 _PERSON_ONLY_VERB_RE = re.compile(W("person_only_verbs"), _I)
@@ -55,7 +56,8 @@ _TO_HOSPITAL_RE = re.compile(rf"[^.;]{{0,50}}?\bto\s+(?:the\s+|a\s+|an\s+)?(?:[\
 _HYPOTHETICAL_RE = re.compile(alternation(L["hypothetical"]))  # as written: "May" is a month, "may" a modal
 _CUMULATIVE_RE = re.compile(alternation(L["cumulative"]), _I)
 _FEARED_RE = re.compile(alternation(L["feared"]), _I)
-_STATISTIC_RE = re.compile(alternation(L["statistic"]), _I)
+# a period's statistic: its words, or a year it runs in or since ("so far in 2017", "since 1999")
+_STATISTIC_RE = re.compile(alternation(L["statistic"]) + r"|\b(?:in|since)\s+(?:19|20)\d\d\b", _I)
 _SHOT_RE = re.compile(r"^(?:" + alternation(L["shot_words"]) + r")$", _I)
 _SHOT_THEN_DIED_RE = re.compile(rf"(?:[^.;]|\.(?=\s*\d)){{0,90}}?(?:\band|,)\s+(?:{W('adverbs_of_time')}\s+)?"
                                 rf"{W('death_after_shot')}"
