@@ -465,10 +465,10 @@ def extract_casualties(text: str, sentences: list[tuple[int, int]], counts: list
                 # "three people were found dead and a fourth person was injured": one more, of another kind
                 cnt = Count(cnt.start, cnt.end, cnt.text, 1, None, None, "implicit", "implicit", cnt.start, cnt.end)
             perpetrator = False
-            by_start = {f.start: f for f in sentence_facts if f.category == category}
             if cnt.kind == "object pronoun" and cnt.text.lower() in ("himself", "herself"):
                 prior = [c for c in candidates if c[1] <= trig[0] and c[2].kind in ("implicit", "digits", "words")
                          and trig[0] - LINK_WINDOW <= c[0]]
+                by_start = {f.start: f for f in sentence_facts if f.category == category}
                 if prior and (prior[-1][0], category) in linked:
                     if category != "killed" or not (
                             _NEW_SUBJECT_RE.search(text, max(s, trig[0] - 25), trig[0]) or

@@ -41,7 +41,7 @@ _TRIGGERS = {cat: {kind: _trigger_regex(spec.get(kind) or []) for kind in ("pass
 MASS_CATEGORIES = tuple(G["mass_categories"])
 _OUT_OF_BEFORE_RE = re.compile(rf"(?:{W('partitive_openers')}\s+(?:the\s+)?|"
                                rf"(?:\b\d[\d,]*|{W('partitive_counts')})\s+(?:[\w'’-]+\s+)?of\s+the\s+)$", _I)
-_OF_THE_OPENING_RE = re.compile(r"\s*of\s+the\s+", _I)  # "OF THE 20 people injured, 3 died"
+_OF_THE_OPENING_RE = re.compile(rf"\s*{W('partitive_sentence_openers')}\s+", _I)  # "OF THE 20 injured, 3 died"
 _NOT_PERSONS_AFTER_RE = re.compile(rf"[\s-]+(?:[\w'’-]+\s+){{0,2}}?{alternation(L['not_persons'])}", _I)
 _NOUN_MODIFIER_RE = re.compile(r"[-\s]+" + alternation(L["noun_not_before"]), _I)
 _TOLL_LINK_RE = re.compile(alternation(L["toll_links"]) + r"\s*$", _I)
@@ -49,7 +49,7 @@ _NOT_TOLL_OF_RE = re.compile(alternation(L["not_toll_of"]) + r"\s*$", _I)
 # where a new clause begins, so that a hypothetical word before it does not reach the fact after it
 _CLAUSE_START_RE = re.compile(rf"\b{W('clause_openers')}\b|[;:]", _I)
 _PERSON_ONLY_VERB_RE = re.compile(W("person_only_verbs"), _I)
-_FIRED_BEFORE_RE = re.compile(rf"{W('fire_verbs')}\s+(?:off\s+)?(?:[\w'’-]+\s+){{0,2}}$", _I)
+_FIRED_BEFORE_RE = re.compile(rf"{W('fire_verbs')}\s+(?:[\w'’-]+\s+){{0,2}}$", _I)
 _HOSPITAL_VERB_RE = re.compile(W("hospital_verbs"), _I)
 _TO_HOSPITAL_RE = re.compile(rf"[^.;]{{0,50}}?\bto\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){{0,2}}?{W('hospital_words')}",
                              _I)
@@ -169,7 +169,7 @@ def relatives_value(np: str) -> int:
 _MULTIPLIERS = dict(G["multipliers"])
 _MULTIPLE_FATAL_RE = re.compile(rf"\b(?P<word>{'|'.join(_MULTIPLIERS)})\s+(?={W('multiplied_nouns')})", _I)
 # a headline's bare noun right before its participle: "farewell to toddler killed by gunfire"
-_BARE_VICTIM_RE = re.compile(rf"(?<!\b(?:a|an|the|his|her|their|one|only|no|every|any)\s)(?<![\w-])(?P<np>{_SINGULAR_PERSONS})"
+_BARE_VICTIM_RE = re.compile(rf"(?<!{W('bare_victim_not_after')}\s)(?<![\w-])(?P<np>{_SINGULAR_PERSONS})"
                              rf"(?=\s+{W('participles')})", _I)
 _TIME_POSSESSOR = alternation(_MONTHS_AND_DAYS + G["time_possessors"])
 _POSSESSIVE_DEATH_RE = re.compile(rf"(?!{_TIME_POSSESSOR}['’])(?P<np>\b[\w-]+)['’]s\s+"
@@ -187,7 +187,7 @@ _PRONOUN_SUBJECT_RE = re.compile(rf"{W('subject_pronouns')}(?=\s+(?:{W('adverbs_
                                  rf"{W('pronoun_passive_injuries')})))", _I)
 # "... before police shot and killed him": the one who did it, killed in turn
 _AGENT_KILLED_PRONOUN_RE = re.compile(rf"{W('clause_linkers_in_time')}\s+(?:a\s+|an\s+|the\s+)?(?:\w+\s+){{0,2}}?"
-                                      rf"{W('law_enforcement')}\s+(?:\w+\s+){{0,4}}?(?:him|her)$", _I)
+                                      rf"{W('law_enforcement')}\s+(?:\w+\s+){{0,4}}?{W('agent_object_pronouns')}$", _I)
 _NEW_SUBJECT_RE = re.compile(rf"\b{W('subject_pronouns')}\s+(?:\w+\s+){{0,2}}$", _I)
 _REFLEXIVE_RE = re.compile(rf"{W('object_pronouns')}(?!\s+{W('possessed_nouns')})", _I)
 _ONE_OF_RE = re.compile(rf"\b[Oo]ne(?=\s+of\s+(?-i:{W('one_of_determiners')}))")

@@ -121,6 +121,7 @@ class Rule:
     pattern: re.Pattern
     produce: Callable[[re.Match, Context], tuple | None]  # -> (value, type, grain, mod) or None
     anchor: str | None = None  # a key of ANCHORS: the rule runs only in windows around such words
+    stateful: bool = False  # its value depends on the mentions before it (ctx.last_day, last_year, last_quarter)
 
 
 def _mod(m) -> str | None:
@@ -499,8 +500,8 @@ def p_duration(m, ctx):
 
 
 # ----------------------------------------------------------------------------------------------- rules
-def _r(name, pattern, produce, flags=_I, anchor=None):
-    return Rule(name, re.compile(pattern, flags), produce, anchor)
+def _r(name, pattern, produce, flags=_I, anchor=None, stateful=False):
+    return Rule(name, re.compile(pattern, flags), produce, anchor, stateful)
 
 
 # Anchors (see date_anchors.py): cheap finds that every match of a rule contains; a rule runs only in the
@@ -580,10 +581,10 @@ RULES: list[Rule] = [
        rf"(?:fiscal[-\s])?(?P<ord>{_ORD})[-\s](?P<unit>quarter|half)(?:\s+of\s+(?:fiscal\s+)?{YEAR})?{_E}",
        p_quarter, anchor="quarter"),
     _r("this quarter", rf"{_B}(?:the\s+)?(?P<which>current|this|latest|last|past|recent|most recent)\s+quarter{_E}",
-       p_this_quarter, anchor="quarter"),
+       p_this_quarter, anchor="quarter", stateful=True),
     # the quarter · a year earlier (that quarter, a year before) · the year
-    _r("this period", rf"{_B}{alternation(W['this_period'])}{_E}", p_this_period, anchor="this period"),
-    _r("year earlier", rf"{_B}{alternation(W['year_earlier_period'])}{_E}", p_year_earlier, anchor="year earlier"),
+    _r("this period", rf"{_B}{alternation(W['this_period'])}{_E}", p_this_period, anchor="this period", stateful=True),
+    _r("year earlier", rf"{_B}{alternation(W['year_earlier_period'])}{_E}", p_year_earlier, anchor="year earlier", stateful=True),
     _r("the weekend", rf"{_B}(?:the|over\s+the|during\s+the)\s+weekend{_E}", p_the_weekend, anchor="weekend"),
     _r("this year", rf"{_B}{alternation(W['this_year_words'])}{_E}", p_this_year, anchor="this year"),
     # this summer · last fall · the winter of 1994
@@ -595,8 +596,8 @@ RULES: list[Rule] = [
     # yesterday · today · tonight · tomorrow morning
     _r("relative day", rf"{_B}(?:(?:early|late|earlier|later)\s+)?(?P<word>{_REL_DAYS}){PART}{_E}", p_relative_day, anchor="relative day"),
     # the day before · the following day
-    _r("anaphoric day", rf"{_B}(?P<word>{_ANA_DAYS}){_E}", p_anaphoric_day, anchor="anaphoric day"),
-    _r("anaphoric year", rf"{_B}(?P<word>{_ANA_YEARS}){_E}", p_anaphoric_year, anchor="anaphoric year"),
+    _r("anaphoric day", rf"{_B}(?P<word>{_ANA_DAYS}){_E}", p_anaphoric_day, anchor="anaphoric day", stateful=True),
+    _r("anaphoric year", rf"{_B}(?P<word>{_ANA_YEARS}){_E}", p_anaphoric_year, anchor="anaphoric year", stateful=True),
     # this week · last month · next year · earlier this year · the end of this month
     _r("relative unit", rf"{_B}(?P<rel>{_REL_UNIT_WORDS})\s+(?P<unit>week|weekend|month|year|quarter|decade|century){_E}",
        p_relative_unit, anchor="relative unit"),
@@ -610,7 +611,7 @@ RULES: list[Rule] = [
     _r("holiday", rf"{_B}(?:(?P<rel>last|this|next)\s+)?(?P<name>{_HOLIDAYS})(?:\s+{YEAR})?{_E}", p_holiday, anchor="holiday"),
     # 9 a.m. · 9:30 p.m. Tuesday
     _r("clock time", rf"{_B}(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<min>[0-5]\d))?\s*(?P<ampm>[ap]\.?m\.?)(?:\s+[A-Z]{{2,4}})?"
-       rf"(?:\s+(?P<wd>{alternation(WEEKDAYS)}))?(?![\w])", p_time, anchor="ampm"),
+       rf"(?:\s+(?P<wd>{alternation(WEEKDAYS)}))?(?![\w])", p_time, anchor="ampm", stateful=True),
     # three days · two weeks · 24 hours (durations, not dates)
     _r("duration", rf"{_B}(?P<n>{NUMWORD_SHORT})\s+(?:more\s+|full\s+|straight\s+|consecutive\s+)?{UNIT}{_E}"
        rf"(?![-\s]+old\b|\s+of\b|\s+(?:ago|earlier|later|before|after)\b)", p_duration, anchor="unit"),
@@ -621,11 +622,6 @@ _YEAR_ONLY = Rule(_YEAR_RULE, re.compile(r"(?P<year>\d{4})"), p_year)
 _YEAR_WITH_MOD_RE = re.compile(
     rf"(?:(?P<mod>{alternation(W['modifiers'])})(?:-|\s+))?(?:fiscal\s+|the\s+year\s+)?(?P<year>\d{{4}})", _I)
 _YEAR_MOD_RE = re.compile(rf"(?:(?P<mod>{alternation(W['modifiers'])})(?:-|\s+))?(?:fiscal\s+|the\s+year\s+)?$", _I)
-
-
-# rules whose value depends on the mentions before them (ctx.last_day, last_year, last_quarter)
-_STATEFUL_RULES = frozenset({"anaphoric day", "anaphoric year", "this quarter", "this period", "year earlier",
-                             "clock time"})
 
 
 def extract_dates(text: str, anchor: dt.date | None, numbers: list[NumberMention] | None = None) -> list[DateMention]:
@@ -671,7 +667,7 @@ def extract_dates(text: str, anchor: dt.date | None, numbers: list[NumberMention
     out: list[DateMention] = []
     for start, end, _, rule, m in chosen:
         # a production that reads no earlier mention gives what it gave the probe
-        produced = rule.produce(m, ctx) if rule.name in _STATEFUL_RULES else produced_by_probe[id(m)]
+        produced = rule.produce(m, ctx) if rule.stateful else produced_by_probe[id(m)]
         if produced is None:
             continue
         value, typ, grain, mod = produced
