@@ -8,6 +8,7 @@ from __future__ import annotations
 import logging
 
 from gunicorn.app.base import BaseApplication
+from gunicorn.workers.sync import SyncWorker
 
 from .app import create_app
 from .config import from_environment
@@ -16,6 +17,25 @@ from .config import from_environment
 def _child_exit(server, worker) -> None:
     from .metrics import mark_worker_dead
     mark_worker_dead(worker.pid)
+
+
+class DrainingSyncWorker(SyncWorker):
+    """gunicorn's sync worker, which on a graceful stop (SIGTERM) also serves the connections the kernel had
+    already queued for it. The stock worker stops accepting at once, and a client whose connection was in the
+    listen queue at that moment gets a reset although it connected before the stop."""
+
+    def run(self):
+        super().run()
+        for listener in self.sockets:
+            while True:
+                try:
+                    self.accept(listener)
+                except BlockingIOError:  # the queue is empty
+                    break
+                except ConnectionAbortedError:  # that client left before being served
+                    continue
+                except OSError:  # the listener is gone
+                    break
 
 
 class TallyServer(BaseApplication):
@@ -28,6 +48,8 @@ class TallyServer(BaseApplication):
         self.cfg.set("bind", f"{s['HOST']}:{s['PORT']}")
         self.cfg.set("workers", s["WORKERS"])
         self.cfg.set("threads", s["THREADS"])
+        if s["THREADS"] <= 1:
+            self.cfg.set("worker_class", f"{__name__}.DrainingSyncWorker")
         self.cfg.set("timeout", s["REQUEST_TIMEOUT"])
         self.cfg.set("graceful_timeout", 30)
         self.cfg.set("preload_app", True)

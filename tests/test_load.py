@@ -27,6 +27,7 @@ def test_a_killed_worker_costs_at_most_its_requests_in_flight():
 
 
 def test_sigterm_finishes_requests_in_flight():
-    report = load_test.run(duration=4, concurrency=2, workers=2, sigterm=True, quiet=True)
+    # eight clients for two workers keep connections in the listen queue when the signal comes
+    report = load_test.run(duration=4, concurrency=8, workers=2, sigterm=True, quiet=True)
     assert report["in_flight_failures_after_sigterm"] == 0, report["statuses"]
     assert report["server_exit_code"] == 0
