@@ -39,7 +39,7 @@ from .casualty_patterns import (  # the patterns this layer applies
     _AGE_NP_RE, _BARE_SECOND_RE, _SURNAME_RE, _FULL_NAME_RE, _MULTIPLIERS, _NEGATED_RE, _NEGATED_NOUN_RE,
     _NEG_CAT, _NAME_ROLE_RE, _NOT_A_NAME, _COORDINATED_PASSIVE_GAP_RE, _NEAR_MISS_RE, _NOT_PLACE,
     _HOSPITAL_VERB_RE, _TO_HOSPITAL_RE, _COORDINATED_OBJECT_FAR_RE, _NEAR_MISS_BEFORE_RE, _OF_THE_OPENING_RE,
-    _FIRED_BEFORE_RE, _NOT_TOLL_OF_RE,
+    _FIRED_BEFORE_RE, _NOT_TOLL_OF_RE, _LOCATIVE_SUBJECT_RE, RESTATEMENT_GAP_RE,
 )
 
 
@@ -103,6 +103,8 @@ def _gap_ok_subject(gap: str) -> bool:
         return True  # "several insurgents presented an immediate threat ... and were killed"
     if _COORDINATED_SUBJECT_RE.match(gap):
         return True  # "A man and a woman were shot dead": each conjunct is a subject
+    if _LOCATIVE_SUBJECT_RE.match(gap):
+        return True  # "383,457 people in 609 villages of 60 municipalities were affected"
     if _RELATIVE_GAP_RE.match(gap):
         return True  # "A Brooklyn woman who was watching her clothes dry was killed"
     if len(gap) > 70 or not _SUBJECT_GAP_RE.match(gap):
@@ -137,8 +139,10 @@ def _link(text, count_span, triggers, trigger_starts, others, qualified=False) \
         if ts < ce and cs < te:
             continue
         if ts >= ce:  # trigger after the count: subject or noun
-            gap = text[ce:ts]
-            if _between(others, ce, ts) and not _COORDINATED_SUBJECT_RE.match(gap):
+            restated = RESTATEMENT_GAP_RE.match(text, ce, ts)
+            gap = text[restated.end() if restated else ce:ts]
+            if _between(others, ce, ts) and not (_COORDINATED_SUBJECT_RE.match(gap) or
+                                                 kind == "passive" and _LOCATIVE_SUBJECT_RE.match(gap)):
                 continue
             if kind == "nouns" and _NOUN_GAP_RE.match(gap) and not _CLAUSE_BREAK_RE.search(gap) and \
                     not _NOUN_MODIFIER_RE.match(text, te) and not _CHARGE_GAP_RE.search(gap):

@@ -83,6 +83,12 @@ _COORDINATED_SUBJECT_RE = re.compile(r"^\s*(?:[\w'’-]+\s+){0,3}?,?\s*(?:and|&)
 # "several insurgents presented an immediate threat to the force and were killed": a coordinated passive
 _COORDINATED_PASSIVE_GAP_RE = re.compile(r"^\s*(?:[\w'’-]+\s+){1,14}?and\s+(?:were|was)\s+(?:\w+ly\s+|later\s+)?$",
                                          _I)
+# "383,457 people in 609 villages of 60 municipalities were affected": the counted people, then where they are
+_LOCATIVE_SUBJECT_RE = re.compile(rf"^\s*(?:[\w'’-]+\s+){{0,2}}?{PERSONS}\s+{W('locative_prepositions')}\s+"
+                                  rf"(?:(?!{W('locative_breaks')})[^,;:()\[\]]){{1,100}}?\s+"
+                                  rf"{W('subject_auxiliaries')}\s+(?:\w+ly\s+)?$", _I)
+# "27 lakh (2.7 million) people": the same figure in other units, between a count and its trigger
+RESTATEMENT_GAP_RE = re.compile(r"\s*\(\s*(?:[a-z]+\s+){0,2}\d[^()]{0,30}\)", _I)
 _APPOSITIVE_GAP_RE = re.compile(r"^\s*,\s*[^,;:()]{1,50},\s*(?:(?:was|were|has\s+been|had\s+been)\s+)?"
                                 r"(?:\w+ly\s+)?$")
 # Between an active trigger and the count after it.

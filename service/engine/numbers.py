@@ -3,7 +3,7 @@
 ``scan_numbers(text)`` finds each number expression — digits ("1,200", "2.3m"), words ("a hundred and
 twelve", "two dozen"), vague quantities ("dozens", "tens of thousands") — and gives it a role: ``count``,
 or one of the roles that make it something else (year, date, time, age, address, identifier, phone,
-money, percent, measure, duration, score, decimal, pronoun). ``find_counts(text)`` keeps the counts,
+money, percent, measure, duration, score, decimal, pronoun, restatement). ``find_counts(text)`` keeps the counts,
 each with its qualifier ("at least", "nearly", ...), range and exact offsets.
 
 The language knowledge lives in ``lexicon/number_words.yaml``, ``vague_quantities.yaml``,
@@ -73,13 +73,15 @@ _F = re.IGNORECASE | re.VERBOSE
 _DIGIT_CORE = r"""
 (?<![\w.,:/\\])
 (?P<num>
-    \d{1,3}(?:,\d{3})+(?:\.\d+)?            # 1,200   40,000   1,200.5
+    \d{1,2}(?:,\d{2})+,\d{3}                # 27,00,000   1,79,321: South Asian grouping (lakhs, crores)
+  | \d{1,3}(?:,\d{3})+(?:\.\d+)?            # 1,200   40,000   1,200.5
   | \d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+   # 1 200 with a thin or no-break space
+  | \d{1,3}(?:\x20\d{3})*\x20000(?=\x20[a-z]) # 200 000 people: a plain space, thousands before a word
   | \d{1,3}(?:\.\d{3}){2,}                  # 1.200.000: European grouping, unambiguous
   | \d+(?:\.\d+)?                           # 93   2.3   2023
 )
 (?:
-    \s*(?P<scale>""" + alternation(SCALES) + r""")(?:s\b)?
+    \s*(?P<scale>""" + alternation(SCALES, boundary=False) + r""")(?:s\b|\b)
   | (?P<abbr>""" + alternation(ABBREVIATIONS, boundary=False) + r""")
 )?
 (?![\w]|[.,]\d)
@@ -173,11 +175,15 @@ _FREQUENCY_AFTER_RE = re.compile(r"^\s*(?:more\s+|other\s+|[\w-]+\s+)?" + altern
 _NOT_A_NOUN = {w.lower() for w in _CTX["not_a_noun"]}
 
 
-_GROUP_SEP_RE = re.compile(r"[,\u00a0\u202f\u2009]")
+_GROUP_SEP_RE = re.compile(r"[,\u00a0\u202f\u2009 ]")
 _LETTERS_RE = re.compile(r"[A-Za-z]+")
 _LOWER_WORD_AFTER_RE = re.compile(r"\s+[a-z]")
 _DOT_THOUSANDS_RE = re.compile(r"\d{1,3}(?:\.\d{3})")
 _OF_AFTER_RE = re.compile(r"\s+of\b", re.IGNORECASE)
+# "27 lakh (2.7 million) people": the same figure again in parentheses, in other units
+_RESTATEMENT_OPEN_RE = re.compile(r"\s*\(\s*(?:[a-z]+\s+){0,2}")
+_RESTATEMENT_CLOSE_RE = re.compile(r"\s*(?:[a-z]+\s*)?\)")
+RESTATEMENT_TOLERANCE = 0.1  # a conversion rounds: "about one lakh (100 thousand)", "1,29,000 (130,000)"
 _DIGIT_AFTER_RE = re.compile(r"\s+\d")
 _BLOCK_AFTER_RE = re.compile(r"\s+block\b", re.IGNORECASE)
 _YEAR_CONTEXT_RE = re.compile(r"\s*(?:[,.;)]|$|" + alternation(_CTX["year_context_after"]) + ")")
@@ -437,6 +443,11 @@ def scan_numbers(text: str) -> list[NumberMention]:
     cores = [c for c in _cores(text) if not any(s < c.end and c.start < e for s, e, _ in masks)]
     for c in cores:
         c.role = _role(text, c)
+    for prev, c in zip(cores, cores[1:]):
+        if prev.role == c.role == "count" and _RESTATEMENT_OPEN_RE.fullmatch(text, prev.end, c.start) \
+                and _RESTATEMENT_CLOSE_RE.match(text, c.end) \
+                and abs(c.value - prev.value) <= RESTATEMENT_TOLERANCE * max(c.value, prev.value):
+            c.role = "restatement"
     mentions: list[NumberMention] = []
     i = 0
     while i < len(cores):
