@@ -165,7 +165,7 @@ def _link(text, count_span, triggers, trigger_starts, others, qualified=False) \
                                      or _COORDINATED_OBJECT_FAR_RE.match(gap)):
                 cand = (len(gap), 1, cat, "object", (ts, te))
             elif kind == "tolls" and len(gap) < 60 and ";" not in gap and not _NOT_TOLL_OF_RE.search(gap) and (
-                    _TOLL_LINK_RE.search(gap) or (qualified and len(gap.split()) <= 4)):
+                    _TOLL_LINK_RE.search(text, ts, cs) or (qualified and len(gap.split()) <= 4)):
                 cand = (len(gap), 2, cat, "toll", (ts, te))
             else:
                 continue
@@ -516,7 +516,8 @@ def extract_casualties(text: str, sentences: list[tuple[int, int]], counts: list
                 cnt = Count(cnt.start, cnt.end, cnt.text, 0, None, None, "exact", "negation", cnt.start, cnt.end)
                 rule = "subject"
             lo = min(cs, trig[0])
-            window = _own_clause(text[max(s, lo - 45):lo])
+            # the words before, and between a count and its verb ("1,000 people were PLANNED TO be evacuated")
+            window = _own_clause(text[max(s, lo - 45):lo]) + " " + text[cnt.end:trig[0]] * (trig[0] > cnt.end)
             if _HYPOTHETICAL_RE.search(window) and not _MAY_HAVE_RE.search(window):
                 continue
             if category == "injured" and _SHOT_THEN_DIED_RE.match(text, trig[1], min(e, trig[1] + 100)):

@@ -92,7 +92,9 @@ RESTATEMENT_GAP_RE = re.compile(r"\s*\(\s*(?:[a-z]+\s+){0,2}\d[^()]{0,30}\)", _I
 _APPOSITIVE_GAP_RE = re.compile(r"^\s*,\s*[^,;:()]{1,50},\s*(?:(?:was|were|has\s+been|had\s+been)\s+)?"
                                 r"(?:\w+ly\s+)?$")
 # Between an active trigger and the count after it.
-_OBJECT_GAP_RE = re.compile(rf"^\s*(?:{W('object_gap_words')}\s+)*$", _I)
+_OBJECT_GAP_RE = re.compile(rf"^\s*(?:{W('object_gap_words')}\s+)*"
+                            # a possessor: "evacuated THE ISLAND'S 337 residents"
+                            rf"(?:the\s+(?:[\w-]+\s+)?[\w-]+['’]s?\s+(?:{W('object_gap_words')}\s+)*)?$", _I)
 _COORDINATED_OBJECT_RE = re.compile(rf"^\s*(?:(?:an?|the|one)\s+[^,;.]{{0,70}}?|them|him|her)\s+{W('object_coordinators')}"
                                     r"\s+(?:also\s+)?$", _I)
 # between an active verb and a second counted object: "detained [two Haqqani leaders and] several insurgents"

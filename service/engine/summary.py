@@ -52,9 +52,10 @@ def summarise(facts: list[Fact], ids: list[str], published: dt.date | None, text
             if best[0].count["value"] >= incident["value"]:
                 incident = _entry(best[0], [i for f, i in cumulative if f.count["value"] == best[0].count["value"]])
         summary[cat] = incident
-    if "displaced" not in summary and "evacuated" in summary:
-        # disaster displacement includes evacuations (IDMC's convention): the evacuated figure stands in
-        summary["displaced"] = dict(summary["evacuated"], facts=list(summary["evacuated"]["facts"]))
+    evacuated = summary.get("evacuated")
+    if evacuated and evacuated["value"] > (summary["displaced"]["value"] if "displaced" in summary else -1):
+        # disaster displacement includes evacuations (IDMC's convention): the larger evacuated figure stands in
+        summary["displaced"] = dict(evacuated, facts=list(evacuated["facts"]))
     injured, killed = summary.get("injured"), summary.get("killed")
     if injured and killed and injured["value"] > 0 and ("killed" not in only_history or "injured" in only_history):
         shot_only = all(f.extra.get("shot") for f, i in by_cat["injured"] if i in injured["facts"])
