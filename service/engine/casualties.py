@@ -40,6 +40,7 @@ from .casualty_patterns import (  # the patterns this layer applies
     _NEG_CAT, _NAME_ROLE_RE, _NOT_A_NAME, _COORDINATED_PASSIVE_GAP_RE, _NEAR_MISS_RE, _NOT_PLACE,
     _HOSPITAL_VERB_RE, _TO_HOSPITAL_RE, _COORDINATED_OBJECT_FAR_RE, _NEAR_MISS_BEFORE_RE, _OF_THE_OPENING_RE,
     _FIRED_BEFORE_RE, _NOT_TOLL_OF_RE, _LOCATIVE_SUBJECT_RE, RESTATEMENT_GAP_RE,
+    EVENT_NAME_RE,
 )
 
 
@@ -561,6 +562,7 @@ def extract_casualties(text: str, sentences: list[tuple[int, int]], counts: list
     days_by_value = sorted((d for d in usable_dates if d.grain in ("day", "minute")), key=lambda d: event_day(d.value))
     lead_end = _lead_end(text, sentences)
     headline = _headline(text, sentences)
+    own_events = _own_event_names(text, sentences, headline)
     for f in facts:
         s, e = f.sentence
         trig = f.extra.get("trigger", (f.start, f.end))
@@ -571,6 +573,7 @@ def extract_casualties(text: str, sentences: list[tuple[int, int]], counts: list
         f.extra["statistic"] = ordinal or bool(_STATISTIC_RE.search(span_text))
         f.extra["lead"] = f.start < lead_end
         f.extra["headline"] = f.sentence == headline
+        f.extra["other_event"] = _other_event(text, s, f.start, own_events)
         f.date = _event_date(usable_dates, f.sentence, f.start, date_starts, days_by_value, published)
         f.location = _location(text, f.sentence, trig[0], dateline_place)
         f.source = _source(text, f.sentence)
@@ -612,6 +615,31 @@ def _headline(text: str, sentences: list[tuple[int, int]]) -> tuple[int, int] | 
     if text[e - 1] in ".!?\"'”’" or not _LINE_END_RE.match(text, e):
         return None
     return s, e
+
+
+def _event_names(text: str, start: int, end: int) -> list[str]:
+    return [(m.group("before") or m.group("after")).lower() for m in EVENT_NAME_RE.finditer(text, start, end)]
+
+
+def _own_event_names(text: str, sentences: list[tuple[int, int]], headline: tuple[int, int] | None) -> set[str]:
+    """The names of the article's own event: those its title gives, and its first sentence after the title
+    ("Typhoon Xangsane, known in the Philippines as Typhoon Reming, ..."). None without a title that names one."""
+    if headline is None:
+        return set()
+    own = set(_event_names(text, *headline))
+    i = sentences.index(headline)
+    if own and i + 1 < len(sentences):
+        own.update(_event_names(text, *sentences[i + 1]))
+    return own
+
+
+def _other_event(text: str, sentence_start: int, count_start: int, own: set[str]) -> bool:
+    """Does the fact's sentence name another event than the article's own before the count ("The Butte Fire
+    would later ... lead to the deaths of two civilians", in an article on the Electra Fire)?"""
+    if not own:
+        return False
+    names = _event_names(text, sentence_start, count_start)
+    return bool(names) and names[-1] not in own
 
 
 def _lead_end(text: str, sentences: list[tuple[int, int]]) -> int:

@@ -232,3 +232,8 @@ _ORDINAL_KILLING_RE = re.compile(rf"(?<![\w-]){_ORDINAL}(?:[\w'’-]+\s+)?(?P<no
 _NEGATED_RE = re.compile(W("negated_subjects"), _I)
 _NEG_CAT = dict(G["negated_nouns"])
 _NEGATED_NOUN_RE = re.compile(rf"\bno\s+(?:{W('negated_noun_adjectives')}\s+)?(?P<noun>{alternation(_NEG_CAT)})", _I)
+
+# ------------------------------------------------------------------------------------------- named events
+_NAME = rf"(?!{W('event_name_not')})[A-Z][\w'’-]+"
+EVENT_NAME_RE = re.compile(rf"{W('event_kinds_before')}\s+(?P<before>{_NAME})|"
+                           rf"\b(?P<after>{_NAME})\s+{W('event_kinds_after')}(?!\s+{W('event_kind_not_before')})")

@@ -30,7 +30,10 @@ def summarise(facts: list[Fact], ids: list[str], published: dt.date | None, text
             published = dt.date(int(year), 1, 1)  # its first day: none of its own dates is "90 days before"
     only_history: set[str] = set()  # categories whose figure is an earlier event's
     for cat, items in by_cat.items():
-        reported = [(f, i) for f, i in items if not f.negated and f.status == "reported" and f.part_of is None]
+        # another named event than the article's own ("the Butte Fire", in an article on the Electra Fire) is
+        # never its figure
+        reported = [(f, i) for f, i in items if not f.negated and f.status == "reported" and f.part_of is None
+                    and not f.extra.get("other_event")]
         # an earlier event is a comparison — unless the article tells of nothing else (a trial, an anniversary)
         usable = [(f, i) for f, i in reported if not _historical(f, published)]
         if not usable:
