@@ -19,6 +19,7 @@ import datetime as dt
 import hashlib
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import regex as re
 
@@ -198,18 +199,15 @@ def _source(text: str, sent: tuple[int, int]) -> str | None:
     return " ".join(src.split())
 
 
-def _location(text: str, sent: tuple[int, int], near: int, dateline_place: str | None) -> str | None:
-    best = None
-    for m in _LOCATION_RE.finditer(text, sent[0], sent[1]):
-        place = m.group(1)
-        if _NOT_PLACE.match(place):
-            continue
-        dist = abs(m.start() - near)
-        if best is None or dist < best[0]:
-            best = (dist, place)
-    if best:
-        return best[1]
-    return dateline_place
+def _places(text: str, sent: tuple[int, int]) -> list[tuple[int, str]]:
+    """The places a sentence names ("in Gaza City"), with where each is named."""
+    return [(m.start(), m.group(1)) for m in _LOCATION_RE.finditer(text, sent[0], sent[1])
+            if not _NOT_PLACE.match(m.group(1))]
+
+
+def _nearest_place(places: list[tuple[int, str]], near: int) -> str | None:
+    """The place named nearest to ``near`` (the first of two as near)."""
+    return min(places, key=lambda p: abs(p[0] - near))[1] if places else None
 
 
 def _cause(text: str, sent: tuple[int, int]) -> str | None:
@@ -441,6 +439,7 @@ def extract_casualties(text: str, sentences: list[tuple[int, int]], counts: list
         candidates = [c for c in candidates if c[0] not in partitive]
         others = sorted(c[0] for c in explicit + negations if c[0] not in partitive)
         sentence_facts: list[Fact] = []
+        feared = None  # "feared dead": read once a sentence has a fact
         for cs, ce, cnt in candidates:
             if _INCLUDING_RE.search(text, max(s, cs - 40), cs) and sentence_facts and cnt.kind != "negation":
                 parent = sentence_facts[-1]
@@ -546,7 +545,9 @@ def extract_casualties(text: str, sentences: list[tuple[int, int]], counts: list
                 any(f.category != category for f in sentence_facts)
             fact.extra["additive"] = cue is not None and not contrast
             fact.extra["others"] = bool(_OTHERS_AFTER_RE.match(text, ce, min(e, ce + 20)))
-            if _FEARED_RE.search(text, s, e):
+            if feared is None:
+                feared = bool(_FEARED_RE.search(text, s, e))
+            if feared:
                 fact.status = "feared"
             sentence_facts.append(fact)
             add(fact)
@@ -563,22 +564,40 @@ def extract_casualties(text: str, sentences: list[tuple[int, int]], counts: list
     lead_end = _lead_end(text, sentences)
     headline = _headline(text, sentences)
     own_events = _own_event_names(text, sentences, headline)
+    by_sentence: dict[tuple[int, int], _SentenceTraits] = {}  # many facts share a sentence: read it once
     for f in facts:
         s, e = f.sentence
         trig = f.extra.get("trigger", (f.start, f.end))
-        span_text = text[s:e]
+        traits = by_sentence.get(f.sentence)
+        if traits is None:
+            traits = by_sentence[f.sentence] = _sentence_traits(text, f.sentence)
         ordinal = f.extra.get("ordinal", False)  # "the 4th child shot": a running tally, not an incident
-        f.cumulative = ordinal or f.extra.get("tally", False) or bool(_CUMULATIVE_RE.search(span_text)) and \
-            not f.negated
-        f.extra["statistic"] = ordinal or bool(_STATISTIC_RE.search(span_text))
+        f.cumulative = ordinal or f.extra.get("tally", False) or traits.cumulative and not f.negated
+        f.extra["statistic"] = ordinal or traits.statistic
         f.extra["lead"] = f.start < lead_end
         f.extra["headline"] = f.sentence == headline
         f.extra["other_event"] = _other_event(text, s, f.start, own_events)
         f.date = _event_date(usable_dates, f.sentence, f.start, date_starts, days_by_value, published)
-        f.location = _location(text, f.sentence, trig[0], dateline_place)
-        f.source = _source(text, f.sentence)
-        f.cause = _cause(text, f.sentence)
+        f.location = _nearest_place(traits.places, trig[0]) or dateline_place
+        f.source = traits.source
+        f.cause = traits.cause
     return facts
+
+
+class _SentenceTraits(NamedTuple):
+    cumulative: bool
+    statistic: bool
+    source: str | None
+    cause: str | None
+    places: list[tuple[int, str]]
+
+
+def _sentence_traits(text: str, sent: tuple[int, int]) -> _SentenceTraits:
+    """What a sentence says of every fact in it: a running total, a period's statistic, who reported it,
+    its cause, the places it names."""
+    s, e = sent
+    return _SentenceTraits(bool(_CUMULATIVE_RE.search(text, s, e)), bool(_STATISTIC_RE.search(text, s, e)),
+                           _source(text, sent), _cause(text, sent), _places(text, sent))
 
 
 def _drop_later_anaphora(facts: list[Fact]) -> list[Fact]:
