@@ -31,12 +31,24 @@ _AGE = r"\d{1,3}[-\s]?(?:year|yr|month|week)s?[-\s]?old|\d{1,3}\s?y/o"
 _MONTHS_AND_DAYS = list(load("date_words")["months"]) + list(load("date_words")["weekdays"])
 
 
-def _trigger_regex(words) -> re.Pattern | None:
-    return re.compile(alternation(words), _I) if words else None
+def _trigger_regex(words, phrase: str | None = None) -> re.Pattern | None:
+    parts = ([alternation(words)] if words else []) + ([phrase] if phrase else [])
+    return re.compile("|".join(parts), _I) if parts else None
+
+
+def _phrase_regex(spec: dict) -> str:
+    """A trigger built of an opener, up to three modifiers and a head: "taken to a hospital WITH
+    NON-LIFE-THREATENING INJURIES", "SUFFERED MINOR HEAD INJURIES", "ESCAPED WITH SERIOUS, BUT NOT
+    LIFE-THREATENING, WOUNDS"."""
+    modifier = rf"(?:{alternation(spec['modifiers'])}(?:\s*,\s*|\s+)(?:(?:and|but)\s+)?)"
+    return (rf"{alternation(spec['openers'])}\s+(?:{alternation(spec['articles'])}\s+)?{modifier}{{0,3}}"
+            rf"{alternation(spec['heads'])}")
 
 
 # ------------------------------------------------------------------------------------------- triggers
-_TRIGGERS = {cat: {kind: _trigger_regex(spec.get(kind) or []) for kind in ("passive", "active", "nouns", "tolls")}
+_TRIGGERS = {cat: {kind: _trigger_regex(spec.get(kind) or [],
+                                        _phrase_regex(spec[f"{kind}_phrases"]) if f"{kind}_phrases" in spec else None)
+                   for kind in ("passive", "active", "nouns", "tolls")}
              for cat, spec in L["categories"].items()}
 MASS_CATEGORIES = tuple(G["mass_categories"])
 _OUT_OF_BEFORE_RE = re.compile(rf"(?:{W('partitive_openers')}\s+(?:the\s+)?|"

@@ -8,12 +8,13 @@ import datetime as dt
 from collections import Counter
 
 from .casualties import Fact, event_day
-from .casualty_patterns import _AND_BETWEEN_RE, _COUNTS_JOINED_RE, _NEW_GROUP_CUE_RE
+from .casualty_patterns import _AND_BETWEEN_RE, _COUNTS_JOINED_RE, _NEW_GROUP_CUE_RE, G
 
 LEAD_FIRST = True
 ADDITIVE_MAX = 10  # a later sentence adds its group ("also detained one other") only when the group is small
 # categories whose operations report a named target, then the group taken with him, without an "also"
 GROUP_CATEGORIES = ("arrested", "kidnapped")
+PERPETRATOR_HEADS = frozenset(_w.lower().rstrip("s") for _w in G["perpetrator_heads"])
 
 
 def summarise(facts: list[Fact], ids: list[str], published: dt.date | None, text: str = "") -> dict:
@@ -61,11 +62,20 @@ def summarise(facts: list[Fact], ids: list[str], published: dt.date | None, text
         summary["displaced"] = dict(evacuated, facts=list(evacuated["facts"]))
     injured, killed = summary.get("injured"), summary.get("killed")
     if injured and killed and injured["value"] > 0 and ("killed" not in only_history or "injured" in only_history):
-        shot_only = all(f.extra.get("shot") for f, i in by_cat["injured"] if i in injured["facts"])
-        if shot_only:
+        shot = [f for f, i in by_cat["injured"] if i in injured["facts"]]
+        dead = [f for f, i in by_cat["killed"] if i in killed["facts"]]
+        if all(f.extra.get("shot") for f in shot) and _dead_among_shot(dead, shot):
             left = max(injured["value"] - killed["value"], 0)
             injured.update(value=left, min=None if injured["min"] is None else min(injured["min"], left))
     return summary
+
+
+def _dead_among_shot(dead: list[Fact], shot: list[Fact]) -> bool:
+    """Are the dead some of those shot ("Four teens shot, one fatally"; "a boy shot Tuesday died"), or others
+    ("three killed ... her boyfriend was ALSO shot"; "a deputy was shot ... the suspect shot himself")?"""
+    if any(f.extra.get("additive") for f in shot):
+        return False
+    return not all(d.victims == "perpetrator" or _head(d.victims) in PERPETRATOR_HEADS for d in dead)
 
 
 def _incident_total(items: list[tuple[Fact, str]], text: str, category: str = "") -> dict:
