@@ -185,7 +185,9 @@ _RESTATEMENT_OPEN_RE = re.compile(r"\s*\(\s*(?:[a-z]+\s+){0,2}")
 _RESTATEMENT_CLOSE_RE = re.compile(r"\s*(?:[a-z]+\s*)?\)")
 RESTATEMENT_TOLERANCE = 0.1  # a conversion rounds: "about one lakh (100 thousand)", "1,29,000 (130,000)"
 _DIGIT_AFTER_RE = re.compile(r"\s+\d")
-_BLOCK_AFTER_RE = re.compile(r"\s+block\b", re.IGNORECASE)
+# "the 1100 block of", "the 400 and 500 blocks of Bourbon Street": both are house numbers
+_BLOCK_AFTER_RE = re.compile(r"(?:\s*(?:and|to|through|-|–)\s*\d+)?\s+" + alternation(_CTX["address_after"]),
+                             re.IGNORECASE)
 _YEAR_CONTEXT_RE = re.compile(r"\s*(?:[,.;)]|$|" + alternation(_CTX["year_context_after"]) + ")")
 
 
