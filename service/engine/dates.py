@@ -66,6 +66,7 @@ class _Cues:
 _FUTURE_CUES = _Cues(W["future_cues"])
 _PAST_CUES = _Cues(W["past_cues"])
 _PAST_VERBS = _Cues(W["past_verbs_after"])
+_DEADLINE_BEFORE_RE = re.compile(alternation(W["deadline_prepositions"], boundary=True) + r"\s*$", _I)
 _MONTH_PREP_RE = re.compile(alternation(W["month_prepositions"], boundary=True) + r"\s*$", _I)
 
 
@@ -226,8 +227,10 @@ def p_month(m, ctx):
         return f"XXXX-{_month(m):02d}", "DATE", "month", _mod(m)
     d = {"last": "past", "next": "future", "this": "this", "this past": "past", "this coming": "future"}.get(
         direction, "auto")
-    y, mo = R.resolve_month(_month(m), ctx.anchor, ctx.looks_ahead(m.start(), m.end()), d,
-                            ctx.looks_back(m.start(), m.end()))
+    looks_back = ctx.looks_back(m.start(), m.end())
+    # "pay down the loan BY February", "loans THROUGH January": a deadline ahead, unless the clause is past
+    ahead = ctx.looks_ahead(m.start(), m.end()) or not looks_back and bool(_DEADLINE_BEFORE_RE.search(before))
+    y, mo = R.resolve_month(_month(m), ctx.anchor, ahead, d, looks_back)
     return f"{y:04d}-{mo:02d}", "DATE", "month", _mod(m)
 
 

@@ -173,6 +173,7 @@ _VAGUE_NOT_BEFORE_RE = re.compile(r"\s+(?:[\w-]+\s+)?" + alternation(_VAGUE["not
 _FREQUENCY_AFTER_RE = re.compile(r"^\s*(?:more\s+|other\s+|[\w-]+\s+)?" + alternation(_CTX["frequency_after"]),
                                  re.IGNORECASE)
 _NOT_A_NOUN = {w.lower() for w in _CTX["not_a_noun"]}
+_COUNTED_WITHOUT_S = {w.lower() for w in _CTX["counted_without_s"]}
 
 
 _GROUP_SEP_RE = re.compile(r"[,\u00a0\u202f\u2009 ]")
@@ -408,7 +409,8 @@ def _role(text: str, c: _Core) -> str:
             if _qualifier_before(before) is None:
                 nxt = _NEXT_WORD_RE.match(after)
                 if _YEAR_BEFORE_RE.search(before) or _MONTH_BEFORE_RE.search(before) or not nxt or not nxt.group(1)[0].islower() \
-                        or nxt.group(1).lower() in _NOT_A_NOUN or 1900 <= c.value <= 2100 and _is_year_context(after):
+                        or nxt.group(1).lower() in _NOT_A_NOUN or 1900 <= c.value <= 2100 and (
+                            _is_year_context(after) or _singular_noun(nxt.group(1))):
                     return "year"
         if _IDENTIFIER_BEFORE_RE.search(before):
             return "identifier"
@@ -425,6 +427,13 @@ def _role(text: str, c: _Core) -> str:
 
 def _is_year_context(after: str) -> bool:
     return bool(_YEAR_CONTEXT_RE.match(after))
+
+
+def _singular_noun(word: str) -> bool:
+    """A count takes a plural ("1996 troops", "2000 people", "1500 killed"); a year modifies a singular noun
+    ("his 1996 campaign", "a 1978 resolution")."""
+    w = word.lower()
+    return not (w.endswith("s") or w.endswith("ed") or w in _COUNTED_WITHOUT_S)
 
 
 def _qualifier_before(before: str) -> tuple[str, int] | None:
