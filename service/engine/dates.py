@@ -38,6 +38,14 @@ MOD = rf"(?:(?P<mod>{alternation(W['modifiers'])})(?:-|\s+))?"
 NUMWORD = rf"(?:\d+|a|an|one|{alternation(list(UNITS) + list(TENS))}(?:[-\s]{alternation(UNITS)})?|several|a few|few|many)"
 NUMWORD_SHORT = NUMWORD.replace(r"\d+", r"\d{1,3}", 1)
 UNIT = rf"(?P<unit>{alternation(W['units'])})"
+# nineteen ninety-six · two thousand and one (a year in words, as transcripts write it)
+YEAR_IN_WORDS = (rf"(?:(?P<century>eighteen|nineteen|twenty)\s+"
+                 rf"(?P<rest>(?:{alternation(TENS)})(?:[-\s]{alternation(UNITS)})?"
+                 rf"|{alternation([u for u in UNITS if UNITS[u] >= 10])})"
+                 rf"|(?P<century2>two\s+thousand)(?:\s+(?:and\s+)?(?P<rest2>{alternation(UNITS)}))?)")
+_YEAR_WORDS_RE = re.compile(YEAR_IN_WORDS, re.IGNORECASE)
+# a year in digits, or in words after a month or a season ("January nineteen ninety-seven")
+YEAR_ANY = rf"(?:{YEAR}|(?P<yearwords>{YEAR_IN_WORDS.replace('(?P<', '(?P<w_')}))"
 PART_OF_DAY_IN_VALUE = False  # "Sunday night" -> the day (TimeBank mostly writes the day alone)
 
 
@@ -135,7 +143,13 @@ def _month(m, group="month") -> int:
 
 
 def _year(m, group="year") -> int:
+    if m.groupdict().get("yearwords"):  # "January nineteen ninety-seven"
+        return _year_from_words(m.group("yearwords"))
     return int(m.group(group))
+
+
+def _has_year(m) -> bool:
+    return bool(m.groupdict().get("year") or m.groupdict().get("yearwords"))
 
 
 def _day_value(d: dt.date, part: str | None = None) -> str:
@@ -238,16 +252,35 @@ def p_year(m, ctx):
     return f"{_year(m):04d}", "DATE", "year", _mod(m)
 
 
-def p_year_words(m, ctx):
+def _words_year_value(m) -> int | None:
     if m["century2"]:
         rest = parse_number_words(m["rest2"]) if m["rest2"] else [(0, 0, 0)]
-        return f"{2000 + rest[0][0]:04d}", "DATE", "year", None
+        return 2000 + rest[0][0]
     century = {"eighteen": 18, "nineteen": 19, "twenty": 20}.get(m["century"].lower())
-    if century is not None:
-        rest = parse_number_words(m["rest"])
-        if not rest or rest[0][0] >= 100:
-            return None
-        return f"{century * 100 + rest[0][0]:04d}", "DATE", "year", None
+    rest = parse_number_words(m["rest"])
+    if century is None or not rest or rest[0][0] >= 100:
+        return None
+    return century * 100 + rest[0][0]
+
+
+def _year_from_words(words: str) -> int:
+    value = _words_year_value(_YEAR_WORDS_RE.fullmatch(words))
+    if value is None:
+        raise ValueError(words)
+    return value
+
+
+def p_year_words(m, ctx):
+    value = _words_year_value(m)
+    return None if value is None else (f"{value:04d}", "DATE", "year", None)
+
+
+def p_century(m, ctx):
+    """"the 20th century" -> 19, "the fabled 11th century temple" -> 10 (TIMEX3: the century's two digits)."""
+    n = int(m["n"]) if m["n"] else W["century_ordinals"].get(" ".join(m["ord"].lower().split()))
+    if not n or n > 30:
+        return None
+    return f"{n - 1:02d}", "DATE", "century", _mod(m)
 
 
 def p_decade(m, ctx):
@@ -418,11 +451,11 @@ def p_this_year(m, ctx):
 
 
 def p_season(m, ctx):
-    if m["season"].lower() == "fall" and not (m.groupdict().get("rel") or m.groupdict().get("year")
+    if m["season"].lower() == "fall" and not (m.groupdict().get("rel") or _has_year(m)
                                               or m.group()[:4].lower() == "the "):
         return None  # "prices fall": a verb
     season = W["seasons"][m["season"].lower()]
-    if m.groupdict().get("year"):
+    if _has_year(m):
         return f"{_year(m):04d}-{season}", "DATE", "season", _mod(m)
     if ctx.anchor is None:
         return None
@@ -537,6 +570,7 @@ ANCHORS = {
     "holiday": (word_anchor(_AW["holiday"], whole_word=False), 40, 40),
     "ampm": (regex_anchor(r"(?<![a-z])[ap]\.?m\b", _I), 30, 40),
     "number word": (word_anchor(_AW["number word"]), 40, 60),
+    "century": (word_anchor(["century"]), 40, 10),
     "decade": (gated(regex_anchor(r"\d0'?s\b|'\d0s", _I), ["0s", "0's"]), 40, 20),
 }
 
@@ -568,15 +602,17 @@ RULES: list[Rule] = [
     _r("day month", rf"{_B}(?:the\s+)?{DAY}\s+(?:of\s+)?{MONTH}(?:,?\s+(?P<rel>last|this|next)\s+year)?{_E}",
        p_month_day, anchor="month"),
     # July 2024 · late July 2024
-    _r("month year", rf"{_B}{MOD}{MONTH},?\s+(?:of\s+)?{YEAR}", p_month_year, anchor="month"),
+    _r("month year", rf"{_B}{MOD}{MONTH},?\s+(?:of\s+)?{YEAR_ANY}{_E}", p_month_year, anchor="month"),
     # June last year
     _r("month relative year", rf"{_B}{MOD}{MONTH}\s+(?:of\s+)?(?P<rel>last|this|next)\s+year{_E}", p_month_rel_year, anchor="month"),
     # in March · last April · the end of July · mid-November
     _r("month", rf"{_B}(?:(?P<dir>this past|this coming|last|next|this)\s+)?{MOD}{MONTH}{_E}", p_month, anchor="month"),
     # nineteen ninety-six · the year two thousand
-    _r("year in words", rf"{_B}(?:the\s+year\s+)?(?:(?P<century>eighteen|nineteen|twenty)\s+"
-       rf"(?P<rest>(?:{alternation(TENS)})(?:[-\s]{alternation(UNITS)})?|{alternation([u for u in UNITS if UNITS[u] >= 10])})"
-       rf"|(?P<century2>two\s+thousand)(?:\s+(?:and\s+)?(?P<rest2>{alternation(UNITS)}))?){_E}", p_year_words, anchor="number word"),
+    _r("year in words", rf"{_B}(?:the\s+year\s+)?{YEAR_IN_WORDS}{_E}", p_year_words, anchor="number word"),
+    # the 20th century · the early nineteenth century · 11th-century
+    _r("century", rf"{_B}(?:the\s+)?{MOD}(?:(?P<n>\d{{1,2}})(?:st|nd|rd|th)|(?P<ord>{alternation(W['century_ordinals'])}))"
+       rf"[-\s]century{_E}",
+       p_century, anchor="century"),
     # the 1990s · the late 1970s · the '90s
     _r("decade", rf"{_B}(?:the\s+)?{MOD}(?:(?P<decade>(?:1[5-9]|20)\d0)'?s|'(?P<short>\d0)s){_E}", p_decade, anchor="decade"),
     # third quarter of 2024 · the fourth quarter · Q3 · last year's second quarter · the first half
@@ -592,7 +628,7 @@ RULES: list[Rule] = [
     _r("this year", rf"{_B}{alternation(W['this_year_words'])}{_E}", p_this_year, anchor="this year"),
     # this summer · last fall · the winter of 1994
     _r("season", rf"{_B}(?:(?P<rel>this past|this coming|this|last|next)\s+|the\s+)?{MOD}(?P<season>{_SEASON})"
-       rf"(?:\s+(?:of\s+)?{YEAR})?{_E}", p_season, anchor="season"),
+       rf"(?:\s+(?:of\s+)?{YEAR_ANY})?{_E}", p_season, anchor="season"),
     # Saturday · last Friday · next Tuesday · Wednesday night
     _r("weekday", rf"{_B}(?:(?P<rel>this past|this coming|last|next|this|coming|past)\s+|(?:early|late|earlier|later)\s+)?"
        rf"{WD}(?:'s)?{PART}{_E}", p_weekday, anchor="weekday"),

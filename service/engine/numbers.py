@@ -122,6 +122,9 @@ _MASKS = [
     ("time", re.compile(r"(?<![\w:.])\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*(?:[ap]\.?m\.?))?(?![\w:])", re.IGNORECASE)),
     ("date", re.compile(r"(?<![\w])(?:1[5-9]|20)\d{2}\s*[-–/]\s*(?:\d{2}|(?:1[5-9]|20)\d{2})(?![\w-])")),
     ("date", re.compile(r"(?<![\w])(?:1[5-9]|20)\d0'?s(?![\w])")),
+    # "mid-1996", "late-2023": a year with its modifier, not an identifier
+    ("year", re.compile(r"(?<=(?<![\w])" + alternation(_CTX["year_modifiers"]) + r"-)(?:1[5-9]|20)\d{2}(?![\w-])",
+                        re.IGNORECASE)),
     ("identifier", re.compile(r"(?<![\w])(?:[A-Za-z]+-\d+[A-Za-z]*|[A-Za-z]\d+|#\d+|\d+(?:\.\d+){2,}"
                               r"|\d+(?:\.\d+)?(?!(?:k|m|mn|mln|bn|b)(?![\w]))[A-Za-z]+\d*)(?![\w])")),
     ("ordinal", re.compile(r"(?<![\w])\d+(?:st|nd|rd|th)(?![\w])", re.IGNORECASE)),
