@@ -96,6 +96,16 @@ def test_fact_event_dates(text, expected):
     assert (fact["date"] or {}).get("value") == expected
 
 
+@pytest.mark.parametrize("text, category, expected", [
+    # an arrest that did not happen is no event: no date; a stated zero of an incident keeps the incident's
+    ("A man was shot on Saturday. No arrests have been made as of Monday.", "arrested", None),
+    ("A fire broke out on Saturday. No one was hurt in the fire on Saturday.", "injured", "2024-08-10"),
+])
+def test_negated_fact_dates(text, category, expected):
+    fact = next(c for c in extract(text, published="2024-08-12")["casualties"] if c["category"] == category)
+    assert fact["negated"] and (fact["date"] or {}).get("value") == expected
+
+
 def test_latest_quarter_is_the_one_just_named_when_it_is_over():
     text = "Sales in the first quarter fell; costs in the latest quarter rose."
     assert [(d.text, d.value) for d in extract_dates(text, ANCHOR, scan_numbers(text))] == \

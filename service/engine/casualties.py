@@ -41,7 +41,7 @@ from .casualty_patterns import (  # the patterns this layer applies
     _NEG_CAT, _NAME_ROLE_RE, _NOT_A_NAME, _COORDINATED_PASSIVE_GAP_RE, _NEAR_MISS_RE, _NOT_PLACE,
     _HOSPITAL_VERB_RE, _TO_HOSPITAL_RE, _COORDINATED_OBJECT_FAR_RE, _NEAR_MISS_BEFORE_RE, _OF_THE_OPENING_RE,
     _FIRED_BEFORE_RE, _NOT_TOLL_OF_RE, _LOCATIVE_SUBJECT_RE, RESTATEMENT_GAP_RE,
-    EVENT_NAME_RE,
+    EVENT_NAME_RE, UNDATED_NEGATIONS,
 )
 
 
@@ -577,7 +577,10 @@ def extract_casualties(text: str, sentences: list[tuple[int, int]], counts: list
         f.extra["lead"] = f.start < lead_end
         f.extra["headline"] = f.sentence == headline
         f.extra["other_event"] = _other_event(text, s, f.start, own_events)
-        f.date = _event_date(usable_dates, f.sentence, f.start, date_starts, days_by_value, published)
+        # "no arrests have been made": a state of the inquiry, no event that a date could be of
+        undated = f.negated and f.category in UNDATED_NEGATIONS
+        f.date = None if undated else _event_date(usable_dates, f.sentence, f.start, date_starts, days_by_value,
+                                                  published)
         f.location = _nearest_place(traits.places, trig[0]) or dateline_place
         f.source = traits.source
         f.cause = traits.cause

@@ -51,6 +51,7 @@ _TRIGGERS = {cat: {kind: _trigger_regex(spec.get(kind) or [],
                    for kind in ("passive", "active", "nouns", "tolls")}
              for cat, spec in L["categories"].items()}
 MASS_CATEGORIES = tuple(G["mass_categories"])
+UNDATED_NEGATIONS = frozenset(G["undated_negations"])
 _OUT_OF_BEFORE_RE = re.compile(rf"(?:{W('partitive_openers')}\s+(?:the\s+)?|"
                                rf"(?:\b\d[\d,]*|{W('partitive_counts')})\s+(?:[\w'’-]+\s+)?of\s+the\s+)$", _I)
 _OF_THE_OPENING_RE = re.compile(rf"\s*{W('partitive_sentence_openers')}\s+", _I)  # "OF THE 20 injured, 3 died"
