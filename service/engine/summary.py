@@ -64,17 +64,22 @@ def summarise(facts: list[Fact], ids: list[str], published: dt.date | None, text
     if injured and killed and injured["value"] > 0 and ("killed" not in only_history or "injured" in only_history):
         shot = [f for f, i in by_cat["injured"] if i in injured["facts"]]
         dead = [f for f, i in by_cat["killed"] if i in killed["facts"]]
-        if all(f.extra.get("shot") for f in shot) and _dead_among_shot(dead, shot):
+        told_dead = [f for f, _ in by_cat["killed"] if not f.negated]
+        if all(f.extra.get("shot") for f in shot) and _dead_among_shot(dead, shot, told_dead):
             left = max(injured["value"] - killed["value"], 0)
             injured.update(value=left, min=None if injured["min"] is None else min(injured["min"], left))
     return summary
 
 
-def _dead_among_shot(dead: list[Fact], shot: list[Fact]) -> bool:
-    """Are the dead some of those shot ("Four teens shot, one fatally"; "a boy shot Tuesday died"), or others
-    ("three killed ... her boyfriend was ALSO shot"; "a deputy was shot ... the suspect shot himself")?"""
+def _dead_among_shot(dead: list[Fact], shot: list[Fact], told_dead: list[Fact]) -> bool:
+    """Are the dead (``dead``: the killed figure's facts; ``told_dead``: every death told) some of those shot
+    ("Four teens shot, one fatally"; "a boy shot Tuesday died"), or others ("three killed ... her boyfriend was
+    ALSO shot"; "a juvenile was killed and a driver was shot"; "a deputy was shot ... the gunman killed himself")?"""
     if any(f.extra.get("additive") for f in shot):
         return False
+    if any(d.sentence == f.sentence and d.start != f.start and d.count["qualifier"] == f.count["qualifier"] == "implicit"
+           and not d.extra.get("anaphoric") and not f.extra.get("anaphoric") for d in told_dead for f in shot):
+        return False  # "A juvenile was killed and a pizza delivery driver was shot": two people, one verb each
     return not all(d.victims == "perpetrator" or _head(d.victims) in PERPETRATOR_HEADS for d in dead)
 
 
