@@ -147,7 +147,9 @@ _AGE_BEFORE_RE = re.compile(r"(?<![\w])" + alternation(_CTX["age_before"]) + r"\
 _DISTANCE_AFTER_RE = re.compile(r"\s+" + alternation(_CTX["distance_after"]), re.IGNORECASE)
 _AGE_AFTER_RE = re.compile(r"^\s*" + alternation(_CTX["age_after"], boundary=False) + r"(?![a-z])", re.IGNORECASE)
 _AGE_APPOSITION_RE = re.compile(r"[A-Z][\w'.-]+,\s*$")
-_AGE_APPOSITION_AFTER_RE = re.compile(r"^\s*(?:,|\)|;|\.(?:\s|$)|and\s+\d|of\s+[A-Z]|who\b|and\s+[A-Z])")
+# "Alexis Mungin, 29, ...", "Alexis Mungin, 29 and pregnant, ...", "Smith, 29, and his wife"
+_AGE_APPOSITION_AFTER_RE = re.compile(r"^\s*(?:,|\)|;|\.(?:\s|$)|and\s+\d|of\s+[A-Z]|who\b|and\s+[A-Z]|"
+                                      r"and\s+" + alternation(_CTX["age_apposition_and"]) + ")")
 _TIME_AFTER_RE = re.compile(r"^\s*" + alternation(_CTX["time_after"]) + r"(?![\w])", re.IGNORECASE)
 _CURRENCY_BEFORE_RE = re.compile(alternation(_CTX["currency_before"], boundary=False) + r"\s?$")
 _CURRENCY_AFTER_RE = re.compile(r"^\s*" + alternation(_CTX["currency_after"]) + r"(?![\w])", re.IGNORECASE)
