@@ -177,8 +177,9 @@ _BARE_OBJECT_RE = re.compile(rf"(?<={W('bare_object_verbs')}\s)"
 _RELATIVE = (rf"(?:(?:his|her|their)\s+)?(?:(?:{W('relative_modifiers')}|\d{{1,2}}-year-old)\s+)?"
              rf"(?:{W('relatives')}|{W('relatives_plural')})")
 _RELATIVES_RE = re.compile(rf"(?<=\b{W('relative_verbs')}\s)(?P<np>(?:his|her|their)\s+(?:(?:{W('relative_modifiers')}|"
-                           rf"\d{{1,2}}-year-old)\s+)?(?:{W('relatives')}|{W('relatives_plural')})"
-                           rf"(?:\s*,\s*{_RELATIVE})*(?:\s*,?\s+and\s+{_RELATIVE})?)\b", _I)
+                           rf"(?:\d{{1,2}}|{alternation(L['age_number_words'])})-(?:year|month|week)-old)\s+)?"
+                           rf"(?:{W('relatives')}|{W('relatives_plural')})"
+                           rf"(?:\s*,\s*{_RELATIVE})*(?:\s*,?\s+and\s+{_RELATIVE})?)\b(?!['’]s\b)", _I)
 _RELATIVES_PLURAL_RE = re.compile(W("relatives_plural"), _I)
 _RELATIVE_ONE_RE = re.compile(W("relatives"), _I)
 
