@@ -71,6 +71,19 @@ def resolve_month_day(month: int, day: int, anchor: dt.date, looks_ahead: bool =
     return best
 
 
+def directed_month_day(month: int, day: int, anchor: dt.date, past: bool) -> dt.date | None:
+    """"last Oct. 23": the latest Oct. 23 before ``anchor``; "next May 1": the first after it."""
+    years = range(anchor.year, anchor.year - 3, -1) if past else range(anchor.year, anchor.year + 3)
+    for year in years:
+        try:
+            cand = dt.date(year, month, day)
+        except ValueError:  # Feb. 29
+            continue
+        if (cand < anchor) if past else (cand > anchor):
+            return cand
+    return None
+
+
 def resolve_month(month: int, anchor: dt.date, looks_ahead: bool = False, direction: str = "auto",
                   looks_back: bool = False) -> tuple[int, int]:
     """The year of a bare month name ("in March")."""

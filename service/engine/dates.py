@@ -207,6 +207,8 @@ def p_month_day(m, ctx):
             d = dt.date(year, month, day)
         except ValueError:
             return None
+    elif m.groupdict().get("dir"):  # "last Oct. 23": the latest one before the anchor; "next May 1": the first after
+        d = R.directed_month_day(month, day, ctx.anchor, m["dir"].lower() in ("last", "this past"))
     else:
         d = R.resolve_month_day(month, day, ctx.anchor, ctx.looks_ahead(m.start(), m.end()),
                                 ctx.looks_back(m.start(), m.end()))
@@ -596,7 +598,8 @@ RULES: list[Rule] = [
     # 10 August 2024
     _r("day month year", rf"{_B}{WD_OPT}{DAY}\s+(?:of\s+)?{MONTH},?\s+{YEAR}", p_full_date, anchor="month"),
     # Oct. 7 last year · Aug. 10 · Saturday, Aug. 10 · Aug. 10 morning
-    _r("month day", rf"{_B}{WD_OPT}{MONTH}\s+{DAY}(?:,?\s+(?:of\s+)?(?P<rel>last|this|next)\s+year)?{PART}{_E}",
+    _r("month day", rf"{_B}(?:(?P<dir>last|next|this past|this coming)\s+)?{WD_OPT}{MONTH}\s+{DAY}"
+       rf"(?:,?\s+(?:of\s+)?(?P<rel>last|this|next)\s+year)?{PART}{_E}",
        p_month_day, anchor="month"),
     # 10 August · the 10th of August
     _r("day month", rf"{_B}(?:the\s+)?{DAY}\s+(?:of\s+)?{MONTH}(?:,?\s+(?P<rel>last|this|next)\s+year)?{_E}",
