@@ -52,6 +52,7 @@ _TRIGGERS = {cat: {kind: _trigger_regex(spec.get(kind) or [],
              for cat, spec in L["categories"].items()}
 MASS_CATEGORIES = tuple(G["mass_categories"])
 UNDATED_NEGATIONS = frozenset(G["undated_negations"])
+PERPETRATOR_HEADS = frozenset(w.lower().rstrip("s") for w in G["perpetrator_heads"])
 _OUT_OF_BEFORE_RE = re.compile(rf"(?:{W('partitive_openers')}\s+(?:the\s+)?|"
                                rf"(?:\b\d[\d,]*|{W('partitive_counts')})\s+(?:[\w'’-]+\s+)?of\s+the\s+)$", _I)
 _OF_THE_OPENING_RE = re.compile(rf"\s*{W('partitive_sentence_openers')}\s+", _I)  # "OF THE 20 injured, 3 died"
@@ -174,12 +175,14 @@ _BARE_OBJECT_RE = re.compile(rf"(?<={W('bare_object_verbs')}\s)"
                              rf"|(?!{_NOT_A_NAME}|{_FUNCTION_WORDS})(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,2}}))\b"
                              rf"(?!\s+(?-i:{W('not_names_after')}))", _I)
 # "killed his wife, son and daughter": relatives named by a possessive, right after a killing verb
-_RELATIVE = (rf"(?:(?:his|her|their)\s+)?(?:(?:{W('relative_modifiers')}|\d{{1,2}}-year-old)\s+)?"
-             rf"(?:{W('relatives')}|{W('relatives_plural')})")
-_RELATIVES_RE = re.compile(rf"(?<=\b{W('relative_verbs')}\s)(?P<np>(?:his|her|their)\s+(?:(?:{W('relative_modifiers')}|"
-                           rf"(?:\d{{1,2}}|{alternation(L['age_number_words'])})-(?:year|month|week)-old)\s+)?"
-                           rf"(?:{W('relatives')}|{W('relatives_plural')})"
-                           rf"(?:\s*,\s*{_RELATIVE})*(?:\s*,?\s+and\s+{_RELATIVE})?)\b(?!['’]s\b)", _I)
+# "his older brother", "her six-month-old daughter", "their children"
+_RELATIVE_MODIFIER = (rf"(?:{W('relative_modifiers')}|(?:\d{{1,2}}|{alternation(L['age_number_words'])})"
+                      rf"-(?:year|month|week)-old)")
+_RELATIVE_NOUN = rf"(?:{W('relatives')}|{W('relatives_plural')})"
+_RELATIVE = rf"(?:(?:his|her|their)\s+)?(?:{_RELATIVE_MODIFIER}\s+)?{_RELATIVE_NOUN}"
+_RELATIVES_RE = re.compile(rf"(?<=\b{W('relative_verbs')}\s)(?P<np>(?:his|her|their)\s+(?:{_RELATIVE_MODIFIER}\s+)?"
+                           rf"{_RELATIVE_NOUN}(?:\s*,\s*{_RELATIVE})*(?:\s*,?\s+and\s+{_RELATIVE})?)\b(?!['’]s\b)",
+                           _I)
 _RELATIVES_PLURAL_RE = re.compile(W("relatives_plural"), _I)
 _RELATIVE_ONE_RE = re.compile(W("relatives"), _I)
 

@@ -8,13 +8,12 @@ import datetime as dt
 from collections import Counter
 
 from .casualties import Fact, event_day
-from .casualty_patterns import _AND_BETWEEN_RE, _COUNTS_JOINED_RE, _NEW_GROUP_CUE_RE, G
+from .casualty_patterns import _AND_BETWEEN_RE, _COUNTS_JOINED_RE, _NEW_GROUP_CUE_RE, PERPETRATOR_HEADS
 
 LEAD_FIRST = True
 ADDITIVE_MAX = 10  # a later sentence adds its group ("also detained one other") only when the group is small
 # categories whose operations report a named target, then the group taken with him, without an "also"
 GROUP_CATEGORIES = ("arrested", "kidnapped")
-PERPETRATOR_HEADS = frozenset(_w.lower().rstrip("s") for _w in G["perpetrator_heads"])
 
 
 def summarise(facts: list[Fact], ids: list[str], published: dt.date | None, text: str = "") -> dict:
