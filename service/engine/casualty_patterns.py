@@ -164,6 +164,9 @@ _ADDITIVE_RE = re.compile(rf"{W('additive_cues')}|\b(?:one|two|three|four|five|\
 # a headline or the head of a line names its victim without a determiner: "Police officer shot in foot"
 _HEADLINE_NP_RE = re.compile(rf"\s*(?:[\w.'’ ]{{0,20}}:\s*)?(?P<np>(?:[\w'’-]+\s+){{0,2}}(?:{_SINGULAR_PERSONS}|"
                              rf"\d{{1,3}}[-\s]?(?:year|yr)s?[-\s]?old|\d{{1,3}}\s?y/o))(?![\w-])", _I)
+# a headline's victims listed by comma, without determiners: "Man, woman found shot to death", "Man, teen injured"
+_HEADLINE_PAIR_RE = re.compile(rf"\s*(?P<np>{W('generic_persons')}(?:\s*,\s*{W('generic_persons')})+"
+                               rf"(?:\s*,?\s+and\s+{W('generic_persons')})?)(?![\w-])", _I)
 # "the killing of Dr. Barnett Slepian", "the shooting death of Alton Sterling"
 _NAMED_VICTIM_RE = re.compile(rf"{W('death_of_nouns')}\s+of\s+(?P<name>(?:(?:{'|'.join(G['titles'])})\.?\s+)?"
                               r"[A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]+){1,2})")
