@@ -41,7 +41,7 @@ from .casualty_patterns import (  # the patterns this layer applies
     _NEG_CAT, _NAME_ROLE_RE, _NOT_A_NAME, _COORDINATED_PASSIVE_GAP_RE, _NEAR_MISS_RE, _NOT_PLACE,
     _HOSPITAL_VERB_RE, _TO_HOSPITAL_RE, _COORDINATED_OBJECT_FAR_RE, _NEAR_MISS_BEFORE_RE, _OF_THE_OPENING_RE,
     _FIRED_BEFORE_RE, _NOT_TOLL_OF_RE, _LOCATIVE_SUBJECT_RE, RESTATEMENT_GAP_RE,
-    EVENT_NAME_RE, UNDATED_NEGATIONS, _HEADLINE_PAIR_RE,
+    EVENT_NAME_RE, UNDATED_NEGATIONS, _HEADLINE_PAIR_RE, _FIRE_DIRECTION_AFTER_RE,
 )
 
 
@@ -90,6 +90,8 @@ def _find_triggers(text: str, s: int, e: int) -> list[tuple[int, int, str, str]]
     # "fired one SHOT": a shot fired is no wound
     kept = [t for t in kept if not (_SHOT_RE.match(text[t[0]:t[1]]) and
                                     _FIRED_BEFORE_RE.search(text, max(s, t[0] - 40), t[0]))]
+    # "two men SHOT INTO the house": firing, no one hit
+    kept = [t for t in kept if not (_SHOT_RE.match(text[t[0]:t[1]]) and _FIRE_DIRECTION_AFTER_RE.match(text, t[1], e))]
     # a passive word inside a longer active phrase is that phrase ("charged with FATALLY SHOOTING a boy")
     actives = [t for t in kept if t[3] == "active"]
     kept = [t for t in kept if t[3] != "passive" or

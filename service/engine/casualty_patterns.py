@@ -63,6 +63,7 @@ _NOT_TOLL_OF_RE = re.compile(alternation(L["not_toll_of"]) + r"\s*$", _I)
 # where a new clause begins, so that a hypothetical word before it does not reach the fact after it
 _CLAUSE_START_RE = re.compile(rf"\b{W('clause_openers')}\b|[;:]", _I)
 _PERSON_ONLY_VERB_RE = re.compile(W("person_only_verbs"), _I)
+_FIRE_DIRECTION_AFTER_RE = re.compile(rf"\s+{W('fire_directions')}", _I)
 _FIRED_BEFORE_RE = re.compile(rf"{W('fire_verbs')}\s+(?:[\w'’-]+\s+){{0,2}}$", _I)
 _HOSPITAL_VERB_RE = re.compile(W("hospital_verbs"), _I)
 _TO_HOSPITAL_RE = re.compile(rf"[^.;]{{0,50}}?\bto\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){{0,2}}?{W('hospital_words')}",
@@ -105,8 +106,10 @@ _LOCATIVE_SUBJECT_RE = re.compile(rf"^\s*(?:[\w'’-]+\s+){{0,2}}?{PERSONS}\s+{W
                                   rf"{W('subject_auxiliaries')}\s+(?:\w+ly\s+)?$", _I)
 # "27 lakh (2.7 million) people": the same figure in other units, between a count and its trigger
 RESTATEMENT_GAP_RE = re.compile(r"\s*\(\s*(?:[a-z]+\s+){0,2}\d[^()]{0,30}\)", _I)
-_APPOSITIVE_GAP_RE = re.compile(r"^\s*,\s*[^,;:()]{1,50},\s*(?:(?:was|were|has\s+been|had\s+been)\s+)?"
-                                r"(?:\w+ly\s+)?$")
+# "Hank Bollen, dies", "Eleven PEOPLE, none of them Americans, died", "Two individuals from the vehicle, both a
+# woman and a man, escaped with injuries": the count's noun phrase, then an aside between commas
+_APPOSITIVE_GAP_RE = re.compile(r"^\s*(?:[\w'’-]+(?:\s+[\w'’-]+){0,3}\s*)?,\s*[^,;:()]{1,50},\s*"
+                                r"(?:(?:was|were|has\s+been|had\s+been)\s+)?(?:\w+ly\s+)?$")
 # Between an active trigger and the count after it.
 _OBJECT_GAP_RE = re.compile(rf"^\s*(?:{W('object_gap_words')}\s+)*"
                             # a possessor: "evacuated THE ISLAND'S 337 residents"
