@@ -52,6 +52,7 @@ _TRIGGERS = {cat: {kind: _trigger_regex(spec.get(kind) or [],
              for cat, spec in L["categories"].items()}
 MASS_CATEGORIES = tuple(G["mass_categories"])
 UNDATED_NEGATIONS = frozenset(G["undated_negations"])
+PRONOUNS = frozenset(w.lower() for w in G["subject_pronouns"] + G["object_pronouns"])
 PERPETRATOR_HEADS = frozenset(w.lower().rstrip("s") for w in G["perpetrator_heads"])
 _OUT_OF_BEFORE_RE = re.compile(rf"(?:{W('partitive_openers')}\s+(?:the\s+)?|"
                                rf"(?:\b\d[\d,]*|{W('partitive_counts')})\s+(?:[\w'’-]+\s+)?of\s+the\s+)$", _I)

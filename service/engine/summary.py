@@ -8,7 +8,7 @@ import datetime as dt
 from collections import Counter
 
 from .casualties import Fact, event_day
-from .casualty_patterns import _AND_BETWEEN_RE, _COUNTS_JOINED_RE, _NEW_GROUP_CUE_RE, PERPETRATOR_HEADS
+from .casualty_patterns import _AND_BETWEEN_RE, _COUNTS_JOINED_RE, _NEW_GROUP_CUE_RE, PERPETRATOR_HEADS, PRONOUNS
 
 LEAD_FIRST = True
 ADDITIVE_MAX = 10  # a later sentence adds its group ("also detained one other") only when the group is small
@@ -74,7 +74,8 @@ def _dead_among_shot(dead: list[Fact], shot: list[Fact], told_dead: list[Fact]) 
     """Are the dead (``dead``: the killed figure's facts; ``told_dead``: every death told) some of those shot
     ("Four teens shot, one fatally"; "a boy shot Tuesday died"), or others ("three killed ... her boyfriend was
     ALSO shot"; "a juvenile was killed and a driver was shot"; "a deputy was shot ... the gunman killed himself")?"""
-    if any(f.extra.get("additive") for f in shot):
+    # (a pronoun refers back: an "other" near it is someone else's, as in "two other people shot him")
+    if any(f.extra.get("additive") and f.count["text"].lower() not in PRONOUNS for f in shot):
         return False
     if any(d.sentence == f.sentence and d.start != f.start and d.count["qualifier"] == f.count["qualifier"] == "implicit"
            and not d.extra.get("anaphoric") and not f.extra.get("anaphoric") for d in told_dead for f in shot):
