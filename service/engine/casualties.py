@@ -41,7 +41,7 @@ from .casualty_patterns import (  # the patterns this layer applies
     _NEG_CAT, _NAME_ROLE_RE, _NOT_A_NAME, _COORDINATED_PASSIVE_GAP_RE, _NEAR_MISS_RE, _NOT_PLACE,
     _HOSPITAL_VERB_RE, _TO_HOSPITAL_RE, _COORDINATED_OBJECT_FAR_RE, _NEAR_MISS_BEFORE_RE, _OF_THE_OPENING_RE,
     _FIRED_BEFORE_RE, _NOT_TOLL_OF_RE, _LOCATIVE_SUBJECT_RE, RESTATEMENT_GAP_RE,
-    EVENT_NAME_RE, UNDATED_NEGATIONS, _HEADLINE_PAIR_RE, _FIRE_DIRECTION_AFTER_RE,
+    EVENT_NAME_RE, UNDATED_NEGATIONS, _HEADLINE_PAIR_RE, _FIRE_DIRECTION_AFTER_RE, _MORE_AFTER_RE,
 )
 
 
@@ -548,7 +548,10 @@ def extract_casualties(text: str, sentences: list[tuple[int, int]], counts: list
             fact.extra["ordinal"] = cnt.kind == "ordinal"
             fact.extra["tally"] = cnt.kind == "ordinal word"
             # the cue is around the count, not in it ("another teen" names one victim; it adds no one)
-            cue = _ADDITIVE_RE.search(text, max(s, cs - 60), cs) or _ADDITIVE_RE.search(text, ce, min(e, ce + 40))
+            more = _MORE_AFTER_RE.match(text, cnt.core_end, e) if cnt.kind in ("digits", "words", "vague") else None
+            cue = _ADDITIVE_RE.search(text, max(s, cs - 60), cs) or _ADDITIVE_RE.search(text, ce, min(e, ce + 40)) \
+                or more
+            fact.extra["more"] = more is not None  # "two MORE": a new group
             # "killed one man and wounded two others": "others" sets them apart from another category's
             # group in the same sentence; it adds nothing to an earlier figure of their own category
             contrast = cue is not None and "other" in cue.group().lower() and \

@@ -165,6 +165,9 @@ _BARE_PLURAL_RE = re.compile(
     rf"(?!\s+(?:{_SINGULAR_PERSONS}|{W('bare_plural_modified')}))", _I)
 _ADDITIVE_RE = re.compile(rf"{W('additive_cues')}|\b(?:one|two|three|four|five|\d+)\s+{W('additive_after_count')}",
                           _I)
+# the count itself followed by "more": "TWO MORE suspects were detained", "SEVERAL MORE insurgents" (a new group;
+# "two OTHER men" often retells the first figure's people, and stays to the summary's retelling rule)
+_MORE_AFTER_RE = re.compile(rf"\s+{W('new_group_after_count')}", _I)
 # a headline or the head of a line names its victim without a determiner: "Police officer shot in foot"
 _HEADLINE_NP_RE = re.compile(rf"\s*(?:[\w.'’ ]{{0,20}}:\s*)?(?P<np>(?:[\w'’-]+\s+){{0,2}}(?:{_SINGULAR_PERSONS}|"
                              rf"\d{{1,3}}[-\s]?(?:year|yr)s?[-\s]?old|\d{{1,3}}\s?y/o))(?![\w-])", _I)

@@ -139,7 +139,8 @@ def _incident_total(items: list[tuple[Fact, str]], text: str, category: str = ""
 
 def _new_group_cue(group, text: str) -> bool:
     """"also detained one other", "an additional suspect": a cue that the group is new, not a retelling."""
-    return any(_NEW_GROUP_CUE_RE.search(text, max(f.sentence[0], f.start - 40), f.end + 40) for f, _ in group)
+    return any(f.extra.get("more") or _NEW_GROUP_CUE_RE.search(text, max(f.sentence[0], f.start - 40), f.end + 40)
+               for f, _ in group)
 
 
 def _head(victims: str | None) -> str:
