@@ -122,7 +122,10 @@ _COORDINATED_COUNT_OBJECT_RE = re.compile(rf"^\s*(?:{W('object_gap_words')}\s+)*
                                           rf"{W('object_coordinators')}\s+(?:also\s+)?$", _I)
 # "captured a facilitator for weapons, fighters and equipment, along with more than 10 of his associates": a far
 # second object, joined by a phrase that cannot start a new clause
-_COORDINATED_OBJECT_FAR_RE = re.compile(rf"^\s*(?:an?|the|one)\s+[^;.]{{0,100}}?,?\s+{W('far_object_coordinators')}"
+# "captured a facilitator for weapons, fighters and equipment, along with ...", "killed Taliban leader, Mahjur,
+# along with ..." (a title without a determiner: capitalised)
+_COORDINATED_OBJECT_FAR_RE = re.compile(rf"^\s*(?:(?:an?|the|one)\s+|(?-i:(?=[A-Z])))[^;.]{{0,100}}?,?\s+"
+                                        rf"{W('far_object_coordinators')}"
                                         r"\s+(?:also\s+)?$", _I)
 _NOUN_GAP_RE = re.compile(r"^\s*(?:[\w'’-]+\s+){0,3}$")
 _INCLUDING_RE = re.compile(rf"{W('breakdown_cues')}\s*:?\s*$", _I)
