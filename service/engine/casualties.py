@@ -348,6 +348,8 @@ def _implicit_counts(text: str, s: int, e: int, taken: list[tuple[int, int]],
     out: list[tuple[int, int, Count]] = []
 
     def free(a: int, b: int, also_out: bool = True) -> bool:
+        if any(y <= a and a - y <= 2 and not text[y:a].strip() for _, y in taken):
+            return False  # the noun a number counts ("1 CHILD shot"): that number's, not one more person
         return not any(x < b and a < y for x, y in taken + (out_spans(out) if also_out else []))
 
     for m in _ORDINAL_PERSON_RE.finditer(text, s, e):  # "an 8th teen was injured", "a fourth victim": a tally

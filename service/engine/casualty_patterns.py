@@ -97,7 +97,10 @@ _COORDINATED_SUBJECT_RE = re.compile(r"^\s*(?:[\w'’-]+\s+){0,3}?,?\s*(?:and|&)
                                      r"(?:were|have\s+been|had\s+been|are|both|all)\s+(?:\w+ly\s+|also\s+)?$"
                                      # "a HIG leader along with two suspected insurgents was detained"
                                      rf"|^\s*(?:[\w'’-]+\s+){{0,3}}?,?\s*{W('far_object_coordinators')}\s+"
-                                     r"(?:[\w'’,-]+\s+){1,8}?(?:was|were|have\s+been|has\s+been)\s+(?:\w+ly\s+)?$", _I)
+                                     r"(?:[\w'’,-]+\s+){1,8}?(?:was|were|have\s+been|has\s+been)\s+(?:\w+ly\s+)?$"
+                                     # a headline's list of counted groups: "2 boys, 2 girls shot"
+                                     rf"|^\s*(?:[\w'’-]+\s+){{0,2}}?[\w'’-]+\s*,\s*(?:\d[\d,]*|{W('partitive_counts')})\s+"
+                                     r"(?:[\w'’-]+\s+){1,2}?$", _I)
 # "several insurgents presented an immediate threat to the force and were killed": a coordinated passive
 _COORDINATED_PASSIVE_GAP_RE = re.compile(r"^\s*(?:[\w'’-]+\s+){1,14}?and\s+(?:were|was)\s+(?:\w+ly\s+|later\s+)?$",
                                          _I)
@@ -238,7 +241,8 @@ _NEW_GROUP_CUE_RE = re.compile(W("new_group_cues"), _I)
 _OTHERS_AFTER_RE = re.compile(rf"\s+{W('others_words')}", _I)
 # between two counts of one subject: "two boys AND two girls", "four adults AND a 3-year-old"
 _COUNTS_JOINED_RE = re.compile(rf"\s*(?:(?!{W('passive_auxiliaries')})[\w'’-]+\s+){{0,7}}?"
-                               rf"(?:and|&|{W('far_object_coordinators')})\s+", _I)
+                               rf"(?:and|&|{W('far_object_coordinators')})\s+"
+                               r"|\s*[\w'’-]+(?:\s+[\w'’-]+)?\s*,\s*", _I)  # "2 boys, 2 girls shot"
 _AND_RE = re.compile(r"\s*,?\s*(?:and|&)\s+$|\s*,\s*$", _I)
 _AGE_NP_RE = re.compile(_AGE, _I)
 _DETERMINER_START_RE = re.compile(rf"(?:{'|'.join(G['implicit_determiners'])})\s", _I)
