@@ -549,6 +549,9 @@ def extract_casualties(text: str, sentences: list[tuple[int, int]], counts: list
             fact.extra["bare"] = cnt.kind == "bare plural"
             fact.extra["ordinal"] = cnt.kind == "ordinal"
             fact.extra["tally"] = cnt.kind == "ordinal word"
+            if fact.extra["tally"]:  # "a fourth man was shot": one person, the fourth so far
+                fact.extra["tally_value"] = cnt.value
+                fact.count = dict(fact.count, value=1, min=None, max=None, qualifier="implicit")
             # the cue is around the count, not in it ("another teen" names one victim; it adds no one)
             more = _MORE_AFTER_RE.match(text, cnt.core_end, e) if cnt.kind in ("digits", "words", "vague") else None
             cue = _ADDITIVE_RE.search(text, max(s, cs - 60), cs) or _ADDITIVE_RE.search(text, ce, min(e, ce + 40)) \

@@ -93,13 +93,14 @@ _CLAUSE_BREAK_RE = re.compile(rf"[;:()\[\]\"“”]|{W('clause_breaks')}|,\s*{W(
 _WHO_GAP_RE = re.compile(r"\s*(?:who|that)\s+(?:\w+\s+){0,2}")
 _RELATIVE_GAP_RE = re.compile(rf"^\s*(?:[\w'’-]+\s+){{0,3}}?,?\s*{W('relative_pronouns')}\s+[^;:]{{0,90}}?(?:,\s*)?"
                               rf"{W('subject_auxiliaries')}\s+(?:\w+ly\s+|also\s+|later\s+)?$", _I)
-_COORDINATED_SUBJECT_RE = re.compile(r"^\s*(?:[\w'’-]+\s+){0,3}?,?\s*(?:and|&)\s+(?:[\w'’,-]+\s+){1,8}?"
+_COORDINATED_SUBJECT_RE = re.compile(r"^\s*(?:[\w'’-]+\s+){0,3}?(?:,\s*(?:[\w'’-]+\s+){1,3}?)?,?\s*(?:and|&)\s+"
+                                     r"(?:[\w'’,-]+\s+){1,8}?"
                                      r"(?:were|have\s+been|had\s+been|are|both|all)\s+(?:\w+ly\s+|also\s+)?$"
                                      # "a HIG leader along with two suspected insurgents was detained"
                                      rf"|^\s*(?:[\w'’-]+\s+){{0,3}}?,?\s*{W('far_object_coordinators')}\s+"
                                      r"(?:[\w'’,-]+\s+){1,8}?(?:was|were|have\s+been|has\s+been)\s+(?:\w+ly\s+)?$"
                                      # a headline's list of counted groups: "2 boys, 2 girls shot"
-                                     rf"|^\s*(?:[\w'’-]+\s+){{0,2}}?[\w'’-]+\s*,\s*(?:\d[\d,]*|{W('partitive_counts')})\s+"
+                                     rf"|^\s*(?:(?:[\w'’-]+\s+){{0,2}}?[\w'’-]+)?\s*,\s*(?:\d[\d,]*|{W('partitive_counts')})\s+"
                                      r"(?:[\w'’-]+\s+){1,2}?$", _I)
 # "several insurgents presented an immediate threat to the force and were killed": a coordinated passive
 _COORDINATED_PASSIVE_GAP_RE = re.compile(r"^\s*(?:[\w'’-]+\s+){1,14}?and\s+(?:were|was)\s+(?:\w+ly\s+|later\s+)?$",

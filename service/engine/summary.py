@@ -51,9 +51,9 @@ def summarise(facts: list[Fact], ids: list[str], published: dt.date | None, text
         # a tally ("a fourth victim") counts the incident so far: it stands as a running total, never as a group
         incident = _incident_total([(f, i) for f, i in usable if not f.extra.get("tally")] or usable, text, cat)
         if cumulative:
-            best = max(cumulative, key=lambda fi: fi[0].count["value"])
-            if best[0].count["value"] >= incident["value"]:
-                incident = _entry(best[0], [i for f, i in cumulative if f.count["value"] == best[0].count["value"]])
+            best = max(cumulative, key=lambda fi: _running(fi[0]))
+            if _running(best[0]) >= incident["value"]:
+                incident = _entry(best[0], [i for f, i in cumulative if _running(f) == _running(best[0])])
         summary[cat] = incident
     evacuated = summary.get("evacuated")
     if evacuated and evacuated["value"] > (summary["displaced"]["value"] if "displaced" in summary else -1):
@@ -210,8 +210,16 @@ def _historical(f: Fact, published: dt.date | None) -> bool:
     return (published - day).days > HISTORICAL_DAYS
 
 
+def _running(f: Fact) -> int:
+    """The figure a running total gives: its count, or for a tally ("a fourth victim", one person) its rank."""
+    return f.extra.get("tally_value", f.count["value"])
+
+
 def _entry(f: Fact, ids: list[str]) -> dict:
     c = f.count
+    if "tally_value" in f.extra:  # "a fourth victim was found": four so far
+        return {"value": f.extra["tally_value"], "min": f.extra["tally_value"], "max": None, "qualifier": "at_least",
+                "facts": ids}
     value = c["value"]
     stated = value - 1
     if c["qualifier"] == "more_than" and stated >= 1000 and stated % 100 == 0:
