@@ -160,7 +160,8 @@ _MAY_HAVE_RE = re.compile(r"\bmay\s+have\b", _I)
 
 # ------------------------------------------------------------------------------------------- implicit counts
 _IMPLICIT_RE = re.compile(
-    rf"\b(?P<det>{'|'.join(G['implicit_determiners'])})\s+(?P<np>(?:[\w'’-]+\s+){{0,2}}(?P<age>{_AGE})(?!\s*[\w-])|"
+    rf"\b(?P<det>{'|'.join(G['implicit_determiners'])})\s+(?P<np>(?:[\w'’-]+\s+){{0,2}}(?P<age>{_AGE})"
+    rf"(?:(?!\s*[\w-])|(?=\s+{W('after_bare_age_words')}))|"
     rf"(?:[\w'’-]+\s+){{0,2}}(?P<age2>{_AGE})(?=\s+{W('after_bare_age')})|"
     rf"(?:(?!{W('not_in_noun_phrase')})[\w'’-]+\s+){{0,5}}(?P<noun>{_SINGULAR_PERSONS_ANY_CASE}))\b"
     rf"|(?P<pair>{W('pairs')})", _I)
