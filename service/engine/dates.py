@@ -466,8 +466,14 @@ def p_season(m, ctx):
     return f"{R.season_year(season, ctx.anchor, direction):04d}-{season}", "DATE", "season", _mod(m)
 
 
+_SENTENCE_START_RE = re.compile(r"(?:^|[.!?][\"'”’]*\s+|\n\s*)$")
+
+
 def p_reference(m, ctx):
     word = " ".join(m.group().lower().split())
+    if word in W["discourse_openers"] and ctx.text.startswith(",", m.end()) and \
+            _SENTENCE_START_RE.search(ctx.text, max(0, m.start() - 4), m.start()):
+        return None  # "Now, he says, ...": a turn in the argument, not a time
     for value, words in W["references"].items():
         if word in words:
             return value, "DATE", "ref", None
