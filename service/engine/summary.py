@@ -52,13 +52,13 @@ def summarise(facts: list[Fact], ids: list[str], published: dt.date | None, text
         incident = _incident_total([(f, i) for f, i in usable if not f.extra.get("tally")] or usable, text, cat)
         if cumulative:
             best = max(cumulative, key=lambda fi: _running(fi[0]))
-            # a stated total stands for the groups the story adds up ("Altogether there were 13 deaths ...
-            # two in the Dominican Republic") when it holds the largest of them, and replaces a single figure
-            # when it is at least as large
+            total = _running(best[0])
+            # a stated total replaces a single figure when it is at least as large, and stands for the groups the
+            # story adds up when it holds the largest of them ("Altogether there were 13 deaths ... two in the
+            # Dominican Republic")
             parts = [f.count["value"] for f, i in usable if i in incident["facts"]]
-            if _running(best[0]) >= incident["value"] or \
-                    len(incident["facts"]) > 1 and _running(best[0]) >= max(parts, default=0):
-                incident = _entry(best[0], [i for f, i in cumulative if _running(f) == _running(best[0])])
+            if total >= incident["value"] or len(parts) > 1 and total >= max(parts):
+                incident = _entry(best[0], [i for f, i in cumulative if _running(f) == total])
         summary[cat] = incident
     evacuated = summary.get("evacuated")
     if evacuated and evacuated["value"] > (summary["displaced"]["value"] if "displaced" in summary else -1):
