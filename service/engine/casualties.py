@@ -42,6 +42,7 @@ from .casualty_patterns import (  # the patterns this layer applies
     _HOSPITAL_VERB_RE, _TO_HOSPITAL_RE, _COORDINATED_OBJECT_FAR_RE, _NEAR_MISS_BEFORE_RE, _OF_THE_OPENING_RE,
     _FIRED_BEFORE_RE, _NOT_TOLL_OF_RE, _LOCATIVE_SUBJECT_RE, RESTATEMENT_GAP_RE,
     EVENT_NAME_RE, UNDATED_NEGATIONS, _HEADLINE_PAIR_RE, _FIRE_DIRECTION_AFTER_RE, _MORE_AFTER_RE,
+    GENERIC_PERSON_WORD_RE,
 )
 
 
@@ -321,9 +322,6 @@ def known_surnames(text: str) -> set[str]:
 _NOT_A_NAME_RE = re.compile(_NOT_A_NAME + r"$", re.IGNORECASE)
 
 
-_WORD_RE = re.compile(r"[^\W\d_]+")
-
-
 def _candidate(m, group, value: int, kind: str, qualifier: str = "implicit", link_end: int | None = None):
     """A count candidate from a match: the people named by ``group``; linking starts after ``link_end``."""
     a, b = m.span(group)
@@ -371,8 +369,7 @@ def _implicit_counts(text: str, s: int, e: int, taken: list[tuple[int, int]],
             out.append(_candidate(m, 0, 1, "implicit"))
     m = _HEADLINE_PAIR_RE.match(text, s, e)
     if m and free(*m.span("np")):  # "Man, woman found shot": one each
-        people = [w for w in _WORD_RE.findall(m.group("np")) if w.lower() != "and"]
-        out.append(_candidate(m, "np", len(people), "implicit"))
+        out.append(_candidate(m, "np", len(GENERIC_PERSON_WORD_RE.findall(m.group("np"))), "implicit"))
     else:
         m = _HEADLINE_NP_RE.match(text, s, e)
         if m and free(*m.span("np")):

@@ -40,7 +40,7 @@ def _phrase_regex(spec: dict) -> str:
     """A trigger built of an opener, up to three modifiers and a head: "taken to a hospital WITH
     NON-LIFE-THREATENING INJURIES", "SUFFERED MINOR HEAD INJURIES", "ESCAPED WITH SERIOUS, BUT NOT
     LIFE-THREATENING, WOUNDS"."""
-    modifier = rf"(?:{alternation(spec['modifiers'])}(?:\s*,\s*|\s+)(?:(?:and|but)\s+)?)"
+    modifier = rf"(?:{alternation(spec['modifiers'])}(?:\s*,\s*|\s+)(?:{alternation(spec['joiners'])}\s+)?)"
     return (rf"{alternation(spec['openers'])}\s+(?:{alternation(spec['articles'])}\s+)?{modifier}{{0,3}}"
             rf"{alternation(spec['heads'])}")
 
@@ -183,6 +183,7 @@ _HEADLINE_NP_RE = re.compile(rf"\s*(?:[\w.'’ ]{{0,20}}:\s*)?(?P<np>(?:[\w'’-
 # a headline's victims listed by comma, without determiners: "Man, woman found shot to death", "Man, teen injured"
 _HEADLINE_PAIR_RE = re.compile(rf"\s*(?P<np>{W('generic_persons')}(?:\s*,\s*{W('generic_persons')})+"
                                rf"(?:\s*,?\s+and\s+{W('generic_persons')})?)(?![\w-])", _I)
+GENERIC_PERSON_WORD_RE = re.compile(W("generic_persons"), _I)  # one person each in such a list
 # "the killing of Dr. Barnett Slepian", "the shooting death of Alton Sterling"
 _NAMED_VICTIM_RE = re.compile(rf"{W('death_of_nouns')}\s+of\s+(?P<name>(?:(?:{'|'.join(G['titles'])})\.?\s+)?"
                               r"[A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]+){1,2})")
