@@ -76,6 +76,12 @@ def test_casualty_corpus_negatives(text):
     assert extract(text, published="2024-08-12")["casualties"] == []
 
 
+@pytest.mark.parametrize("case", CASUALTIES["places"], ids=lambda c: c["text"][:40])
+def test_fact_places(case):
+    facts = extract(case["text"], published="2024-08-12")["casualties"]
+    assert facts and all(f["location"] == case["location"] for f in facts)
+
+
 @pytest.mark.parametrize("case", SUMMARIES["cases"], ids=lambda c: c["text"][:40])
 def test_summary_corpus(case):
     summary = extract(case["text"], published="2024-08-12")["summary"]

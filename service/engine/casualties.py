@@ -42,7 +42,7 @@ from .casualty_patterns import (  # the patterns this layer applies
     _HOSPITAL_VERB_RE, _TO_HOSPITAL_RE, _COORDINATED_OBJECT_FAR_RE, _NEAR_MISS_BEFORE_RE, _OF_THE_OPENING_RE,
     _FIRED_BEFORE_RE, _NOT_TOLL_OF_RE, _LOCATIVE_SUBJECT_RE, RESTATEMENT_GAP_RE,
     EVENT_NAME_RE, UNDATED_NEGATIONS, _HEADLINE_PAIR_RE, _FIRE_DIRECTION_AFTER_RE, _MORE_AFTER_RE,
-    GENERIC_PERSON_WORD_RE,
+    GENERIC_PERSON_WORD_RE, _CAUSED_SINGLE_DEATH_RE,
 )
 
 
@@ -203,14 +203,21 @@ def _source(text: str, sent: tuple[int, int]) -> str | None:
 
 
 def _places(text: str, sent: tuple[int, int]) -> list[tuple[int, str]]:
-    """The places a sentence names ("in Gaza City"), with where each is named."""
-    return [(m.start(), m.group(1)) for m in _LOCATION_RE.finditer(text, sent[0], sent[1])
-            if not _NOT_PLACE.match(m.group(1))]
+    """The places a sentence names ("in Gaza City"), with where each is named. A place that opens the sentence
+    ends at its comma: the sentence's subject follows ("In South Carolina, Helene spawned a tornado")."""
+    places = []
+    for m in _LOCATION_RE.finditer(text, sent[0], sent[1]):
+        place = m.group(1)
+        if not text[sent[0]:m.start()].strip():
+            place = place.split(",")[0]
+        if not _NOT_PLACE.match(place):
+            places.append((m.start(), place))
+    return places
 
 
-def _nearest_place(places: list[tuple[int, str]], near: int) -> str | None:
-    """The place named nearest to ``near`` (the first of two as near)."""
-    return min(places, key=lambda p: abs(p[0] - near))[1] if places else None
+def _nearest_place(places: list[tuple[int, str]], near: int) -> tuple[int, str] | None:
+    """The place named nearest to ``near`` (the first of two as near), with its offset."""
+    return min(places, key=lambda p: abs(p[0] - near)) if places else None
 
 
 def _cause(text: str, sent: tuple[int, int]) -> str | None:
@@ -431,6 +438,12 @@ def extract_casualties(text: str, sentences: list[tuple[int, int]], counts: list
                                         b).as_dict(), a, b, sent, "tally")
             fact.extra["ordinal"] = True
             add(fact)
+        for m in _CAUSED_SINGLE_DEATH_RE.finditer(text, s, e):  # "rain also led to a death": one killed
+            a, b = m.span("np")
+            fact = Fact("killed", Count(a, b, text[a:b], 1, None, None, "implicit", "implicit", a, b).as_dict(),
+                        a, b, sent, "caused death")
+            fact.extra["trigger"] = (a, b)
+            add(fact)
         triggers = _find_triggers(text, s, e)
         if not triggers:
             continue
@@ -596,7 +609,10 @@ def extract_casualties(text: str, sentences: list[tuple[int, int]], counts: list
         undated = f.negated and f.category in UNDATED_NEGATIONS
         f.date = None if undated else _event_date(usable_dates, f.sentence, f.start, date_starts, days_by_value,
                                                   published)
-        f.location = _nearest_place(traits.places, trig[0]) or dateline_place
+        place = _nearest_place(traits.places, trig[0])
+        f.location = place[1] if place else dateline_place
+        if place:
+            f.extra["place_at"] = place[0]
         f.source = traits.source
         f.cause = traits.cause
     return facts

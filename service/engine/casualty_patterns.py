@@ -149,7 +149,7 @@ _SOURCE_RE = re.compile(rf"\baccording\s+to\s+(?:the\s+)?([^,.;]+?)(?=\s*(?:[,.;
                         rf"(?:,|^)\s*([A-Z][^,.;]{{2,60}}?)\s+{W('source_verbs')}|"
                         rf"{W('source_verbs')}\s+([A-Z][^,.;]{{2,60}}?)\s*(?=[,.;]|$)")
 _LOCATION_RE = re.compile(
-    rf"{W('place_prepositions')}\s+(?:the\s+)?((?:{W('compass_words')}\s+)?"
+    rf"(?i:{W('place_prepositions')})\s+(?:the\s+)?((?:{W('compass_words')}\s+)?"
     r"[A-Z][\w'’-]+(?:\s+(?:City|[A-Z][\w'’-]+))*(?:,\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)?)")
 _NOT_PLACE = re.compile(rf"^{W('not_places')}")
 _CAUSE_RE = re.compile(rf"\b(?:an?|the)\s+((?:[\w'’-]+\s+){{0,2}}?{W('causes')})", _I)
@@ -241,6 +241,9 @@ _ONE_OF_RE = re.compile(rf"\b[Oo]ne(?=\s+of\s+(?-i:{W('one_of_determiners')}))")
 _AND_BETWEEN_RE = re.compile(rf"{W('group_joiners')}|,\s*(?:and\s+)?"
                              rf"{W('group_openers')}\s", _I)
 _NEW_GROUP_CUE_RE = re.compile(W("new_group_cues"), _I)
+_PLACE_LIST_NEW_PERSON_RE = re.compile(W("place_list_new_person"), _I)
+_PLACE_LIST_RETOLD_BEFORE_RE = re.compile(rf"{W('place_list_retold_before')}\s+$", _I)
+_PLACE_LIST_RETOLD_AFTER_RE = re.compile(rf"\s+{W('place_list_retold_after')}", _I)
 # "three OTHERS injured", "two OTHER people": more people than the sentence's count before them
 _OTHERS_AFTER_RE = re.compile(rf"\s+{W('others_words')}", _I)
 # between two counts of one subject: "two boys AND two girls", "four adults AND a 3-year-old"
@@ -269,6 +272,9 @@ _ORDINAL_KILLING_RE = re.compile(rf"(?<![\w-]){_ORDINAL}(?:[\w'’-]+\s+)?(?P<no
 # ------------------------------------------------------------------------------------------- stated zeros
 _NEGATED_RE = re.compile(W("negated_subjects"), _I)
 _NEG_CAT = dict(G["negated_nouns"])
+_CAUSED_SINGLE_DEATH_RE = re.compile(
+    rf"{W('caused_verbs')}\s+(?:\w+\s+)?(?P<np>{W('caused_articles')}\s+(?:\w+\s+)?{W('caused_single_deaths')})"
+    rf"(?!\s+{W('caused_single_not_after')})", _I)
 _NEGATED_NOUN_RE = re.compile(rf"\bno\s+(?:{W('negated_noun_adjectives')}\s+)?(?P<noun>{alternation(_NEG_CAT)})", _I)
 
 # ------------------------------------------------------------------------------------------- named events

@@ -4,16 +4,21 @@ The policy, rule by rule, is in the README ("Summary policy") and in tests/corpu
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import re
 from collections import Counter
 
 from .casualties import Fact, event_day
-from .casualty_patterns import _AND_BETWEEN_RE, _COUNTS_JOINED_RE, _NEW_GROUP_CUE_RE, PERPETRATOR_HEADS, PRONOUNS
+from .casualty_patterns import (_AND_BETWEEN_RE, _COUNTS_JOINED_RE, _NEW_GROUP_CUE_RE, _PLACE_LIST_NEW_PERSON_RE,
+                                _PLACE_LIST_RETOLD_AFTER_RE, _PLACE_LIST_RETOLD_BEFORE_RE, PERPETRATOR_HEADS, PRONOUNS)
 
 LEAD_FIRST = True
 ADDITIVE_MAX = 10  # a later sentence adds its group ("also detained one other") only when the group is small
 # categories whose operations report a named target, then the group taken with him, without an "also"
 GROUP_CATEGORIES = ("arrested", "kidnapped")
+PLACE_NEAR = 80  # a place named this near a count is its group's own place ("one death in the Philippines")
+_PARAGRAPH_BREAK_RE = re.compile(r"\n[ \t]*\n")
 
 
 def summarise(facts: list[Fact], ids: list[str], published: dt.date | None, text: str = "") -> dict:
@@ -59,6 +64,10 @@ def summarise(facts: list[Fact], ids: list[str], published: dt.date | None, text
             parts = [f.count["value"] for f, i in usable if i in incident["facts"]]
             if total >= incident["value"] or len(parts) > 1 and total >= max(parts):
                 incident = _entry(best[0], [i for f, i in cumulative if _running(f) == total])
+        else:
+            by_place = _place_by_place(usable, text)
+            if by_place is not None and by_place["value"] > incident["value"]:
+                incident = by_place
         summary[cat] = incident
     evacuated = summary.get("evacuated")
     if evacuated and evacuated["value"] > (summary["displaced"]["value"] if "displaced" in summary else -1):
@@ -140,6 +149,39 @@ def _incident_total(items: list[tuple[Fact, str]], text: str, category: str = ""
     return {"value": total, "min": total if qualifier in ("at_least", "vague") else None, "max": None,
             "qualifier": qualifier if len(ids) == 1 else ("exact" if qualifier in ("exact", "implicit") else "at_least"),
             "facts": ids}
+
+
+def _place_by_place(items: list[tuple[Fact, str]], text: str) -> dict | None:
+    """The first paragraph that tells a toll place by place, a sentence for each place ("Usagi caused one death
+    in the Philippines ... Usagi caused 3 deaths in Vietnam"), adds its places up: each group is stated with a
+    number (or as "another") and its own place beside it or opening its sentence; a group told again ("killing all three") is no new
+    place. Two places in one sentence are no such list ("hours
+    before three officers were shot dead in Baton Rouge, a week after five in Dallas")."""
+    breaks = [m.start() for m in _PARAGRAPH_BREAK_RE.finditer(text)]
+    paragraphs: dict[int, list[tuple[Fact, str]]] = {}
+    for f, i in items:
+        at = f.extra.get("place_at")
+        if at is None or f.extra.get("tally") or f.count["qualifier"] == "vague":
+            continue
+        if abs(at - f.start) > PLACE_NEAR and text[f.sentence[0]:at].strip():
+            continue  # neither beside the count nor the sentence's opening ("In Malawi, ... killed eight")
+        if f.count["qualifier"] == "implicit" and not _PLACE_LIST_NEW_PERSON_RE.match(text, f.start):
+            continue  # "a man" named in one place and "a woman" in another may be one story's two scenes
+        if _PLACE_LIST_RETOLD_BEFORE_RE.search(text, max(0, f.start - 12), f.start) \
+                or _PLACE_LIST_RETOLD_AFTER_RE.match(text, f.end):
+            continue
+        paragraphs.setdefault(bisect.bisect_right(breaks, f.start), []).append((f, i))
+    if not paragraphs:
+        return None
+    group = paragraphs[min(paragraphs)]
+    stated = [f.count["value"] for f, _ in group if f.count["qualifier"] != "implicit"]
+    if len(group) < 2 or len({f.location for f, _ in group}) < len(group) \
+            or len({f.sentence for f, _ in group}) < len(group) or len(set(stated)) < len(stated):
+        return None  # the same number twice is one group told twice ("two killed in Austin ... in Texas")
+    total = sum(f.count["value"] for f, _ in group)
+    exact = all(f.count["qualifier"] in ("exact", "implicit") for f, _ in group)
+    return {"value": total, "min": None if exact else total, "max": None, "qualifier": "exact" if exact else "at_least",
+            "facts": [i for _, i in group]}
 
 
 def _new_group_cue(group, text: str) -> bool:
