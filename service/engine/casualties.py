@@ -42,7 +42,7 @@ from .casualty_patterns import (  # the patterns this layer applies
     _HOSPITAL_VERB_RE, _TO_HOSPITAL_RE, _COORDINATED_OBJECT_FAR_RE, _NEAR_MISS_BEFORE_RE, _OF_THE_OPENING_RE,
     _FIRED_BEFORE_RE, _NOT_TOLL_OF_RE, _LOCATIVE_SUBJECT_RE, RESTATEMENT_GAP_RE,
     EVENT_NAME_RE, UNDATED_NEGATIONS, _HEADLINE_PAIR_RE, _FIRE_DIRECTION_AFTER_RE, _MORE_AFTER_RE,
-    GENERIC_PERSON_WORD_RE, _CAUSED_SINGLE_DEATH_RE,
+    GENERIC_PERSON_WORD_RE, _CAUSED_SINGLE_DEATH_RE, _MULTIPLE_SHOOTING_RE,
 )
 
 
@@ -443,6 +443,13 @@ def extract_casualties(text: str, sentences: list[tuple[int, int]], counts: list
             fact = Fact("killed", Count(a, b, text[a:b], 1, None, None, "implicit", "implicit", a, b).as_dict(),
                         a, b, sent, "caused death")
             fact.extra["trigger"] = (a, b)
+            add(fact)
+        for m in _MULTIPLE_SHOOTING_RE.finditer(text, s, e):  # "a quadruple shooting": four people shot
+            a, b = m.span()
+            n = _MULTIPLIERS[m.group("word").lower()]
+            fact = Fact("injured", Count(a, b, text[a:b], n, None, None, "exact", "multiplier", a, b).as_dict(),
+                        a, b, sent, "multiple shooting")
+            fact.extra.update(trigger=(a, b), shot=True, all_shot=True)
             add(fact)
         triggers = _find_triggers(text, s, e)
         if not triggers:

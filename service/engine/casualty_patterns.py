@@ -215,6 +215,7 @@ def relatives_value(np: str) -> int:
 # "double fatal shooting": two killed
 _MULTIPLIERS = dict(G["multipliers"])
 _MULTIPLE_FATAL_RE = re.compile(rf"\b(?P<word>{'|'.join(_MULTIPLIERS)})\s+(?={W('multiplied_nouns')})", _I)
+_MULTIPLE_SHOOTING_RE = re.compile(rf"\b(?P<word>{'|'.join(_MULTIPLIERS)})[\s-]+{W('multiplied_shootings')}", _I)
 # a headline's bare noun right before its participle: "farewell to toddler killed by gunfire"
 _BARE_VICTIM_RE = re.compile(rf"(?<!{W('bare_victim_not_after')}\s)(?<![\w-])(?P<np>{_SINGULAR_PERSONS})"
                              rf"(?=\s+{W('participles')})", _I)

@@ -37,8 +37,10 @@ def summarise(facts: list[Fact], ids: list[str], published: dt.date | None, text
     for cat, items in by_cat.items():
         # another named event than the article's own ("the Butte Fire", in an article on the Electra Fire) is
         # never its figure
+        # "a quadruple shooting" tells all those shot, the dead among them: it bounds the figure (below), it is
+        # no group of its own
         reported = [(f, i) for f, i in items if not f.negated and f.status == "reported" and f.part_of is None
-                    and not f.extra.get("other_event")]
+                    and not f.extra.get("other_event") and not f.extra.get("all_shot")]
         # an earlier event is a comparison — unless the article tells of nothing else (a trial, an anniversary)
         usable = [(f, i) for f, i in reported if not _historical(f, published)]
         if not usable:
@@ -81,6 +83,15 @@ def summarise(facts: list[Fact], ids: list[str], published: dt.date | None, text
         if all(f.extra.get("shot") for f in shot) and _dead_among_shot(dead, shot, told_dead):
             left = max(injured["value"] - killed["value"], 0)
             injured.update(value=left, min=None if injured["min"] is None else min(injured["min"], left))
+    all_shot = [(f, i) for f, i in by_cat.get("injured", []) if f.extra.get("all_shot") and not f.extra.get("other_event")
+                and not _historical(f, published)]
+    if all_shot:
+        # "Police ID teen killed in quadruple shooting": four shot, one dead, so at least three wounded
+        f, i = max(all_shot, key=lambda fi: fi[0].count["value"])
+        left = f.count["value"] - (killed["value"] if killed else 0)
+        if left > (injured["value"] if injured else 0):
+            summary["injured"] = {"value": left, "min": None, "max": None, "qualifier": "exact",
+                                  "facts": [i] + (killed["facts"] if killed else [])}
     return summary
 
 
