@@ -93,8 +93,9 @@ _CLAUSE_BREAK_RE = re.compile(rf"[;:()\[\]\"“”]|{W('clause_breaks')}|,\s*{W(
 _WHO_GAP_RE = re.compile(r"\s*(?:who|that)\s+(?:\w+\s+){0,2}")
 _RELATIVE_GAP_RE = re.compile(rf"^\s*(?:[\w'’-]+\s+){{0,3}}?,?\s*{W('relative_pronouns')}\s+[^;:]{{0,90}}?(?:,\s*)?"
                               rf"{W('subject_auxiliaries')}\s+(?:\w+ly\s+|also\s+|later\s+)?$", _I)
-_COORDINATED_SUBJECT_RE = re.compile(r"^\s*(?:[\w'’-]+\s+){0,3}?(?:,\s*(?:[\w'’-]+\s+){1,3}?)?,?\s*(?:and|&)\s+"
-                                     r"(?:[\w'’,-]+\s+){1,8}?"
+_COORDINATED_SUBJECT_RE = re.compile(r"^\s*(?-i:(?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’-]+,\s*\d{1,3},\s*)*"  # "Jo Li, 21, and"
+                                     r"(?:[\w'’-]+\s+){0,3}?(?:,\s*(?:[\w'’-]+\s+){1,3}?)?,?\s*(?:and|&)\s+"
+                                     r"(?:[\w'’.,-]+\s+){1,8}?"
                                      r"(?:were|have\s+been|had\s+been|are|both|all)\s+(?:\w+ly\s+|also\s+)?$"
                                      # "a HIG leader along with two suspected insurgents was detained"
                                      rf"|^\s*(?:[\w'’-]+\s+){{0,3}}?,?\s*{W('far_object_coordinators')}\s+"
@@ -112,8 +113,10 @@ _LOCATIVE_SUBJECT_RE = re.compile(rf"^\s*(?:[\w'’-]+\s+){{0,2}}?{PERSONS}\s+{W
 # "27 lakh (2.7 million) people": the same figure in other units, between a count and its trigger
 RESTATEMENT_GAP_RE = re.compile(r"\s*\(\s*(?:[a-z]+\s+){0,2}\d[^()]{0,30}\)", _I)
 # "Hank Bollen, dies", "Eleven PEOPLE, none of them Americans, died", "Two individuals from the vehicle, both a
-# woman and a man, escaped with injuries": the count's noun phrase, then an aside between commas
-_APPOSITIVE_GAP_RE = re.compile(r"^\s*(?:[\w'’-]+(?:\s+[\w'’-]+){0,3}\s*)?,\s*[^,;:()]{1,50},\s*"
+# woman and a man, escaped with injuries", "Two people -- including a boy -- were wounded": the count's noun
+# phrase, then an aside between commas or dashes
+_APPOSITIVE_GAP_RE = re.compile(r"^\s*(?:[\w'’-]+(?:\s+[\w'’-]+){0,3}\s*)?"
+                                r"(?:,\s*[^,;:()]{1,50},|\s*(?:--|[–—])\s*[^;:()–—]{1,50}?\s*(?:--|[–—]))\s*"
                                 r"(?:(?:was|were|has\s+been|had\s+been)\s+)?(?:\w+ly\s+)?$")
 # Between an active trigger and the count after it.
 _OBJECT_GAP_RE = re.compile(rf"^\s*(?:{W('object_gap_words')}\s+)*"
@@ -239,8 +242,9 @@ _AGENT_KILLED_PRONOUN_RE = re.compile(rf"{W('clause_linkers_in_time')}\s+(?:a\s+
 _NEW_SUBJECT_RE = re.compile(rf"\b{W('subject_pronouns')}\s+(?:\w+\s+){{0,2}}$", _I)
 _REFLEXIVE_RE = re.compile(rf"{W('object_pronouns')}(?!\s+{W('possessed_nouns')})", _I)
 _ONE_OF_RE = re.compile(rf"\b[Oo]ne(?=\s+of\s+(?-i:{W('one_of_determiners')}))")
+# (a name's age closes it: "David Jones, 19, Leonard Andrews, 21, and ..." are three people)
 _AND_BETWEEN_RE = re.compile(rf"{W('group_joiners')}|,\s*(?:and\s+)?"
-                             rf"{W('group_openers')}\s", _I)
+                             rf"{W('group_openers')}\s|,\s*\d{{1,3}}\s*,", _I)
 _NEW_GROUP_CUE_RE = re.compile(W("new_group_cues"), _I)
 _PLACE_LIST_NEW_PERSON_RE = re.compile(W("place_list_new_person"), _I)
 _PLACE_LIST_RETOLD_BEFORE_RE = re.compile(rf"{W('place_list_retold_before')}\s+$", _I)
