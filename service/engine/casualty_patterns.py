@@ -76,7 +76,7 @@ _FEARED_RE = re.compile(alternation(L["feared"]), _I)
 # or a whole year or season ("it proved to be a ruinous year, with thousands of fatalities")
 _STATISTIC_RE = re.compile(alternation(L["statistic"]) + r"|\b(?:in|since)\s+(?:19|20)\d\d\b"
                            r"|\b(?:an?|the|this|that)\s+(?:[\w-]+\s+){0,2}?(?:year|season)\b(?![-’'])", _I)
-_SHOT_RE = re.compile(r"^(?:" + alternation(L["shot_words"]) + r")$", _I)
+_SHOT_RE = re.compile(r"^(?:" + alternation(L["shot_words"]) + r"|.*\s" + alternation(L["shot_wounds"]) + r")$", _I)
 _SHOT_THEN_DIED_RE = re.compile(rf"(?:[^.;]|\.(?=\s*\d)){{0,90}}?(?:\band|,)\s+(?:{W('adverbs_of_time')}\s+)?"
                                 rf"{W('death_after_shot')}"
                                 rf"|[^.;]{{0,90}}?,?\s+(?:but|and)\s+(?:[\w'’]+\s+){{1,5}}?(?:he|she)\s+(?:was\s+)?"
