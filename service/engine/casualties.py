@@ -42,7 +42,7 @@ from .casualty_patterns import (  # the patterns this layer applies
     _HOSPITAL_VERB_RE, _TO_HOSPITAL_RE, _COORDINATED_OBJECT_FAR_RE, _NEAR_MISS_BEFORE_RE, _OF_THE_OPENING_RE,
     _FIRED_BEFORE_RE, _NOT_TOLL_OF_RE, _LOCATIVE_SUBJECT_RE, RESTATEMENT_GAP_RE,
     EVENT_NAME_RE, UNDATED_NEGATIONS, _HEADLINE_PAIR_RE, _FIRE_DIRECTION_AFTER_RE, _MORE_AFTER_RE,
-    GENERIC_PERSON_WORD_RE, _CAUSED_SINGLE_DEATH_RE, _MULTIPLE_SHOOTING_RE,
+    GENERIC_PERSON_WORD_RE, _CAUSED_SINGLE_DEATH_RE, _MULTIPLE_SHOOTING_RE, _ASIDE_OPEN_RE,
 )
 
 
@@ -117,6 +117,14 @@ def _gap_ok_subject(gap: str) -> bool:
     return not _CLAUSE_BREAK_RE.search(gap) or bool(_WHO_GAP_RE.fullmatch(gap))
 
 
+def _in_aside(text: str, before: Fact, cs: int) -> bool:
+    """Is the count at ``cs`` inside an aside that breaks the fact ``before`` down, between its count's noun and
+    its verb ("six people, THREE men and three women, were shot"; not a headline's "2 boys, 2 girls shot")?"""
+    trigger = before.extra.get("trigger", (0, 0))
+    return before.end < cs < trigger[0] and bool(_ASIDE_OPEN_RE.fullmatch(text, before.end, cs)) \
+        and "," in text[cs:trigger[0]]
+
+
 def _takes_object(text: str, trigger_end: int, gap: str) -> bool:
     """"The gunman killed three": a verb followed by its object is active, so the count before it is the
     agent, not the victim — unless a passive auxiliary stands before the verb ("were killed")."""
@@ -146,9 +154,9 @@ def _link(text, count_span, triggers, trigger_starts, others, qualified=False) \
         if ts >= ce:  # trigger after the count: subject or noun
             restated = RESTATEMENT_GAP_RE.match(text, ce, ts)
             gap = text[restated.end() if restated else ce:ts]
-            if _between(others, ce, ts) and not (_COORDINATED_SUBJECT_RE.match(gap) or
-                                                 kind == "passive" and _LOCATIVE_SUBJECT_RE.match(gap)):
-                continue
+            if _between(others, ce, ts) and not (_COORDINATED_SUBJECT_RE.match(gap) or kind == "passive" and (
+                    _LOCATIVE_SUBJECT_RE.match(gap) or _APPOSITIVE_GAP_RE.match(gap))):
+                continue  # (an aside may hold counts of its own: "six people, three men and three women, were")
             if kind == "nouns" and _NOUN_GAP_RE.match(gap) and not _CLAUSE_BREAK_RE.search(gap) and \
                     not _NOUN_MODIFIER_RE.match(text, te) and not _CHARGE_GAP_RE.search(gap):
                 cand = (len(gap), 0.5, cat, "noun", (ts, te))
@@ -470,7 +478,8 @@ def extract_casualties(text: str, sentences: list[tuple[int, int]], counts: list
         sentence_facts: list[Fact] = []
         feared = None  # "feared dead": read once a sentence has a fact
         for cs, ce, cnt in candidates:
-            if _INCLUDING_RE.search(text, max(s, cs - 40), cs) and sentence_facts and cnt.kind != "negation":
+            if sentence_facts and cnt.kind != "negation" and (
+                    _INCLUDING_RE.search(text, max(s, cs - 40), cs) or _in_aside(text, sentence_facts[-1], cs)):
                 parent = sentence_facts[-1]
                 fact = Fact(parent.category, cnt.as_dict(), cnt.start, cnt.end, sent, "breakdown",
                             part_of=index_of[id(parent)])

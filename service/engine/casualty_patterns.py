@@ -110,13 +110,16 @@ _COORDINATED_PASSIVE_GAP_RE = re.compile(r"^\s*(?:[\w'’-]+\s+){1,14}?and\s+(?:
 _LOCATIVE_SUBJECT_RE = re.compile(rf"^\s*(?:[\w'’-]+\s+){{0,2}}?{PERSONS}\s+{W('locative_prepositions')}\s+"
                                   rf"(?:(?!{W('locative_breaks')})[^,;:()\[\]]){{1,100}}?\s+"
                                   rf"{W('subject_auxiliaries')}\s+(?:\w+ly\s+)?$", _I)
+# between a count and an aside that breaks it down: "six PEOPLE, three men and three women, were shot"
+_ASIDE_OPEN_RE = re.compile(r"\s*[\w'’-]+(?:\s+[\w'’-]+)?\s*,\s*")
 # "27 lakh (2.7 million) people": the same figure in other units, between a count and its trigger
 RESTATEMENT_GAP_RE = re.compile(r"\s*\(\s*(?:[a-z]+\s+){0,2}\d[^()]{0,30}\)", _I)
 # "Hank Bollen, dies", "Eleven PEOPLE, none of them Americans, died", "Two individuals from the vehicle, both a
 # woman and a man, escaped with injuries", "Two people -- including a boy -- were wounded": the count's noun
-# phrase, then an aside between commas or dashes
+# phrase, then an aside between commas or dashes, or a list of ages ("Three men, ages 24, 25, and 41, were")
 _APPOSITIVE_GAP_RE = re.compile(r"^\s*(?:[\w'’-]+(?:\s+[\w'’-]+){0,3}\s*)?"
-                                r"(?:,\s*[^,;:()]{1,50},|\s*(?:--|[–—])\s*[^;:()–—]{1,50}?\s*(?:--|[–—]))\s*"
+                                r"(?:,\s*[^,;:()]{1,50},|\s*(?:--|[–—])\s*[^;:()–—]{1,50}?\s*(?:--|[–—])"
+                                rf"|,\s*{W('age_asides')}\s+\d{{1,3}}(?:\s*,\s*\d{{1,3}})*,?\s+(?:and|or|to)\s+\d{{1,3}},)\s*"
                                 r"(?:(?:was|were|has\s+been|had\s+been)\s+)?(?:\w+ly\s+)?$")
 # Between an active trigger and the count after it.
 _OBJECT_GAP_RE = re.compile(rf"^\s*(?:{W('object_gap_words')}\s+)*"

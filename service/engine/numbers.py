@@ -142,8 +142,9 @@ _MASKS = [
 _MONTH = alternation(_CTX["months"])
 _MONTH_BEFORE_RE = re.compile(rf"(?<![\w]){_MONTH}\.?\s*$", re.IGNORECASE)
 _MONTH_AFTER_RE = re.compile(rf"^(?:\s*(?:th|st|nd|rd)?\s*(?:of\s+)?){_MONTH}(?![\w])", re.IGNORECASE)
-_AGE_BEFORE_RE = re.compile(r"(?<![\w])" + alternation(_CTX["age_before"]) + r"\s*:?\s*(?:\d{1,3}(?:\s*,\s*\d{1,3})*"
-                            r"\s*,?\s*(?:and|or|to|-)\s*)?$", re.IGNORECASE)
+# "ages 24, 25, and 41", "aged 16 to 18": every number of the list is an age
+_AGE_BEFORE_RE = re.compile(r"(?<![\w])" + alternation(_CTX["age_before"]) + r"\s*:?\s*"
+                            r"(?:\d{1,3}\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|to)\s+|-\s*))*$", re.IGNORECASE)
 _DISTANCE_AFTER_RE = re.compile(r"\s+" + alternation(_CTX["distance_after"]), re.IGNORECASE)
 _AGE_AFTER_RE = re.compile(r"^\s*" + alternation(_CTX["age_after"], boundary=False) + r"(?![a-z])", re.IGNORECASE)
 _AGE_APPOSITION_RE = re.compile(r"[A-Z][\w'.-]+,\s*$")
