@@ -631,6 +631,14 @@ def extract_casualties(text: str, sentences: list[tuple[int, int]], counts: list
             f.extra["place_at"] = place[0]
         f.source = traits.source
         f.cause = traits.cause
+    # a title that gives the figures of a round-up its first sentence tells ("1 dead, 5 wounded in Chicago shootings", then "at
+    # least five people were wounded ... in separate shootings citywide") is that round-up too
+    first_told = min((f.sentence for f in facts if not f.extra["headline"]), default=None)
+    round_up = {(f.category, f.count["value"]) for f in facts if f.extra.get("statistic") and f.sentence == first_told}
+    for f in facts:  # (one person named in both says too little: "Fatal shooting of 14-year-old")
+        if f.extra["headline"] and (f.category, f.count["value"]) in round_up and \
+                (f.count["value"] > 1 or f.count["qualifier"] != "implicit"):
+            f.extra["statistic"] = True
     return facts
 
 

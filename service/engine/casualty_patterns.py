@@ -75,7 +75,8 @@ _FEARED_RE = re.compile(alternation(L["feared"]), _I)
 # a period's statistic: its words, or a year it runs in or since ("so far in 2017", "since 1999")
 # or a whole year or season ("it proved to be a ruinous year, with thousands of fatalities")
 _STATISTIC_RE = re.compile(alternation(L["statistic"]) + r"|\b(?:in|since)\s+(?:19|20)\d\d\b"
-                           r"|\b(?:an?|the|this|that)\s+(?:[\w-]+\s+){0,2}?(?:year|season)\b(?![-’'])", _I)
+                           r"|\b(?:an?|the|this|that)\s+(?:[\w-]+\s+){0,2}?(?:year|season)\b(?![-’'])"
+                           rf"(?!\s+{W('period_not_after')})", _I)  # "a year EARLIER": a comparison, not a period
 _SHOT_RE = re.compile(r"^(?:" + alternation(L["shot_words"]) + r"|.*\s" + alternation(L["shot_wounds"]) + r")$", _I)
 _SHOT_THEN_DIED_RE = re.compile(rf"(?:[^.;]|\.(?=\s*\d)){{0,90}}?(?:\band|,)\s+(?:{W('adverbs_of_time')}\s+)?"
                                 rf"{W('death_after_shot')}"
