@@ -42,7 +42,8 @@ from .casualty_patterns import (  # the patterns this layer applies
     _HOSPITAL_VERB_RE, _TO_HOSPITAL_RE, _COORDINATED_OBJECT_FAR_RE, _NEAR_MISS_BEFORE_RE, _OF_THE_OPENING_RE,
     _FIRED_BEFORE_RE, _NOT_TOLL_OF_RE, _LOCATIVE_SUBJECT_RE, RESTATEMENT_GAP_RE,
     EVENT_NAME_RE, UNDATED_NEGATIONS, _HEADLINE_PAIR_RE, _FIRE_DIRECTION_AFTER_RE, _MORE_AFTER_RE,
-    GENERIC_PERSON_WORD_RE, _CAUSED_SINGLE_DEATH_RE, _MULTIPLE_SHOOTING_RE, _ASIDE_OPEN_RE,
+    GENERIC_PERSON_WORD_RE, _CAUSED_SINGLE_DEATH_RE, _MULTIPLE_SHOOTING_RE, _ASIDE_OPEN_RE, _SEVERITY_RE,
+    _OF_THEM_AFTER_RE,
 )
 
 
@@ -548,6 +549,8 @@ def extract_casualties(text: str, sentences: list[tuple[int, int]], counts: list
                 continue
             if cnt.kind == "negation" and rule != "subject":
                 continue
+            if cnt.kind == "negation" and _SEVERITY_RE.search(text, trig[0], trig[1]):
+                continue  # "none had life-threatening injuries": some were hurt, none gravely
             if rule == "negated subject":
                 if category not in ("injured", "killed"):
                     continue
@@ -562,6 +565,10 @@ def extract_casualties(text: str, sentences: list[tuple[int, int]], counts: list
                 category = "killed"  # "was shot in the head and killed", "shot in head, dies"
             fact = Fact(category, cnt.as_dict(), cnt.start, cnt.end, sent, rule,
                         negated=cnt.kind == "negation")
+            if _OF_THEM_AFTER_RE.match(text, cnt.core_end):  # "four people shot, two of them had serious injuries"
+                parent = next((f for f in reversed(sentence_facts) if f.category == category and not f.negated), None)
+                if parent is not None:
+                    fact.rule, fact.part_of = "breakdown", index_of[id(parent)]
             fact.extra["trigger"] = trig
             fact.victims = None if cnt.kind == "negation" else _victims(text, cnt.core_end, trig, sent)
             if cnt.kind in ("implicit", "bare plural"):
