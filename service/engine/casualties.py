@@ -510,7 +510,8 @@ def extract_casualties(text: str, sentences: list[tuple[int, int]], counts: list
             perpetrator = False
             if cnt.kind == "object pronoun" and cnt.text.lower() in ("himself", "herself"):
                 prior = [c for c in candidates if c[1] <= trig[0] and c[2].kind in ("implicit", "digits", "words")
-                         and trig[0] - LINK_WINDOW <= c[0]]
+                         and trig[0] - LINK_WINDOW <= c[0] and not (c[2].kind != "implicit" and _NOT_PERSONS_AFTER_RE.match(
+                             text, c[2].core_end, min(e, c[2].core_end + 40)))]  # not "faces two felony charges"
                 by_start = {f.start: f for f in sentence_facts if f.category == category}
                 if prior and (prior[-1][0], category) in linked:
                     if category != "killed" or not (

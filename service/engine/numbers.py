@@ -133,6 +133,10 @@ _MASKS = [
     # "a 12-year-boy" (an age missing its "old"), "dead at 25"
     ("age", re.compile(r"(?<![\w-])\d{1,3}-years?-(?=[a-z])", re.IGNORECASE)),
     ("age", re.compile(r"(?<=\b" + alternation(_CTX["age_at_before"]) + r"\s)\d{1,3}(?![\w,.]\d)", re.IGNORECASE)),
+    # "one 16 and the other 17": the ages of a pair, one by one
+    ("age", re.compile(r"(?<=\b" + alternation(_CTX["age_pair_openers"]) + r"\s)\d{1,2}(?=\s+and\s+the\s+other\s+\d{1,2}\b)"
+                       r"|(?<=\b" + alternation(_CTX["age_pair_openers"]) + r"\s\d{1,2}\s+and\s+the\s+other\s)\d{1,2}\b",
+                       re.IGNORECASE)),
     # "called 911", "a 911 call": the emergency number
     ("identifier", re.compile(r"(?<![\w-])911(?![\w-])")),
     ("identifier", re.compile(r"(?<![\w])" + alternation(_CTX["gallery_words"]) + r"\s+\d+\s*(?:of|/)\s*\d+(?![\w])",
@@ -147,7 +151,7 @@ _AGE_BEFORE_RE = re.compile(r"(?<![\w])" + alternation(_CTX["age_before"]) + r"\
                             r"(?:\d{1,3}\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|to)\s+|-\s*))*$", re.IGNORECASE)
 _DISTANCE_AFTER_RE = re.compile(r"\s+" + alternation(_CTX["distance_after"]), re.IGNORECASE)
 _AGE_AFTER_RE = re.compile(r"^\s*" + alternation(_CTX["age_after"], boundary=False) + r"(?![a-z])", re.IGNORECASE)
-_AGE_APPOSITION_RE = re.compile(r"[A-Z][\w'.-]+,\s*$")
+_AGE_APPOSITION_RE = re.compile(r"(?:[A-Z][\w'.-]+|(?i:" + alternation(_CTX["age_apposition_nouns"]) + r")),\s*$")
 # "Alexis Mungin, 29, ...", "Alexis Mungin, 29 and pregnant, ...", "Smith, 29, and his wife"
 _AGE_APPOSITION_AFTER_RE = re.compile(r"^\s*(?:,|\)|;|\.(?:\s|$)|and\s+\d|of\s+[A-Z]|who\b|and\s+[A-Z]|"
                                       r"and\s+" + alternation(_CTX["age_apposition_and"]) + ")")
