@@ -127,7 +127,7 @@ _OBJECT_GAP_RE = re.compile(rf"^\s*(?:{W('object_gap_words')}\s+)*"
                             # a possessor: "evacuated THE ISLAND'S 337 residents"
                             rf"(?:the\s+(?:[\w-]+\s+)?[\w-]+['’]s?\s+(?:{W('object_gap_words')}\s+)*)?$", _I)
 # between an active verb and a second object: "killed a man AND two women", "killed a woman, two men and a child"
-_COORDINATED_OBJECT_RE = re.compile(rf"^\s*(?:(?:an?|the|one)\s+[^,;.]{{0,70}}?|them|him|her)"
+_COORDINATED_OBJECT_RE = re.compile(rf"^\s*(?:(?:an?|the|one|another)\s+[^,;.]{{0,70}}?|them|him|her)"
                                     rf"(?:\s+{W('object_coordinators')}\s+(?:also\s+)?|\s*,\s*)$", _I)
 # between an active verb and a second counted object: "detained [two Haqqani leaders and] several insurgents"
 _COORDINATED_COUNT_OBJECT_RE = re.compile(rf"^\s*(?:{W('object_gap_words')}\s+)*[\w,.-]+\s+(?:[\w'’-]+\s+){{0,7}}?"
