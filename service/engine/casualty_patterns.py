@@ -105,8 +105,9 @@ _COORDINATED_SUBJECT_RE = re.compile(r"^\s*(?-i:(?:[A-Z][\w'’.-]*\s+){0,2}[A-Z
                                      rf"|^\s*(?:(?:[\w'’-]+\s+){{0,2}}?[\w'’-]+)?\s*,\s*(?:\d[\d,]*|{W('partitive_counts')})\s+"
                                      r"(?:[\w'’-]+\s+){1,2}?$", _I)
 # "several insurgents presented an immediate threat to the force and were killed": a coordinated passive
-_COORDINATED_PASSIVE_GAP_RE = re.compile(r"^\s*(?:[\w'’-]+\s+){1,14}?and\s+(?:were|was)\s+(?:\w+ly\s+|later\s+)?$",
-                                         _I)
+_COORDINATED_PASSIVE_GAP_RE = re.compile(r"^\s*(?:[\w'’-]+\s+){1,14}?(?:and|but)\s+(?:were|was)\s+"
+                                         r"(?:\w+ly\s+|later\s+|also\s+)?(?:\w+\s+and\s+)?$", _I)
+# ("survived BUT WERE ALSO hit AND injured")
 # "383,457 people in 609 villages of 60 municipalities were affected": the counted people, then where they are
 _LOCATIVE_SUBJECT_RE = re.compile(rf"^\s*(?:[\w'’-]+\s+){{0,2}}?{PERSONS}\s+{W('locative_prepositions')}\s+"
                                   rf"(?:(?!{W('locative_breaks')})[^,;:()\[\]]){{1,100}}?\s+"
