@@ -126,7 +126,9 @@ def _incident_total(items: list[tuple[Fact, str]], text: str, category: str = ""
     told = 0  # people the sentences after the first have told of, group by group
     for sent, group in sentences.items():
         s_sum = _sentence_figure(group, text)
-        additive = any(f.extra.get("additive") for f, _ in group)
+        # "Deputies LATER found ANOTHER victim": one more person, told as new
+        additive = any(f.extra.get("additive") for f, _ in group) or (
+            any(_PLACE_LIST_NEW_PERSON_RE.match(text, f.start) for f, _ in group) and _new_group_cue(group, text))
         if total is not None:
             told += s_sum
         if total is None:
