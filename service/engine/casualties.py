@@ -43,7 +43,7 @@ from .casualty_patterns import (  # the patterns this layer applies
     _FIRED_BEFORE_RE, _NOT_TOLL_OF_RE, _LOCATIVE_SUBJECT_RE, RESTATEMENT_GAP_RE,
     EVENT_NAME_RE, UNDATED_NEGATIONS, _HEADLINE_PAIR_RE, _FIRE_DIRECTION_AFTER_RE, _MORE_AFTER_RE,
     GENERIC_PERSON_WORD_RE, _CAUSED_SINGLE_DEATH_RE, _MULTIPLE_SHOOTING_RE, _ASIDE_OPEN_RE, _SEVERITY_RE,
-    _OF_THEM_AFTER_RE,
+    _OF_THEM_AFTER_RE, _NOUN_ADJECTIVE_AND_RE,
 )
 
 
@@ -158,7 +158,8 @@ def _link(text, count_span, triggers, trigger_starts, others, qualified=False) \
             if _between(others, ce, ts) and not (_COORDINATED_SUBJECT_RE.match(gap) or kind == "passive" and (
                     _LOCATIVE_SUBJECT_RE.match(gap) or _APPOSITIVE_GAP_RE.match(gap))):
                 continue  # (an aside may hold counts of its own: "six people, three men and three women, were")
-            if kind == "nouns" and _NOUN_GAP_RE.match(gap) and not _CLAUSE_BREAK_RE.search(gap) and \
+            if kind == "nouns" and _NOUN_GAP_RE.match(gap) and (
+                    not _CLAUSE_BREAK_RE.search(gap) or _NOUN_ADJECTIVE_AND_RE.fullmatch(gap) and " " in text[ts:te]) and \
                     not _NOUN_MODIFIER_RE.match(text, te) and not _CHARGE_GAP_RE.search(gap):
                 cand = (len(gap), 0.5, cat, "noun", (ts, te))
             elif kind == "passive" and _gap_ok_subject(gap) and not _takes_object(text, te, gap) and \

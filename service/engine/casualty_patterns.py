@@ -141,6 +141,9 @@ _COORDINATED_OBJECT_FAR_RE = re.compile(rf"^\s*(?:(?:an?|the|one)\s+|(?-i:(?=[A-
                                         rf"{W('far_object_coordinators')}"
                                         r"\s+(?:also\s+)?$", _I)
 _NOUN_GAP_RE = re.compile(r"^\s*(?:[\w'’-]+\s+){0,3}$")
+# an adjective coordinated before a noun phrase: "about 200 000 SICK AND injured people" (not "one man and injured
+# three")
+_NOUN_ADJECTIVE_AND_RE = re.compile(r"\s*(?-i:[a-z]+)\s+and\s+")
 _INCLUDING_RE = re.compile(rf"{W('breakdown_cues')}\s*:?\s*$", _I)
 _FUNCTION_WORDS = W("function_words")
 _OBJECT_AFTER_RE = re.compile(rf"\s+(?:(?!{_FUNCTION_WORDS})(?-i:[A-Z][a-z]+\s+[A-Z][a-z]+)|{W('object_starts')}|\d)",
