@@ -102,6 +102,7 @@ class Context:
     anchor: dt.date | None
     last_day: dt.date | None = None
     last_year: int | None = None
+    last_month: tuple[int, int] | None = None
     last_quarter: tuple[int, int] | None = None
 
     def looks_ahead(self, start: int, end: int | None = None) -> bool:
@@ -331,6 +332,14 @@ def p_anaphoric_day(m, ctx):
         return None
     d = base + dt.timedelta(days=W["anaphoric_days"][" ".join(m["word"].lower().split())])
     return d.isoformat(), "DATE", "day", None
+
+
+def p_anaphoric_month(m, ctx):
+    base = ctx.last_month or ((ctx.anchor.year, ctx.anchor.month) if ctx.anchor else None)
+    if base is None:
+        return None
+    index = base[0] * 12 + base[1] - 1 + W["anaphoric_months"][" ".join(m["word"].lower().split())]
+    return f"{index // 12:04d}-{index % 12 + 1:02d}", "DATE", "month", None
 
 
 def p_anaphoric_year(m, ctx):
@@ -566,6 +575,7 @@ ANCHORS = {
     "year earlier": (phrase_anchor(W["year_earlier_period"]), 2, 2),
     "this year": (phrase_anchor(W["this_year_words"]), 2, 2),
     "anaphoric year": (phrase_anchor(W["anaphoric_years"]), 2, 2),
+    "anaphoric month": (phrase_anchor(W["anaphoric_months"]), 2, 2),
     "unit": (word_anchor(_AW["unit"]), 35, 15),
     "quarter": (word_anchor(_AW["quarter"]), 60, 40),
     "weekend": (word_anchor(["weekend"]), 30, 10),
@@ -586,6 +596,7 @@ ANCHORS = {
 _REL_UNIT_WORDS = alternation(sorted(_REL_SIGN, key=len, reverse=True))
 _ANA_DAYS = alternation(W["anaphoric_days"])
 _ANA_YEARS = alternation(W["anaphoric_years"])
+_ANA_MONTHS = alternation(W["anaphoric_months"])
 _REL_DAYS = alternation(W["relative_days"])
 _REFS = alternation([w for ws in W["references"].values() for w in ws])
 _HOLIDAYS = alternation(list(W["holidays"]) + list(W["floating_holidays"]))
@@ -646,6 +657,8 @@ RULES: list[Rule] = [
     # the day before · the following day
     _r("anaphoric day", rf"{_B}(?P<word>{_ANA_DAYS}){_E}", p_anaphoric_day, anchor="anaphoric day", stateful=True),
     _r("anaphoric year", rf"{_B}(?P<word>{_ANA_YEARS}){_E}", p_anaphoric_year, anchor="anaphoric year", stateful=True),
+    _r("anaphoric month", rf"{_B}(?P<word>{_ANA_MONTHS}){_E}", p_anaphoric_month, anchor="anaphoric month",
+       stateful=True),
     # this week · last month · next year · earlier this year · the end of this month
     _r("relative unit", rf"{_B}(?P<rel>{_REL_UNIT_WORDS})\s+(?P<unit>week|weekend|month|year|quarter|decade|century){_E}",
        p_relative_unit, anchor="relative unit"),
@@ -724,8 +737,11 @@ def extract_dates(text: str, anchor: dt.date | None, numbers: list[NumberMention
         if typ == "DATE" and grain == "day" and rule.name not in ("relative day",) and value[:4].isdigit():
             ctx.last_day = dt.date.fromisoformat(value[:10])
             ctx.last_year = ctx.last_day.year
+            ctx.last_month = (ctx.last_day.year, ctx.last_day.month)
         elif typ == "DATE" and grain in ("year", "month") and value[:4].isdigit():
             ctx.last_year = int(value[:4])
+            if grain == "month" and value[5:7].isdigit():
+                ctx.last_month = (int(value[:4]), int(value[5:7]))
         if typ == "DATE" and grain == "quarter" and rule.name != "year earlier" and value[:4].isdigit():
             ctx.last_quarter = (int(value[:4]), int(value[-1]))
     return out
