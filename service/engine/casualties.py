@@ -118,6 +118,16 @@ def _gap_ok_subject(gap: str) -> bool:
     return not _CLAUSE_BREAK_RE.search(gap) or bool(_WHO_GAP_RE.fullmatch(gap))
 
 
+# Phrases that are a fact by themselves, count and trigger in one:
+# (pattern with its "np" group, category, value, qualifier, rule, extra)
+_PHRASE_FACTS = [
+    (_CAUSED_SINGLE_DEATH_RE, "killed", lambda m: 1, "implicit", "caused death", {}),  # "rain also led to a death"
+    # "a quadruple shooting": four people shot, the dead among them
+    (_MULTIPLE_SHOOTING_RE, "injured", lambda m: _MULTIPLIERS[m.group("word").lower()], "exact", "multiple shooting",
+     {"shot": True, "all_shot": True}),
+]
+
+
 def _in_aside(text: str, before: Fact, cs: int) -> bool:
     """Is the count at ``cs`` inside an aside that breaks the fact ``before`` down, between its count's noun and
     its verb ("six people, THREE men and three women, were shot"; not a headline's "2 boys, 2 girls shot")?"""
@@ -448,19 +458,13 @@ def extract_casualties(text: str, sentences: list[tuple[int, int]], counts: list
                                         b).as_dict(), a, b, sent, "tally")
             fact.extra["ordinal"] = True
             add(fact)
-        for m in _CAUSED_SINGLE_DEATH_RE.finditer(text, s, e):  # "rain also led to a death": one killed
-            a, b = m.span("np")
-            fact = Fact("killed", Count(a, b, text[a:b], 1, None, None, "implicit", "implicit", a, b).as_dict(),
-                        a, b, sent, "caused death")
-            fact.extra["trigger"] = (a, b)
-            add(fact)
-        for m in _MULTIPLE_SHOOTING_RE.finditer(text, s, e):  # "a quadruple shooting": four people shot
-            a, b = m.span()
-            n = _MULTIPLIERS[m.group("word").lower()]
-            fact = Fact("injured", Count(a, b, text[a:b], n, None, None, "exact", "multiplier", a, b).as_dict(),
-                        a, b, sent, "multiple shooting")
-            fact.extra.update(trigger=(a, b), shot=True, all_shot=True)
-            add(fact)
+        for pattern, category, value, qualifier, rule, extra in _PHRASE_FACTS:
+            for m in pattern.finditer(text, s, e):
+                a, b = m.span("np")
+                cnt = Count(a, b, text[a:b], value(m), None, None, qualifier, qualifier, a, b)
+                fact = Fact(category, cnt.as_dict(), a, b, sent, rule)
+                fact.extra.update(extra, trigger=(a, b))
+                add(fact)
         triggers = _find_triggers(text, s, e)
         if not triggers:
             continue

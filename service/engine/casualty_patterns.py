@@ -121,7 +121,8 @@ RESTATEMENT_GAP_RE = re.compile(r"\s*\(\s*(?:[a-z]+\s+){0,2}\d[^()]{0,30}\)", _I
 # phrase, then an aside between commas or dashes, or a list of ages ("Three men, ages 24, 25, and 41, were")
 _APPOSITIVE_GAP_RE = re.compile(r"^\s*(?:[\w'’-]+(?:\s+[\w'’-]+){0,3}\s*)?"
                                 r"(?:,\s*[^,;:()]{1,50},|\s*(?:--|[–—])\s*[^;:()–—]{1,50}?\s*(?:--|[–—])"
-                                rf"|,\s*{W('age_asides')}\s+\d{{1,3}}(?:\s*,\s*\d{{1,3}})*,?\s+(?:and|or|to)\s+\d{{1,3}},)\s*"
+                                rf"|,\s*{W('age_asides')}\s+\d{{1,3}}(?:\s*,\s*\d{{1,3}})*,?\s+{W('age_list_joiners')}\s+"
+                                r"\d{1,3},)\s*"
                                 r"(?:(?:was|were|has\s+been|had\s+been)\s+)?(?:\w+ly\s+)?$")
 # Between an active trigger and the count after it.
 _OBJECT_GAP_RE = re.compile(rf"^\s*(?:{W('object_gap_words')}\s+)*"
@@ -143,7 +144,7 @@ _COORDINATED_OBJECT_FAR_RE = re.compile(rf"^\s*(?:(?:an?|the|one)\s+|(?-i:(?=[A-
 _NOUN_GAP_RE = re.compile(r"^\s*(?:[\w'’-]+\s+){0,3}$")
 # an adjective coordinated before a noun phrase: "about 200 000 SICK AND injured people" (not "one man and injured
 # three")
-_NOUN_ADJECTIVE_AND_RE = re.compile(r"\s*(?-i:[a-z]+)\s+and\s+")
+_NOUN_ADJECTIVE_AND_RE = re.compile(rf"\s*(?-i:[a-z]+)\s+{W('group_joiners')}\s+")
 _INCLUDING_RE = re.compile(rf"{W('breakdown_cues')}\s*:?\s*$", _I)
 _FUNCTION_WORDS = W("function_words")
 _OBJECT_AFTER_RE = re.compile(rf"\s+(?:(?!{_FUNCTION_WORDS})(?-i:[A-Z][a-z]+\s+[A-Z][a-z]+)|{W('object_starts')}|\d)",
@@ -226,7 +227,7 @@ def relatives_value(np: str) -> int:
 # "double fatal shooting": two killed
 _MULTIPLIERS = dict(G["multipliers"])
 _MULTIPLE_FATAL_RE = re.compile(rf"\b(?P<word>{'|'.join(_MULTIPLIERS)})\s+(?={W('multiplied_nouns')})", _I)
-_MULTIPLE_SHOOTING_RE = re.compile(rf"\b(?P<word>{'|'.join(_MULTIPLIERS)})[\s-]+{W('multiplied_shootings')}", _I)
+_MULTIPLE_SHOOTING_RE = re.compile(rf"(?P<np>\b(?P<word>{'|'.join(_MULTIPLIERS)})[\s-]+{W('multiplied_shootings')})", _I)
 # a headline's bare noun right before its participle: "farewell to toddler killed by gunfire"
 _BARE_VICTIM_RE = re.compile(rf"(?<!{W('bare_victim_not_after')}\s)(?<![\w-])(?P<np>{_SINGULAR_PERSONS})"
                              rf"(?=\s+{W('participles')})", _I)

@@ -134,9 +134,10 @@ _MASKS = [
     ("age", re.compile(r"(?<![\w-])\d{1,3}-years?-(?=[a-z])", re.IGNORECASE)),
     ("age", re.compile(r"(?<=\b" + alternation(_CTX["age_at_before"]) + r"\s)\d{1,3}(?![\w,.]\d)", re.IGNORECASE)),
     # "one 16 and the other 17": the ages of a pair, one by one
-    ("age", re.compile(r"(?<=\b" + alternation(_CTX["age_pair_openers"]) + r"\s)\d{1,2}(?=\s+and\s+the\s+other\s+\d{1,2}\b)"
-                       r"|(?<=\b" + alternation(_CTX["age_pair_openers"]) + r"\s\d{1,2}\s+and\s+the\s+other\s)\d{1,2}\b",
-                       re.IGNORECASE)),
+    ("age", re.compile(r"(?<=\b" + alternation(_CTX["age_pair_openers"]) + r"\s)\d{1,2}(?=\s+"
+                       + alternation(_CTX["age_pair_joiners"]) + r"\s+\d{1,2}\b)|(?<=\b"
+                       + alternation(_CTX["age_pair_openers"]) + r"\s\d{1,2}\s+" + alternation(_CTX["age_pair_joiners"])
+                       + r"\s)\d{1,2}\b", re.IGNORECASE)),
     # "called 911", "a 911 call": the emergency number
     ("identifier", re.compile(r"(?<![\w-])911(?![\w-])")),
     ("identifier", re.compile(r"(?<![\w])" + alternation(_CTX["gallery_words"]) + r"\s+\d+\s*(?:of|/)\s*\d+(?![\w])",
