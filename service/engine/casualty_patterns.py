@@ -257,7 +257,7 @@ _AND_BETWEEN_RE = re.compile(rf"{W('group_joiners')}|,\s*(?:and\s+)?"
 _NEW_GROUP_CUE_RE = re.compile(W("new_group_cues"), _I)
 _OF_THEM_AFTER_RE = re.compile(rf"\s+{W('partitive_pronouns_after')}", _I)
 _SEVERITY_RE = re.compile(rf"(?<!non[-\s])(?<!not\s){W('severity_words')}", _I)
-_PLACE_LIST_NEW_PERSON_RE = re.compile(W("place_list_new_person"), _I)
+_NEW_PERSON_DETERMINER_RE = re.compile(W("new_person_determiners"), _I)
 _PLACE_LIST_RETOLD_BEFORE_RE = re.compile(rf"{W('place_list_retold_before')}\s+$", _I)
 _PLACE_LIST_RETOLD_AFTER_RE = re.compile(rf"\s+{W('place_list_retold_after')}", _I)
 # "three OTHERS injured", "two OTHER people": more people than the sentence's count before them

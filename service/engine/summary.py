@@ -10,7 +10,7 @@ import re
 from collections import Counter
 
 from .casualties import Fact, event_day
-from .casualty_patterns import (_AND_BETWEEN_RE, _COUNTS_JOINED_RE, _NEW_GROUP_CUE_RE, _PLACE_LIST_NEW_PERSON_RE,
+from .casualty_patterns import (_AND_BETWEEN_RE, _COUNTS_JOINED_RE, _NEW_GROUP_CUE_RE, _NEW_PERSON_DETERMINER_RE,
                                 _PLACE_LIST_RETOLD_AFTER_RE, _PLACE_LIST_RETOLD_BEFORE_RE, PERPETRATOR_HEADS, PRONOUNS)
 
 LEAD_FIRST = True
@@ -128,7 +128,7 @@ def _incident_total(items: list[tuple[Fact, str]], text: str, category: str = ""
         s_sum = _sentence_figure(group, text)
         # "Deputies LATER found ANOTHER victim": one more person, told as new
         additive = any(f.extra.get("additive") for f, _ in group) or (
-            any(_PLACE_LIST_NEW_PERSON_RE.match(text, f.start) for f, _ in group) and _new_group_cue(group, text))
+            any(_NEW_PERSON_DETERMINER_RE.match(text, f.start) for f, _ in group) and _new_group_cue(group, text))
         if total is not None:
             told += s_sum
         if total is None:
@@ -165,11 +165,11 @@ def _incident_total(items: list[tuple[Fact, str]], text: str, category: str = ""
 
 
 def _place_by_place(items: list[tuple[Fact, str]], text: str) -> dict | None:
-    """The first paragraph that tells a toll place by place, a sentence for each place ("Usagi caused one death
-    in the Philippines ... Usagi caused 3 deaths in Vietnam"), adds its places up: each group is stated with a
-    number (or as "another") and its own place beside it or opening its sentence; a group told again ("killing all three") is no new
-    place. Two places in one sentence are no such list ("hours
-    before three officers were shot dead in Baton Rouge, a week after five in Dallas")."""
+    """The first paragraph that tells a toll place by place, a sentence for each place, adds its places up ("Usagi
+    caused one death in the Philippines ... Usagi caused 3 deaths in Vietnam"). Each group is stated with a number
+    (or as "another") and has its own place beside it or opening its sentence; a group told again ("killing all
+    three") is no new place, and two places in one sentence are no such list ("hours before three officers were
+    shot dead in Baton Rouge, a week after five in Dallas")."""
     breaks = [m.start() for m in _PARAGRAPH_BREAK_RE.finditer(text)]
     paragraphs: dict[int, list[tuple[Fact, str]]] = {}
     for f, i in items:
@@ -178,7 +178,7 @@ def _place_by_place(items: list[tuple[Fact, str]], text: str) -> dict | None:
             continue
         if abs(at - f.start) > PLACE_NEAR and text[f.sentence[0]:at].strip():
             continue  # neither beside the count nor the sentence's opening ("In Malawi, ... killed eight")
-        if f.count["qualifier"] == "implicit" and not _PLACE_LIST_NEW_PERSON_RE.match(text, f.start):
+        if f.count["qualifier"] == "implicit" and not _NEW_PERSON_DETERMINER_RE.match(text, f.start):
             continue  # "a man" named in one place and "a woman" in another may be one story's two scenes
         if _PLACE_LIST_RETOLD_BEFORE_RE.search(text, max(0, f.start - 12), f.start) \
                 or _PLACE_LIST_RETOLD_AFTER_RE.match(text, f.end):
