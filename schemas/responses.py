@@ -39,7 +39,8 @@ class CasualtySchema(Schema):
     cause = fields.String(allow_none=True, required=True, metadata={"description": "Cause or perpetrator."})
     cumulative = fields.Boolean(required=True, metadata={"description": "A running toll, not one incident."})
     negated = fields.Boolean(required=True, metadata={"description": "'no one was hurt': a stated zero."})
-    status = fields.String(required=True, validate=validate.OneOf(("reported", "feared", "historical")))
+    status = fields.String(required=True, validate=validate.OneOf(("reported", "feared", "historical", "superseded")),
+                           metadata={"description": "'feared dead'; 'superseded': a first report the article corrects."})
     part_of = fields.String(allow_none=True, load_default=None,
                             metadata={"description": "Id of the total this fact breaks down ('including two children')."})
     rule = fields.String(required=True, metadata={"description": "The rule that produced the fact."})

@@ -43,7 +43,7 @@ from .casualty_patterns import (  # the patterns this layer applies
     _FIRED_BEFORE_RE, _NOT_TOLL_OF_RE, _LOCATIVE_SUBJECT_RE, RESTATEMENT_GAP_RE,
     EVENT_NAME_RE, UNDATED_NEGATIONS, _HEADLINE_PAIR_RE, _FIRE_DIRECTION_AFTER_RE, _MORE_AFTER_RE,
     GENERIC_PERSON_WORD_RE, _CAUSED_SINGLE_DEATH_RE, _MULTIPLE_SHOOTING_RE, _ASIDE_OPEN_RE, _SEVERITY_RE,
-    _OF_THEM_AFTER_RE, _NOUN_ADJECTIVE_AND_RE,
+    _OF_THEM_AFTER_RE, _NOUN_ADJECTIVE_AND_RE, _SUPERSEDED_OPENER_RE, _SUPERSEDED_CORRECTION_RE,
 )
 
 
@@ -644,6 +644,9 @@ def extract_casualties(text: str, sentences: list[tuple[int, int]], counts: list
             f.extra["place_at"] = place[0]
         f.source = traits.source
         f.cause = traits.cause
+        if f.status == "reported" and _SUPERSEDED_OPENER_RE.search(text, s, f.start) \
+                and _SUPERSEDED_CORRECTION_RE.search(text, f.end, e):
+            f.status = "superseded"  # "Initial reports said five victims, but police later said 6 had been shot"
     # a title that gives the figures of a round-up its first sentence tells ("1 dead, 5 wounded in Chicago shootings", then "at
     # least five people were wounded ... in separate shootings citywide") is that round-up too
     first_told = min((f.sentence for f in facts if not f.extra["headline"]), default=None)

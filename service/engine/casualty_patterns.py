@@ -255,6 +255,8 @@ _ONE_OF_RE = re.compile(rf"\b[Oo]ne(?=\s+of\s+(?-i:{W('one_of_determiners')}))")
 _AND_BETWEEN_RE = re.compile(rf"{W('group_joiners')}|,\s*(?:and\s+)?"
                              rf"{W('group_openers')}\s|,\s*\d{{1,3}}\s*,", _I)
 _NEW_GROUP_CUE_RE = re.compile(W("new_group_cues"), _I)
+_SUPERSEDED_OPENER_RE = re.compile(W("superseded_openers"), _I)
+_SUPERSEDED_CORRECTION_RE = re.compile(W("superseded_corrections"), _I)
 _OF_THEM_AFTER_RE = re.compile(rf"\s+{W('partitive_pronouns_after')}", _I)
 _SEVERITY_RE = re.compile(rf"(?<!non[-\s])(?<!not\s){W('severity_words')}", _I)
 _NEW_PERSON_DETERMINER_RE = re.compile(W("new_person_determiners"), _I)
