@@ -43,7 +43,7 @@ from .casualty_patterns import (  # the patterns this layer applies
     _FIRED_BEFORE_RE, _NOT_TOLL_OF_RE, _LOCATIVE_SUBJECT_RE, RESTATEMENT_GAP_RE,
     EVENT_NAME_RE, UNDATED_NEGATIONS, _HEADLINE_PAIR_RE, _FIRE_DIRECTION_AFTER_RE, _MORE_AFTER_RE,
     GENERIC_PERSON_WORD_RE, _CAUSED_SINGLE_DEATH_RE, _MULTIPLE_SHOOTING_RE, _ASIDE_OPEN_RE, _SEVERITY_RE,
-    _OF_THEM_AFTER_RE, _NOUN_ADJECTIVE_AND_RE, _SUPERSEDED_OPENER_RE, _SUPERSEDED_CORRECTION_RE,
+    _OF_THEM_AFTER_RE, _NOUN_ADJECTIVE_AND_RE, _SUPERSEDED_OPENER_RE, _SUPERSEDED_CORRECTION_RE, _TALLY_OF_A_KIND_RE,
 )
 
 
@@ -382,6 +382,9 @@ def _implicit_counts(text: str, s: int, e: int, taken: list[tuple[int, int]],
             a, b = m.start(), m.end()
             if m.group("n"):  # "the 4th child shot in Chicago in 3 days": a tally across incidents
                 out.append((a, b, Count(a, b, text[a:b], int(m.group("n")), None, None, "exact", "ordinal", a, b)))
+            elif _TALLY_OF_A_KIND_RE.match(text, m.end("w")):
+                # "a third FEMALE victim": the third of a kind, one more person but no running count of all
+                out.append((a, b, Count(a, b, text[a:b], 1, None, None, "implicit", "implicit", a, b)))
             else:  # "three men shot, a fourth wounded": the incident's own running count
                 n = TALLY_ORDINALS[m.group("w").lower()]
                 out.append((a, b, Count(a, b, text[a:b], n, None, None, "exact", "ordinal word", a, b)))

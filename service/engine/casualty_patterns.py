@@ -285,6 +285,7 @@ TALLY_ORDINALS = {k.lower(): v for k, v in G["tally_ordinals"].items()}
 _ORDINAL_PERSON_RE = re.compile(rf"(?<![\w-])(?:{_ORDINAL}(?P<np>(?:[\w'’-]+\s+)?{_SINGULAR_PERSONS_ANY_CASE})\b|"
                                 rf"(?<=\b(?:a|an)\s)(?P<w>{alternation(TALLY_ORDINALS)})(?:\s+(?P<np2>(?:[\w'’-]+\s+)?"
                                 rf"{_SINGULAR_PERSONS_ANY_CASE})\b|(?=\s+(?:was\s+)?{W('tally_participles')})))", _I)
+_TALLY_OF_A_KIND_RE = re.compile(rf"\s+{W('tally_kinds')}", _I)
 _ORDINAL_KILLING_RE = re.compile(rf"(?<![\w-]){_ORDINAL}(?:[\w'’-]+\s+)?(?P<noun>{W('tally_killings')})\b", _I)
 
 # ------------------------------------------------------------------------------------------- stated zeros

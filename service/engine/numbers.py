@@ -138,6 +138,9 @@ _MASKS = [
                        + alternation(_CTX["age_pair_joiners"]) + r"\s+\d{1,2}\b)|(?<=\b"
                        + alternation(_CTX["age_pair_openers"]) + r"\s\d{1,2}\s+" + alternation(_CTX["age_pair_joiners"])
                        + r"\s)\d{1,2}\b", re.IGNORECASE)),
+    # a channel number before a station's name or call sign: "Local 10 News", "13 WREX has learned"
+    ("identifier", re.compile(r"(?<![\w.,])\d{1,2}(?=\s+(?:" + alternation(_CTX["broadcaster_after"])
+                              + r"|[KW][A-Z]{3}\s+(?i:" + alternation(_CTX["call_sign_verbs"]) + r")))")),
     # "called 911", "a 911 call": the emergency number
     ("identifier", re.compile(r"(?<![\w-])911(?![\w-])")),
     ("identifier", re.compile(r"(?<![\w])" + alternation(_CTX["gallery_words"]) + r"\s+\d+\s*(?:of|/)\s*\d+(?![\w])",
