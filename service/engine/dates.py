@@ -334,6 +334,23 @@ def p_anaphoric_day(m, ctx):
     return d.isoformat(), "DATE", "day", None
 
 
+def p_anaphoric_weekday(m, ctx):
+    base = ctx.last_day or ctx.anchor
+    if base is None:
+        return None
+    direction = "past" if W["anaphoric_weekday_words"][m["word"].lower()] < 0 else "future"
+    return R.resolve_weekday(WEEKDAYS[m.group("wd").lower().rstrip(".")], base, direction).isoformat(), "DATE", "day", None
+
+
+def p_day_from_weekday(m, ctx):
+    """"the day before last Tuesday's hearing": the weekday as the weekday rule reads it, then the offset."""
+    weekday = p_weekday(m, ctx)
+    if weekday is None:
+        return None
+    offset = W["day_offsets_before_weekday"][" ".join(m["offset"].lower().split())]
+    return (dt.date.fromisoformat(weekday[0][:10]) + dt.timedelta(days=offset)).isoformat(), "DATE", "day", None
+
+
 def p_anaphoric_month(m, ctx):
     base = ctx.last_month or ((ctx.anchor.year, ctx.anchor.month) if ctx.anchor else None)
     if base is None:
@@ -656,6 +673,11 @@ RULES: list[Rule] = [
     _r("relative day", rf"{_B}(?:(?:early|late|earlier|later)\s+)?(?P<word>{_REL_DAYS}){PART}{_E}", p_relative_day, anchor="relative day"),
     # the day before · the following day
     _r("anaphoric day", rf"{_B}(?P<word>{_ANA_DAYS}){_E}", p_anaphoric_day, anchor="anaphoric day", stateful=True),
+    # the day before last Tuesday · the previous Friday
+    _r("day from weekday", rf"{_B}(?P<offset>{alternation(W['day_offsets_before_weekday'])})\s+(?:(?P<rel>last|next|this)\s+)?"
+       rf"{WD}(?:'s)?{_E}", p_day_from_weekday, anchor="weekday"),
+    _r("anaphoric weekday", rf"{_B}the\s+(?P<word>{alternation(W['anaphoric_weekday_words'])})\s+{WD}{_E}",
+       p_anaphoric_weekday, anchor="weekday", stateful=True),
     _r("anaphoric year", rf"{_B}(?P<word>{_ANA_YEARS}){_E}", p_anaphoric_year, anchor="anaphoric year", stateful=True),
     _r("anaphoric month", rf"{_B}(?P<word>{_ANA_MONTHS}){_E}", p_anaphoric_month, anchor="anaphoric month",
        stateful=True),
