@@ -44,6 +44,7 @@ from .casualty_patterns import (  # the patterns this layer applies
     EVENT_NAME_RE, UNDATED_NEGATIONS, _HEADLINE_PAIR_RE, _FIRE_DIRECTION_AFTER_RE, _MORE_AFTER_RE,
     GENERIC_PERSON_WORD_RE, _CAUSED_SINGLE_DEATH_RE, _MULTIPLE_SHOOTING_RE, _ASIDE_OPEN_RE, _SEVERITY_RE,
     _OF_THEM_AFTER_RE, _NOUN_ADJECTIVE_AND_RE, _SUPERSEDED_OPENER_RE, _SUPERSEDED_CORRECTION_RE, _TALLY_OF_A_KIND_RE,
+    _ASIDE_CLOSE_RE, _COMMA_RE,
 )
 
 
@@ -132,8 +133,11 @@ def _in_aside(text: str, before: Fact, cs: int) -> bool:
     """Is the count at ``cs`` inside an aside that breaks the fact ``before`` down, between its count's noun and
     its verb ("six people, THREE men and three women, were shot"; not a headline's "2 boys, 2 girls shot")?"""
     trigger = before.extra.get("trigger", (0, 0))
-    return before.end < cs < trigger[0] and bool(_ASIDE_OPEN_RE.fullmatch(text, before.end, cs)) \
-        and "," in text[cs:trigger[0]]
+    if not (before.end < cs < trigger[0] and _ASIDE_OPEN_RE.fullmatch(text, before.end, cs)):
+        return False
+    close = max((m.start() for m in _COMMA_RE.finditer(text, cs, trigger[0])), default=-1)
+    # (the aside closes on a comma right before the verb: ", were shot"; not the comma inside "6,200")
+    return close > cs and bool(_ASIDE_CLOSE_RE.fullmatch(text, close, trigger[0]))
 
 
 def _takes_object(text: str, trigger_end: int, gap: str) -> bool:

@@ -95,15 +95,16 @@ _WHO_GAP_RE = re.compile(r"\s*(?:who|that)\s+(?:\w+\s+){0,2}")
 _RELATIVE_GAP_RE = re.compile(rf"^\s*(?:[\w'’-]+\s+){{0,3}}?,?\s*{W('relative_pronouns')}\s+[^;:]{{0,90}}?(?:,\s*)?"
                               rf"{W('subject_auxiliaries')}\s+(?:\w+ly\s+|also\s+|later\s+)?$", _I)
 _COORDINATED_SUBJECT_RE = re.compile(r"^\s*(?-i:(?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’-]+,\s*\d{1,3},\s*)*"  # "Jo Li, 21, and"
-                                     r"(?:[\w'’-]+\s+){0,3}?(?:,\s*(?:[\w'’-]+\s+){1,3}?)?,?\s*(?:and|&)\s+"
+                                     r"(?:[\w'’-]+,?\s+){0,3}?(?:,\s*(?:[\w'’-]+\s+){1,3}?)?,?\s*(?:and|&)\s+"
                                      r"(?:[\w'’.,-]+\s+){1,8}?"
                                      r"(?:were|have\s+been|had\s+been|are|both|all)\s+(?:\w+ly\s+|also\s+)?$"
                                      # "a HIG leader along with two suspected insurgents was detained"
                                      rf"|^\s*(?:[\w'’-]+\s+){{0,3}}?,?\s*{W('far_object_coordinators')}\s+"
                                      r"(?:[\w'’,-]+\s+){1,8}?(?:was|were|have\s+been|has\s+been)\s+(?:\w+ly\s+)?$"
                                      # a headline's list of counted groups: "2 boys, 2 girls shot"
-                                     rf"|^\s*(?:(?:[\w'’-]+\s+){{0,2}}?[\w'’-]+)?\s*,\s*(?:\d[\d,]*|{W('partitive_counts')})\s+"
-                                     r"(?:[\w'’-]+\s+){1,2}?$", _I)
+                                     rf"|^\s*(?:(?:[\w'’-]+\s+){{0,2}}?[\w'’-]+)?"
+                                     rf"(?:\s*,\s*(?:\d[\d,]*|{W('partitive_counts')})\s+(?:[\w'’-]+\s+){{0,2}}?[\w'’-]+)*"
+                                     rf"\s*,\s*(?:\d[\d,]*|{W('partitive_counts')})\s+(?:[\w'’-]+\s+){{1,2}}?$", _I)
 # "several insurgents presented an immediate threat to the force and were killed": a coordinated passive
 _COORDINATED_PASSIVE_GAP_RE = re.compile(r"^\s*(?:[\w'’-]+\s+){1,14}?(?:and|but)\s+(?:were|was)\s+"
                                          r"(?:\w+ly\s+|later\s+|also\s+)?(?:\w+\s+and\s+)?$", _I)
@@ -114,6 +115,10 @@ _LOCATIVE_SUBJECT_RE = re.compile(rf"^\s*(?:[\w'’-]+\s+){{0,2}}?{PERSONS}\s+{W
                                   rf"{W('subject_auxiliaries')}\s+(?:\w+ly\s+)?$", _I)
 # between a count and an aside that breaks it down: "six PEOPLE, three men and three women, were shot"
 _ASIDE_OPEN_RE = re.compile(r"\s*[\w'’-]+(?:\s+[\w'’-]+)?\s*,\s*")
+# ... and where it closes: a comma, then at most the verb's auxiliary ("three men and three women, WERE shot"; not
+# "two men, three women, and a child were", "2 boys, 2 girls, 1 adult shot")
+_COMMA_RE = re.compile(r",(?!\d)")  # a comma between words, not a thousands separator
+_ASIDE_CLOSE_RE = re.compile(rf",\s*(?:{W('subject_auxiliaries')}\s+)?(?:\w+ly\s+)?", _I)
 # "27 lakh (2.7 million) people": the same figure in other units, between a count and its trigger
 RESTATEMENT_GAP_RE = re.compile(r"\s*\(\s*(?:[a-z]+\s+){0,2}\d[^()]{0,30}\)", _I)
 # "Hank Bollen, dies", "Eleven PEOPLE, none of them Americans, died", "Two individuals from the vehicle, both a
@@ -145,6 +150,7 @@ _NOUN_GAP_RE = re.compile(r"^\s*(?:[\w'’-]+\s+){0,3}$")
 # an adjective coordinated before a noun phrase: "about 200 000 SICK AND injured people" (not "one man and injured
 # three")
 _NOUN_ADJECTIVE_AND_RE = re.compile(rf"\s*(?-i:[a-z]+)\s+{W('group_joiners')}\s+")
+_HOUSEHOLDS_RE = re.compile(rf"\s+{W('household_nouns')}", _I)
 _INCLUDING_RE = re.compile(rf"{W('breakdown_cues')}\s*:?\s*$", _I)
 _FUNCTION_WORDS = W("function_words")
 _OBJECT_AFTER_RE = re.compile(rf"\s+(?:(?!{_FUNCTION_WORDS})(?-i:[A-Z][a-z]+\s+[A-Z][a-z]+)|{W('object_starts')}|\d)",

@@ -10,7 +10,7 @@ import re
 from collections import Counter
 
 from .casualties import Fact, event_day
-from .casualty_patterns import (_AND_BETWEEN_RE, _COUNTS_JOINED_RE, _NEW_GROUP_CUE_RE, _NEW_PERSON_DETERMINER_RE,
+from .casualty_patterns import (_AND_BETWEEN_RE, _COUNTS_JOINED_RE, _HOUSEHOLDS_RE, _NEW_GROUP_CUE_RE, _NEW_PERSON_DETERMINER_RE,
                                 _PLACE_LIST_RETOLD_AFTER_RE, _PLACE_LIST_RETOLD_BEFORE_RE, PERPETRATOR_HEADS, PRONOUNS)
 
 LEAD_FIRST = True
@@ -226,6 +226,7 @@ def _sentence_figure(group: list[tuple[Fact, str]], text: str = "") -> int:
         ordered = sorted((f for f, _ in group), key=lambda f: f.start)
         joined = len(ordered) > 1 and all(
             a.extra.get("trigger") == b.extra.get("trigger") and _COUNTS_JOINED_RE.fullmatch(text, a.end, b.start)
+            and not _HOUSEHOLDS_RE.match(text, a.end)  # "1,000 families, some 6,200 people": one group told twice
             for a, b in zip(ordered, ordered[1:]))
         if joined:  # "two boys and two girls were shot": one subject of two groups
             return sum(values)
