@@ -44,7 +44,7 @@ from .casualty_patterns import (  # the patterns this layer applies
     EVENT_NAME_RE, UNDATED_NEGATIONS, _HEADLINE_PAIR_RE, _FIRE_DIRECTION_AFTER_RE, _MORE_AFTER_RE,
     GENERIC_PERSON_WORD_RE, _CAUSED_SINGLE_DEATH_RE, _MULTIPLE_SHOOTING_RE, _ASIDE_OPEN_RE, _SEVERITY_RE,
     _OF_THEM_AFTER_RE, _NOUN_ADJECTIVE_AND_RE, _SUPERSEDED_OPENER_RE, _SUPERSEDED_CORRECTION_RE, _TALLY_OF_A_KIND_RE,
-    _ASIDE_CLOSE_RE, _COMMA_RE,
+    _ASIDE_CLOSE_RE, _COMMA_RE, _SUBJECT_AFFECTED_RE, _FLED_FROM_RE,
 )
 
 
@@ -176,7 +176,9 @@ def _link(text, count_span, triggers, trigger_starts, others, qualified=False) \
                     not _CLAUSE_BREAK_RE.search(gap) or _NOUN_ADJECTIVE_AND_RE.fullmatch(gap) and " " in text[ts:te]) and \
                     not _NOUN_MODIFIER_RE.match(text, te) and not _CHARGE_GAP_RE.search(gap):
                 cand = (len(gap), 0.5, cat, "noun", (ts, te))
-            elif kind == "passive" and _gap_ok_subject(gap) and not _takes_object(text, te, gap) and \
+            elif kind == "passive" and _gap_ok_subject(gap) and (
+                    _SUBJECT_AFFECTED_RE.fullmatch(text, ts, te) and _FLED_FROM_RE.match(text, te)
+                    or not _takes_object(text, te, gap)) and \
                     not _NEAR_MISS_RE.search(gap):
                 cand = (len(gap), 0, cat, "negated subject" if _NOT_RE.search(gap) else "subject", (ts, te))
             else:

@@ -117,6 +117,8 @@ _LOCATIVE_SUBJECT_RE = re.compile(rf"^\s*(?:[\w'’-]+\s+){{0,2}}?{PERSONS}\s+{W
 _ASIDE_OPEN_RE = re.compile(r"\s*[\w'’-]+(?:\s+[\w'’-]+)?\s*,\s*")
 # ... and where it closes: a comma, then at most the verb's auxiliary ("three men and three women, WERE shot"; not
 # "two men, three women, and a child were", "2 boys, 2 girls, 1 adult shot")
+_SUBJECT_AFFECTED_RE = re.compile(W("subject_affected_verbs"), _I)
+_FLED_FROM_RE = re.compile(rf"\s+(?:{W('fled_from')})", _I)
 _COMMA_RE = re.compile(r",(?!\d)")  # a comma between words, not a thousands separator
 _ASIDE_CLOSE_RE = re.compile(rf",\s*(?:{W('subject_auxiliaries')}\s+)?(?:\w+ly\s+)?", _I)
 # "27 lakh (2.7 million) people": the same figure in other units, between a count and its trigger
