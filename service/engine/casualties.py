@@ -172,8 +172,8 @@ def _link(text, count_span, triggers, trigger_starts, others, qualified=False) \
             if _between(others, ce, ts) and not (_COORDINATED_SUBJECT_RE.match(gap) or kind == "passive" and (
                     _LOCATIVE_SUBJECT_RE.match(gap) or _APPOSITIVE_GAP_RE.match(gap))):
                 continue  # (an aside may hold counts of its own: "six people, three men and three women, were")
-            if kind == "nouns" and _NOUN_GAP_RE.match(gap) and (
-                    not _CLAUSE_BREAK_RE.search(gap) or _NOUN_ADJECTIVE_AND_RE.fullmatch(gap) and " " in text[ts:te]) and \
+            adjective_and = _NOUN_ADJECTIVE_AND_RE.fullmatch(gap) and " " in text[ts:te]  # "sick and injured people"
+            if kind == "nouns" and _NOUN_GAP_RE.match(gap) and (not _CLAUSE_BREAK_RE.search(gap) or adjective_and) and \
                     not _NOUN_MODIFIER_RE.match(text, te) and not _CHARGE_GAP_RE.search(gap):
                 cand = (len(gap), 0.5, cat, "noun", (ts, te))
             elif kind == "passive" and _gap_ok_subject(gap) and (
@@ -524,8 +524,9 @@ def extract_casualties(text: str, sentences: list[tuple[int, int]], counts: list
             perpetrator = False
             if cnt.kind == "object pronoun" and cnt.text.lower() in ("himself", "herself"):
                 prior = [c for c in candidates if c[1] <= trig[0] and c[2].kind in ("implicit", "digits", "words")
-                         and trig[0] - LINK_WINDOW <= c[0] and not (c[2].kind != "implicit" and _NOT_PERSONS_AFTER_RE.match(
-                             text, c[2].core_end, min(e, c[2].core_end + 40)))]  # not "faces two felony charges"
+                         and trig[0] - LINK_WINDOW <= c[0] and not (  # not "faces two felony charges"
+                             c[2].kind != "implicit" and _NOT_PERSONS_AFTER_RE.match(text, c[2].core_end,
+                                                                                    min(e, c[2].core_end + 40)))]
                 by_start = {f.start: f for f in sentence_facts if f.category == category}
                 if prior and (prior[-1][0], category) in linked:
                     if category != "killed" or not (
@@ -656,8 +657,8 @@ def extract_casualties(text: str, sentences: list[tuple[int, int]], counts: list
         if f.status == "reported" and _SUPERSEDED_OPENER_RE.search(text, s, f.start) \
                 and _SUPERSEDED_CORRECTION_RE.search(text, f.end, e):
             f.status = "superseded"  # "Initial reports said five victims, but police later said 6 had been shot"
-    # a title that gives the figures of a round-up its first sentence tells ("1 dead, 5 wounded in Chicago shootings", then "at
-    # least five people were wounded ... in separate shootings citywide") is that round-up too
+    # a title that gives the figures of a round-up its first sentence tells ("1 dead, 5 wounded in Chicago
+    # shootings", then "at least five people were wounded ... in separate shootings citywide") is that round-up too
     first_told = min((f.sentence for f in facts if not f.extra["headline"]), default=None)
     round_up = {(f.category, f.count["value"]) for f in facts if f.extra.get("statistic") and f.sentence == first_told}
     for f in facts:  # (one person named in both says too little: "Fatal shooting of 14-year-old")

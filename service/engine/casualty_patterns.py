@@ -94,7 +94,8 @@ _CLAUSE_BREAK_RE = re.compile(rf"[;:()\[\]\"“”]|{W('clause_breaks')}|,\s*{W(
 _WHO_GAP_RE = re.compile(r"\s*(?:who|that)\s+(?:\w+\s+){0,2}")
 _RELATIVE_GAP_RE = re.compile(rf"^\s*(?:[\w'’-]+\s+){{0,3}}?,?\s*{W('relative_pronouns')}\s+[^;:]{{0,90}}?(?:,\s*)?"
                               rf"{W('subject_auxiliaries')}\s+(?:\w+ly\s+|also\s+|later\s+)?$", _I)
-_COORDINATED_SUBJECT_RE = re.compile(r"^\s*(?-i:(?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’-]+,\s*\d{1,3},\s*)*"  # "Jo Li, 21, and"
+# "Jo Li, 21, and Al Roe, 19, were": names with their ages before the conjunct
+_COORDINATED_SUBJECT_RE = re.compile(r"^\s*(?-i:(?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’-]+,\s*\d{1,3},\s*)*"
                                      r"(?:[\w'’-]+,?\s+){0,3}?(?:,\s*(?:[\w'’-]+\s+){1,3}?)?,?\s*(?:and|&)\s+"
                                      r"(?:[\w'’.,-]+\s+){1,8}?"
                                      r"(?:were|have\s+been|had\s+been|are|both|all)\s+(?:\w+ly\s+|also\s+)?$"
@@ -103,7 +104,8 @@ _COORDINATED_SUBJECT_RE = re.compile(r"^\s*(?-i:(?:[A-Z][\w'’.-]*\s+){0,2}[A-Z
                                      r"(?:[\w'’,-]+\s+){1,8}?(?:was|were|have\s+been|has\s+been)\s+(?:\w+ly\s+)?$"
                                      # a headline's list of counted groups: "2 boys, 2 girls shot"
                                      rf"|^\s*(?:(?:[\w'’-]+\s+){{0,2}}?[\w'’-]+)?"
-                                     rf"(?:\s*,\s*(?:\d[\d,]*|{W('partitive_counts')})\s+(?:[\w'’-]+\s+){{0,2}}?[\w'’-]+)*"
+                                     rf"(?:\s*,\s*(?:\d[\d,]*|{W('partitive_counts')})\s+"
+                                     r"(?:[\w'’-]+\s+){0,2}?[\w'’-]+)*"
                                      rf"\s*,\s*(?:\d[\d,]*|{W('partitive_counts')})\s+(?:[\w'’-]+\s+){{1,2}}?$", _I)
 # "several insurgents presented an immediate threat to the force and were killed": a coordinated passive
 _COORDINATED_PASSIVE_GAP_RE = re.compile(r"^\s*(?:[\w'’-]+\s+){1,14}?(?:and|but)\s+(?:were|was)\s+"
@@ -128,7 +130,8 @@ RESTATEMENT_GAP_RE = re.compile(r"\s*\(\s*(?:[a-z]+\s+){0,2}\d[^()]{0,30}\)", _I
 # phrase, then an aside between commas or dashes, or a list of ages ("Three men, ages 24, 25, and 41, were")
 _APPOSITIVE_GAP_RE = re.compile(r"^\s*(?:[\w'’-]+(?:\s+[\w'’-]+){0,3}\s*)?"
                                 r"(?:,\s*[^,;:()]{1,50},|\s*(?:--|[–—])\s*[^;:()–—]{1,50}?\s*(?:--|[–—])"
-                                rf"|,\s*{W('age_asides')}\s+\d{{1,3}}(?:\s*,\s*\d{{1,3}})*,?\s+{W('age_list_joiners')}\s+"
+                                rf"|,\s*{W('age_asides')}\s+\d{{1,3}}(?:\s*,\s*\d{{1,3}})*,?\s+"
+                                rf"{W('age_list_joiners')}\s+"
                                 r"\d{1,3},)\s*"
                                 r"(?:(?:was|were|has\s+been|had\s+been)\s+)?(?:\w+ly\s+)?$")
 # Between an active trigger and the count after it.

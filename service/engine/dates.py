@@ -339,7 +339,8 @@ def p_anaphoric_weekday(m, ctx):
     if base is None:
         return None
     direction = "past" if W["anaphoric_weekday_words"][m["word"].lower()] < 0 else "future"
-    return R.resolve_weekday(WEEKDAYS[m.group("wd").lower().rstrip(".")], base, direction).isoformat(), "DATE", "day", None
+    d = R.resolve_weekday(WEEKDAYS[m.group("wd").lower().rstrip(".")], base, direction)
+    return d.isoformat(), "DATE", "day", None
 
 
 def p_day_from_weekday(m, ctx):
@@ -674,7 +675,8 @@ RULES: list[Rule] = [
     # the day before · the following day
     _r("anaphoric day", rf"{_B}(?P<word>{_ANA_DAYS}){_E}", p_anaphoric_day, anchor="anaphoric day", stateful=True),
     # the day before last Tuesday · the previous Friday
-    _r("day from weekday", rf"{_B}(?P<offset>{alternation(W['day_offsets_before_weekday'])})\s+(?:(?P<rel>last|next|this)\s+)?"
+    _r("day from weekday", rf"{_B}(?P<offset>{alternation(W['day_offsets_before_weekday'])})\s+"
+       rf"(?:(?P<rel>last|next|this)\s+)?"
        rf"{WD}(?:'s)?{_E}", p_day_from_weekday, anchor="weekday"),
     _r("anaphoric weekday", rf"{_B}the\s+(?P<word>{alternation(W['anaphoric_weekday_words'])})\s+{WD}{_E}",
        p_anaphoric_weekday, anchor="weekday", stateful=True),

@@ -10,7 +10,8 @@ import re
 from collections import Counter
 
 from .casualties import Fact, event_day
-from .casualty_patterns import (_AND_BETWEEN_RE, _COUNTS_JOINED_RE, _HOUSEHOLDS_RE, _NEW_GROUP_CUE_RE, _NEW_PERSON_DETERMINER_RE,
+from .casualty_patterns import (_AND_BETWEEN_RE, _COUNTS_JOINED_RE, _HOUSEHOLDS_RE, _NEW_GROUP_CUE_RE,
+                                _NEW_PERSON_DETERMINER_RE,
                                 _PLACE_LIST_RETOLD_AFTER_RE, _PLACE_LIST_RETOLD_BEFORE_RE, PERPETRATOR_HEADS, PRONOUNS)
 
 LEAD_FIRST = True
@@ -83,8 +84,8 @@ def summarise(facts: list[Fact], ids: list[str], published: dt.date | None, text
         if all(f.extra.get("shot") for f in shot) and _dead_among_shot(dead, shot, told_dead):
             left = max(injured["value"] - killed["value"], 0)
             injured.update(value=left, min=None if injured["min"] is None else min(injured["min"], left))
-    all_shot = [(f, i) for f, i in by_cat.get("injured", []) if f.extra.get("all_shot") and not f.extra.get("other_event")
-                and not _historical(f, published)]
+    all_shot = [(f, i) for f, i in by_cat.get("injured", [])
+                if f.extra.get("all_shot") and not f.extra.get("other_event") and not _historical(f, published)]
     if all_shot:
         # "Police ID teen killed in quadruple shooting": four shot, one dead, so at least three wounded
         f, i = max(all_shot, key=lambda fi: fi[0].count["value"])
