@@ -57,6 +57,15 @@ def test_date_corpus(case):
     _assert_offsets(text, found[0].start, found[0].end, span)
 
 
+@pytest.mark.parametrize("case", DATES["sequences"], ids=lambda c: c[0][:40])
+def test_date_sequences(case):
+    text, expected = case
+    found = [d for d in extract_dates(text, ANCHOR, scan_numbers(text)) if d.type == "DATE"]
+    assert [[d.text, d.value] for d in found] == expected
+    for d in found:
+        _assert_offsets(text, d.start, d.end, d.text)
+
+
 @pytest.mark.parametrize("text", DATES["negatives"])
 def test_date_corpus_negatives(text):
     assert [d for d in extract_dates(text, ANCHOR, scan_numbers(text)) if d.type == "DATE"] == []

@@ -352,6 +352,22 @@ def p_day_from_weekday(m, ctx):
     return (dt.date.fromisoformat(weekday[0][:10]) + dt.timedelta(days=offset)).isoformat(), "DATE", "day", None
 
 
+def p_someday(m, ctx):
+    return "FUTURE_REF", "DATE", "ref", None
+
+
+def p_paired_day(m, ctx):
+    """"April 24 and 25": the second day, in the month and year of the day just dated (the first day is always
+    dated before it; a probe without it reads the anchor's month)."""
+    base = ctx.last_day or ctx.anchor
+    if base is None:
+        return None
+    try:
+        return base.replace(day=int(m["day"])).isoformat(), "DATE", "day", None
+    except ValueError:
+        return None
+
+
 def p_anaphoric_month(m, ctx):
     base = ctx.last_month or ((ctx.anchor.year, ctx.anchor.month) if ctx.anchor else None)
     if base is None:
@@ -697,6 +713,12 @@ RULES: list[Rule] = [
     # 9 a.m. · 9:30 p.m. Tuesday
     _r("clock time", rf"{_B}(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<min>[0-5]\d))?\s*(?P<ampm>[ap]\.?m\.?)(?:\s+[A-Z]{{2,4}})?"
        rf"(?:\s+(?P<wd>{alternation(WEEKDAYS)}))?(?![\w])", p_time, anchor="ampm", stateful=True),
+    # "will one day be": some future day, not a duration
+    _r("someday", rf"(?<=\b{alternation(W['someday_before'])}\s+)one\s+day(?=\s+[a-z])", p_someday, anchor="unit"),
+    # April 24 and 25: the second day of a pair
+    _r("paired day", rf"(?<={_MONTH_WORD}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\s+{alternation(W['paired_day_joiners'])}\s+)"
+       rf"{DAY}(?=\s*[,.;:)!?]|\s*$|\s+(?:last|this|next)\s+year)(?!,?\s*\d{{4}})", p_paired_day, anchor="month",
+       stateful=True),  # (a day ends its phrase: not "between March 3 and 5 people")
     # three days · two weeks · 24 hours (durations, not dates)
     _r("duration", rf"{_B}(?P<n>{NUMWORD_SHORT})\s+(?:more\s+|full\s+|straight\s+|consecutive\s+)?{UNIT}{_E}"
        rf"(?![-\s]+old\b|\s+of\b|\s+(?:ago|earlier|later|before|after)\b)", p_duration, anchor="unit"),
