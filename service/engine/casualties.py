@@ -654,8 +654,7 @@ def extract_casualties(text: str, sentences: list[tuple[int, int]], counts: list
             f.extra["place_at"] = place[0]
         f.source = traits.source
         f.cause = traits.cause
-        if f.status == "reported" and _SUPERSEDED_OPENER_RE.search(text, s, f.start) \
-                and _SUPERSEDED_CORRECTION_RE.search(text, f.end, e):
+        if f.status == "reported" and traits.superseded(f.start, f.end):
             f.status = "superseded"  # "Initial reports said five victims, but police later said 6 had been shot"
     # a title that gives the figures of a round-up its first sentence tells ("1 dead, 5 wounded in Chicago
     # shootings", then "at least five people were wounded ... in separate shootings citywide") is that round-up too
@@ -674,14 +673,23 @@ class _SentenceTraits(NamedTuple):
     source: str | None
     cause: str | None
     places: list[tuple[int, str]]
+    first_report: int | None  # where a first report opens ("Initial reports said ..."), if the sentence has one
+    last_correction: int  # where its last correction starts ("but police LATER said"), -1 if none
+
+    def superseded(self, start: int, end: int) -> bool:
+        """Is the fact at [start, end) a first report the sentence corrects after it?"""
+        return self.first_report is not None and self.first_report < start and end <= self.last_correction
 
 
 def _sentence_traits(text: str, sent: tuple[int, int]) -> _SentenceTraits:
     """What a sentence says of every fact in it: a running total, a period's statistic, who reported it,
-    its cause, the places it names."""
+    its cause, the places it names, a first report and its correction."""
     s, e = sent
+    opener = _SUPERSEDED_OPENER_RE.search(text, s, e)
+    corrections = [m.start() for m in _SUPERSEDED_CORRECTION_RE.finditer(text, opener.end(), e)] if opener else []
     return _SentenceTraits(bool(_CUMULATIVE_RE.search(text, s, e)), bool(_STATISTIC_RE.search(text, s, e)),
-                           _source(text, sent), _cause(text, sent), _places(text, sent))
+                           _source(text, sent), _cause(text, sent), _places(text, sent),
+                           opener.start() if opener else None, corrections[-1] if corrections else -1)
 
 
 def _drop_later_anaphora(facts: list[Fact]) -> list[Fact]:

@@ -74,6 +74,8 @@ class _Cues:
 _FUTURE_CUES = _Cues(W["future_cues"])
 _PAST_CUES = _Cues(W["past_cues"])
 _PAST_VERBS = _Cues(W["past_verbs_after"])
+# "last", "this past", "next" ... before a weekday, a month, a month day or a season: which way it lies
+_DIRECTIONS = {" ".join(k.split()): v for k, v in W["direction_words"].items()}
 _DEADLINE_BEFORE_RE = re.compile(alternation(W["deadline_prepositions"], boundary=True) + r"\s*$", _I)
 _MONTH_PREP_RE = re.compile(alternation(W["month_prepositions"], boundary=True) + r"\s*$", _I)
 
@@ -209,7 +211,7 @@ def p_month_day(m, ctx):
         except ValueError:
             return None
     elif m.groupdict().get("dir"):  # "last Oct. 23": the latest one before the anchor; "next May 1": the first after
-        d = R.directed_month_day(month, day, ctx.anchor, m["dir"].lower() in ("last", "this past"))
+        d = R.directed_month_day(month, day, ctx.anchor, _DIRECTIONS[m["dir"].lower()] == "past")
     else:
         d = R.resolve_month_day(month, day, ctx.anchor, ctx.looks_ahead(m.start(), m.end()),
                                 ctx.looks_back(m.start(), m.end()))
@@ -242,8 +244,7 @@ def p_month(m, ctx):
         return None
     if ctx.anchor is None:
         return f"XXXX-{_month(m):02d}", "DATE", "month", _mod(m)
-    d = {"last": "past", "next": "future", "this": "this", "this past": "past", "this coming": "future"}.get(
-        direction, "auto")
+    d = _DIRECTIONS.get(direction, "auto")
     looks_back = ctx.looks_back(m.start(), m.end())
     # "pay down the loan BY February", "loans THROUGH January": a deadline ahead, unless the clause is past
     ahead = ctx.looks_ahead(m.start(), m.end()) or not looks_back and bool(_DEADLINE_BEFORE_RE.search(before))
@@ -303,8 +304,9 @@ def p_weekday(m, ctx):
     wd_word = m.group("wd").lower().rstrip(".")
     rel = (m.groupdict().get("rel") or "").lower()
     base = ctx.anchor
-    direction = {"last": "past", "this past": "past", "past": "past", "next": "future", "this coming": "future",
-                 "coming": "future"}.get(rel)
+    direction = _DIRECTIONS.get(rel)
+    if direction == "this":  # "this Friday": the tense decides, as for a bare weekday
+        direction = None
     if direction is None:
         direction = "auto_future" if ctx.looks_ahead(m.start(), m.end()) else "auto"
         if direction == "auto" and (base.weekday() - WEEKDAYS[wd_word]) % 7 == 6 and \
@@ -326,11 +328,16 @@ def p_relative_day(m, ctx):
     return _day_value(d, part), "DATE", "day", None
 
 
+def _offset(table: str, words: str) -> int:
+    """The offset the lexicon table ``table`` gives the matched words ("the following month" -> 1)."""
+    return W[table][" ".join(words.lower().split())]
+
+
 def p_anaphoric_day(m, ctx):
     base = ctx.last_day or ctx.anchor
     if base is None:
         return None
-    d = base + dt.timedelta(days=W["anaphoric_days"][" ".join(m["word"].lower().split())])
+    d = base + dt.timedelta(days=_offset("anaphoric_days", m["word"]))
     return d.isoformat(), "DATE", "day", None
 
 
@@ -338,7 +345,7 @@ def p_anaphoric_weekday(m, ctx):
     base = ctx.last_day or ctx.anchor
     if base is None:
         return None
-    direction = "past" if W["anaphoric_weekday_words"][m["word"].lower()] < 0 else "future"
+    direction = "past" if _offset("anaphoric_weekday_words", m["word"]) < 0 else "future"
     d = R.resolve_weekday(WEEKDAYS[m.group("wd").lower().rstrip(".")], base, direction)
     return d.isoformat(), "DATE", "day", None
 
@@ -348,7 +355,7 @@ def p_day_from_weekday(m, ctx):
     weekday = p_weekday(m, ctx)
     if weekday is None:
         return None
-    offset = W["day_offsets_before_weekday"][" ".join(m["offset"].lower().split())]
+    offset = _offset("day_offsets_before_weekday", m["offset"])
     return (dt.date.fromisoformat(weekday[0][:10]) + dt.timedelta(days=offset)).isoformat(), "DATE", "day", None
 
 
@@ -372,7 +379,7 @@ def p_anaphoric_month(m, ctx):
     base = ctx.last_month or ((ctx.anchor.year, ctx.anchor.month) if ctx.anchor else None)
     if base is None:
         return None
-    index = base[0] * 12 + base[1] - 1 + W["anaphoric_months"][" ".join(m["word"].lower().split())]
+    index = base[0] * 12 + base[1] - 1 + _offset("anaphoric_months", m["word"])
     return f"{index // 12:04d}-{index % 12 + 1:02d}", "DATE", "month", None
 
 
@@ -380,7 +387,7 @@ def p_anaphoric_year(m, ctx):
     base = ctx.last_year or (ctx.anchor.year if ctx.anchor else None)
     if base is None:
         return None
-    year = base + W["anaphoric_years"][" ".join(m["word"].lower().split())]
+    year = base + _offset("anaphoric_years", m["word"])
     return f"{year:04d}", "DATE", "year", None
 
 
@@ -505,7 +512,7 @@ def p_season(m, ctx):
     if ctx.anchor is None:
         return None
     rel = (m.groupdict().get("rel") or "").lower()
-    direction = {"last": "past", "this past": "past", "next": "future", "this coming": "future"}.get(rel, "this")
+    direction = _DIRECTIONS.get(rel, "this")
     return f"{R.season_year(season, ctx.anchor, direction):04d}-{season}", "DATE", "season", _mod(m)
 
 

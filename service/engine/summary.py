@@ -35,6 +35,7 @@ def summarise(facts: list[Fact], ids: list[str], published: dt.date | None, text
             year = max(years, key=lambda y: (years[y], y))  # ties: the later year (articles look back)
             published = dt.date(int(year), 1, 1)  # its first day: none of its own dates is "90 days before"
     only_history: set[str] = set()  # categories whose figure is an earlier event's
+    breaks: list[int] | None = None  # where the text's paragraphs break
     for cat, items in by_cat.items():
         # another named event than the article's own ("the Butte Fire", in an article on the Electra Fire) is
         # never its figure
@@ -68,7 +69,9 @@ def summarise(facts: list[Fact], ids: list[str], published: dt.date | None, text
             if total >= incident["value"] or len(parts) > 1 and total >= max(parts):
                 incident = _entry(best[0], [i for f, i in cumulative if _running(f) == total])
         else:
-            by_place = _place_by_place(usable, text)
+            if breaks is None:  # read once an article, for the first category that needs it
+                breaks = [m.start() for m in _PARAGRAPH_BREAK_RE.finditer(text)]
+            by_place = _place_by_place(usable, text, breaks)
             if by_place is not None and by_place["value"] > incident["value"]:
                 incident = by_place
         summary[cat] = incident
@@ -165,13 +168,12 @@ def _incident_total(items: list[tuple[Fact, str]], text: str, category: str = ""
             "facts": ids}
 
 
-def _place_by_place(items: list[tuple[Fact, str]], text: str) -> dict | None:
+def _place_by_place(items: list[tuple[Fact, str]], text: str, breaks: list[int]) -> dict | None:
     """The first paragraph that tells a toll place by place, a sentence for each place, adds its places up ("Usagi
     caused one death in the Philippines ... Usagi caused 3 deaths in Vietnam"). Each group is stated with a number
     (or as "another") and has its own place beside it or opening its sentence; a group told again ("killing all
     three") is no new place, and two places in one sentence are no such list ("hours before three officers were
     shot dead in Baton Rouge, a week after five in Dallas")."""
-    breaks = [m.start() for m in _PARAGRAPH_BREAK_RE.finditer(text)]
     paragraphs: dict[int, list[tuple[Fact, str]]] = {}
     for f, i in items:
         at = f.extra.get("place_at")
