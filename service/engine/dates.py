@@ -480,10 +480,27 @@ def p_this_period(m, ctx):
     return None if ctx.anchor is None else _quarter_back(ctx.anchor, 1)
 
 
+def _months_period_before(ctx, start: int) -> bool:
+    """Does the sentence before ``start`` report a span of months ("For the nine months, net rose ...")? Then a
+    figure compared with "a year earlier" or "the 1988 period" is of that span a year before: of its year, not
+    of the quarter the article reports."""
+    sentence_start = max(ctx.text.rfind(". ", 0, start), ctx.text.rfind("\n", 0, start), 0)
+    return _MONTHS_PERIOD_RE.search(ctx.text, sentence_start, start) is not None
+
+
 def p_year_earlier(m, ctx):
-    if ctx.last_quarter is not None:
+    said_quarter = "quarter" in m.group().lower()
+    if ctx.last_quarter is not None and (said_quarter or not _months_period_before(ctx, m.start())):
         return _quarter(ctx.last_quarter[0] - 1, ctx.last_quarter[1])
     return None if ctx.anchor is None else (f"{ctx.anchor.year - 1:04d}", "DATE", "year", None)
+
+
+def p_year_period(m, ctx):
+    """"The 1988 period", "the 1989 quarter": the quarter the article reports, in that year."""
+    year = _year(m)
+    if ctx.last_quarter is not None and (m["unit"].lower() == "quarter" or not _months_period_before(ctx, m.start())):
+        return _quarter(year, ctx.last_quarter[1])
+    return f"{year:04d}", "DATE", "year", None
 
 
 def p_the_weekend(m, ctx):
@@ -516,6 +533,7 @@ def p_season(m, ctx):
     return f"{R.season_year(season, ctx.anchor, direction):04d}-{season}", "DATE", "season", _mod(m)
 
 
+_MONTHS_PERIOD_RE = re.compile(rf"\b{alternation(W['months_periods'])}\b", _I)
 _SENTENCE_START_RE = re.compile(r"(?:^|[.!?][\"'”’]*\s+|\n\s*)$")
 
 
@@ -612,8 +630,9 @@ ANCHORS = {
     "iso": (regex_anchor(r"\d{4}-\d\d-\d\d"), 2, 2),
     "slash": (regex_anchor(r"\d/\d"), 10, 10),
     "relative unit": (word_anchor(_AW["relative unit"]), 40, 5),
-    "this period": (phrase_anchor(W["this_period"]), 2, 2),
+    "this period": (phrase_anchor(W["this_period"]), 2, 6),
     "year earlier": (phrase_anchor(W["year_earlier_period"]), 2, 2),
+    "year period": (word_anchor(["period", "quarter"]), 12, 8),
     "this year": (phrase_anchor(W["this_year_words"]), 2, 2),
     "anaphoric year": (phrase_anchor(W["anaphoric_years"]), 2, 2),
     "anaphoric month": (phrase_anchor(W["anaphoric_months"]), 2, 2),
@@ -683,8 +702,10 @@ RULES: list[Rule] = [
     _r("this quarter", rf"{_B}(?:the\s+)?(?P<which>current|this|latest|last|past|recent|most recent)\s+quarter{_E}",
        p_this_quarter, anchor="quarter", stateful=True),
     # the quarter · a year earlier (that quarter, a year before) · the year
-    _r("this period", rf"{_B}{alternation(W['this_period'])}{_E}", p_this_period, anchor="this period", stateful=True),
+    _r("this period", rf"{_B}{alternation(W['this_period'])}{_E}(?!-to-)", p_this_period, anchor="this period", stateful=True),
     _r("year earlier", rf"{_B}{alternation(W['year_earlier_period'])}{_E}", p_year_earlier, anchor="year earlier", stateful=True),
+    _r("year period", rf"{_B}the\s+{YEAR}\s+(?P<unit>period|quarter){_E}", p_year_period, anchor="year period",
+       stateful=True),
     _r("the weekend", rf"{_B}(?:the|over\s+the|during\s+the)\s+weekend{_E}", p_the_weekend, anchor="weekend"),
     _r("this year", rf"{_B}{alternation(W['this_year_words'])}{_E}", p_this_year, anchor="this year"),
     # this summer · last fall · the winter of 1994
@@ -736,6 +757,21 @@ _YEAR_ONLY = Rule(_YEAR_RULE, re.compile(r"(?P<year>\d{4})"), p_year)
 _YEAR_WITH_MOD_RE = re.compile(
     rf"(?:(?P<mod>{alternation(W['modifiers'])})(?:-|\s+))?(?:fiscal\s+|the\s+year\s+)?(?P<year>\d{{4}})", _I)
 _YEAR_MOD_RE = re.compile(rf"(?:(?P<mod>{alternation(W['modifiers'])})(?:-|\s+))?(?:fiscal\s+|the\s+year\s+)?$", _I)
+
+
+_INDEFINITE_BEFORE_RE = re.compile(r"\b(?:a|an)\s+(?:[a-z]+\s+)?$", _I)
+
+
+def _reported_quarter(ctx, start: int, surface: str, quarter: tuple[int, int]) -> bool:
+    """May "the quarter" and "a year earlier" refer back to this quarter? Not to one still ahead ("expect the
+    trend to continue into the fourth quarter", "through the third quarter of 1990"), nor to one told in passing with an indefinite
+    article ("After a flat second quarter, ..."; but "a third-quarter loss": the article is the loss's): a
+    report's figures are of a quarter completed."""
+    if ctx.anchor is not None:
+        current = (ctx.anchor.year, R.quarter_of(ctx.anchor.month))
+        if quarter > current or (quarter == current and ctx.looks_ahead(start)):
+            return False  # (the current quarter is over in a fiscal year: "reported a decline in fourth-quarter")
+    return "-quarter" in surface.lower() or _INDEFINITE_BEFORE_RE.search(ctx.text, max(0, start - 16), start) is None
 
 
 def extract_dates(text: str, anchor: dt.date | None, numbers: list[NumberMention] | None = None) -> list[DateMention]:
@@ -795,6 +831,7 @@ def extract_dates(text: str, anchor: dt.date | None, numbers: list[NumberMention
             ctx.last_year = int(value[:4])
             if grain == "month" and value[5:7].isdigit():
                 ctx.last_month = (int(value[:4]), int(value[5:7]))
-        if typ == "DATE" and grain == "quarter" and rule.name != "year earlier" and value[:4].isdigit():
+        if typ == "DATE" and grain == "quarter" and rule.name not in ("year earlier", "year period") \
+                and value[:4].isdigit() and _reported_quarter(ctx, start, surface, (int(value[:4]), int(value[-1]))):
             ctx.last_quarter = (int(value[:4]), int(value[-1]))
     return out
