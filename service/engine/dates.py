@@ -249,6 +249,8 @@ def p_month(m, ctx):
     # "pay down the loan BY February", "loans THROUGH January": a deadline ahead, unless the clause is past
     ahead = ctx.looks_ahead(m.start(), m.end()) or not looks_back and bool(_DEADLINE_BEFORE_RE.search(before))
     y, mo = R.resolve_month(_month(m), ctx.anchor, ahead, d, looks_back)
+    if direction == "last" and R.shift_months(ctx.anchor.year, ctx.anchor.month, -1) == (y, mo):
+        y -= 1  # "last February" written in March: the month just gone would be "last month"
     return f"{y:04d}-{mo:02d}", "DATE", "month", _mod(m)
 
 
@@ -359,6 +361,11 @@ def p_day_from_weekday(m, ctx):
     return (dt.date.fromisoformat(weekday[0][:10]) + dt.timedelta(days=offset)).isoformat(), "DATE", "day", None
 
 
+def p_day_of_event(m, ctx):
+    """"Today is the eighth day of Desert Shield", "It's the second day of an offensive": the day it is."""
+    return None if ctx.anchor is None else (ctx.anchor.isoformat(), "DATE", "day", None)
+
+
 def p_someday(m, ctx):
     return "FUTURE_REF", "DATE", "ref", None
 
@@ -417,9 +424,31 @@ def p_ago(m, ctx):
         return "PAST_REF" if m["dir"].lower() in ("ago", "earlier", "before") else "FUTURE_REF", "DATE", "ref", None
     if unit in ("H", "MIN", "N"):
         return None
-    sign = 1 if m["dir"].lower() in ("later", "from now", "hence") else -1
-    value, grain = R.shift(ctx.anchor, sign * amount, unit)
+    direction = m["dir"].lower()
+    if direction == "before" and _EVENT_AFTER_RE.match(ctx.text, m.end()):
+        # "10 days before the murder": counted from an event the text names but need not date — its length
+        return f"P{amount}{unit}", "DURATION", None, None
+    sign = 1 if direction in ("later", "from now", "hence") else -1
+    value, grain = R.shift(_counted_from(ctx, direction, unit), sign * amount, unit)
     return value, "DATE", grain, None
+
+
+_EVENT_AFTER_RE = re.compile(r"\s+(?:the|a|an|his|her|their|its|this|that)\s+[a-z]", _I)
+
+
+def _counted_from(ctx, direction: str, unit: str) -> dt.date:
+    """The day a span is counted from: "ago" and "from now" count from the publication; "later", "earlier" and
+    "before" from the last event the text dated ("Slepian was shot on Oct. 23. Ten days before, ..." is
+    Oct. 13), at the grain of the span, and from the publication when the text dated none."""
+    if direction in ("ago", "from now", "hence"):
+        return ctx.anchor
+    if unit in ("D", "W") and ctx.last_day is not None:
+        return ctx.last_day
+    if unit == "M" and ctx.last_month is not None:
+        return dt.date(ctx.last_month[0], ctx.last_month[1], 1)
+    if unit == "Y" and ctx.last_year is not None:
+        return dt.date(ctx.last_year, 1, 1)
+    return ctx.anchor
 
 
 def _amount(word: str) -> int | None:
@@ -442,6 +471,13 @@ def p_quarter(m, ctx):
         year = ctx.anchor.year + {"last": -1, "next": 1}.get((m.groupdict().get("rel") or "").lower(), 0)
     unit = "H" if m["unit"].lower() == "half" else "Q"
     return f"{year:04d}-{unit}{q if unit == 'Q' else min(q, 2)}", "DATE", "quarter" if unit == "Q" else "half", None
+
+
+def p_two_quarters(m, ctx):
+    if not m.groupdict().get("year") and ctx.anchor is None:
+        return None
+    year = _year(m) if m.groupdict().get("year") else ctx.anchor.year
+    return f"{year:04d}-H{1 if m['which'].lower() == 'first' else 2}", "DATE", "half", None
 
 
 def _quarter(year: int, quarter: int) -> tuple:
@@ -694,11 +730,14 @@ RULES: list[Rule] = [
        rf"[-\s]century{_E}",
        p_century, anchor="century"),
     # the 1990s · the late 1970s · the '90s
-    _r("decade", rf"{_B}(?:the\s+)?{MOD}(?:(?P<decade>(?:1[5-9]|20)\d0)'?s|'(?P<short>\d0)s){_E}", p_decade, anchor="decade"),
+    _r("decade", rf"{_B}(?:the\s+)?{MOD}(?:the\s+)?(?:(?P<decade>(?:1[5-9]|20)\d0)'?s|'(?P<short>\d0)s){_E}", p_decade, anchor="decade"),
     # third quarter of 2024 · the fourth quarter · Q3 · last year's second quarter · the first half
     _r("quarter", rf"{_B}(?:the\s+)?(?:{YEAR}\s+|(?P<rel>this|last|next)\s+year's\s+|its\s+|fiscal\s+)?"
        rf"(?:fiscal[-\s])?(?P<ord>{_ORD})[-\s](?P<unit>quarter|half)(?:\s+of\s+(?:fiscal\s+)?{YEAR})?{_E}",
        p_quarter, anchor="quarter"),
+    # the first two quarters of 1990: a half
+    _r("two quarters", rf"{_B}(?:the\s+)?(?P<which>first|last|final|second)\s+two\s+quarters"
+       rf"(?:\s+of\s+(?:fiscal\s+)?{YEAR})?{_E}", p_two_quarters, anchor="quarter"),
     _r("this quarter", rf"{_B}(?:the\s+)?(?P<which>current|this|latest|last|past|recent|most recent)\s+quarter{_E}",
        p_this_quarter, anchor="quarter", stateful=True),
     # the quarter · a year earlier (that quarter, a year before) · the year
@@ -732,7 +771,7 @@ RULES: list[Rule] = [
        p_relative_unit, anchor="relative unit"),
     # two days ago · a year earlier · three weeks later
     _r("ago", rf"{_B}(?:(?:about|nearly|almost|some|more than|over|just|only)\s+)?(?P<n>{NUMWORD})\s+{UNIT}\s+"
-       rf"(?P<dir>ago|earlier|before|later|from now|hence){_E}", p_ago, anchor="ago"),
+       rf"(?P<dir>ago|earlier|before|later|from now|hence){_E}", p_ago, anchor="ago", stateful=True),
     # in 2023 · fiscal 1989 · early 2024 (years are the number layer's: see extract_dates)
     # now · recently · in recent weeks · the future
     _r("reference", rf"{_B}{_REFS}{_E}", p_reference, anchor="reference"),
@@ -743,6 +782,9 @@ RULES: list[Rule] = [
        rf"(?:\s+(?P<wd>{alternation(WEEKDAYS)}))?(?![\w])", p_time, anchor="ampm", stateful=True),
     # "will one day be": some future day, not a duration
     _r("someday", rf"(?<=\b{alternation(W['someday_before'])}\s+)one\s+day(?=\s+[a-z])", p_someday, anchor="unit"),
+    # today is the eighth day of the operation
+    _r("day of event", rf"(?<=\b{alternation(W['day_of_event_before'])}\s+)the\s+(?:{alternation(W['day_ordinals'])}|\d+(?:st|nd|rd|th))\s+"
+       rf"(?:straight\s+|consecutive\s+|full\s+)?day(?=\s+of\b)", p_day_of_event, anchor="unit"),
     # April 24 and 25: the second day of a pair
     _r("paired day", rf"(?<={_MONTH_WORD}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\s+{alternation(W['paired_day_joiners'])}\s+)"
        rf"{DAY}(?=\s*[,.;:)!?]|\s*$|\s+(?:last|this|next)\s+year)(?!,?\s*\d{{4}})", p_paired_day, anchor="month",

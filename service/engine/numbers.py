@@ -175,6 +175,7 @@ _ADDRESS_STRICT_RE = re.compile(r"^\s+(?:[NSEW]\.?\s+)?(?:[A-Z][\w.'-]*\s+){0,3}
 _IDENTIFIER_BEFORE_RE = re.compile(r"(?<![\w])" + alternation(_CTX["identifier_before"]) + r"\s*$", re.IGNORECASE)
 _SCORE_CONTEXT_RE = re.compile(alternation(_CTX["score_context"]), re.IGNORECASE)
 _YEAR_BEFORE_RE = re.compile(r"(?<![\w])" + alternation(_CTX["year_before"]) + r"\s*$", re.IGNORECASE)
+_POSSESSIVE_BEFORE_RE = re.compile(r"(?<=\w)['’]s\s+$")  # "Navigation Mixte's 1989 unconsolidated profit"
 _ONE_BEFORE_RE = re.compile(r"(?<![\w])" + alternation(_CTX["one_pronoun_before"]) + r"\s*$", re.IGNORECASE)
 _ONE_AFTER_RE = re.compile(r"^\s*" + alternation(_CTX["one_pronoun_after"], boundary=False) + r"(?![\w])",
                            re.IGNORECASE)
@@ -424,7 +425,8 @@ def _role(text: str, c: _Core) -> str:
                 nxt = _NEXT_WORD_RE.match(after)
                 if _YEAR_BEFORE_RE.search(before) or _MONTH_BEFORE_RE.search(before) or not nxt or not nxt.group(1)[0].islower() \
                         or nxt.group(1).lower() in _NOT_A_NOUN or 1900 <= c.value <= 2100 and (
-                            _is_year_context(after) or _singular_noun(nxt.group(1))):
+                            _is_year_context(after) or _singular_noun(nxt.group(1))
+                            or _POSSESSIVE_BEFORE_RE.search(before)):
                     return "year"
         if _IDENTIFIER_BEFORE_RE.search(before):
             return "identifier"
