@@ -106,6 +106,7 @@ class Context:
     last_year: int | None = None
     last_month: tuple[int, int] | None = None
     last_quarter: tuple[int, int] | None = None
+    last_day_end: int | None = None  # where the mention of last_day ends
 
     def looks_ahead(self, start: int, end: int | None = None) -> bool:
         """Does the clause before ``start`` speak of the future ("will meet on Tuesday")? Given ``end``, a
@@ -218,6 +219,21 @@ def p_month_day(m, ctx):
     if d is None:
         return None
     return _day_value(d, m.groupdict().get("part") if PART_OF_DAY_IN_VALUE else None), "DATE", "day", None
+
+
+def p_week_of(m, ctx):
+    """"The week of March 6": the (ISO) week that holds the day."""
+    if m.groupdict().get("year"):
+        try:
+            day = dt.date(_year(m), _month(m), int(m["day"]))
+        except ValueError:
+            return None
+    else:
+        produced = p_month_day(m, ctx)
+        if produced is None or not produced[0][:4].isdigit():
+            return None
+        day = dt.date.fromisoformat(produced[0][:10])
+    return R.iso_week(day), "DATE", "week", None
 
 
 def p_month_year(m, ctx):
@@ -339,8 +355,17 @@ def p_anaphoric_day(m, ctx):
     base = ctx.last_day or ctx.anchor
     if base is None:
         return None
+    word = " ".join(m["word"].lower().split())
+    if word.endswith((" before", " after")) and ctx.last_day_end is not None \
+            and _APPOSITION_RE.fullmatch(ctx.text, ctx.last_day_end, m.start()) \
+            and _EVENT_NAMED_AFTER_RE.match(ctx.text, m.end()):
+        return ctx.last_day.isoformat(), "DATE", "day", None  # "Oct. 12, the day before the plunge": Oct. 12
     d = base + dt.timedelta(days=_offset("anaphoric_days", m["word"]))
     return d.isoformat(), "DATE", "day", None
+
+
+_APPOSITION_RE = re.compile(r"\s*,\s*")
+_EVENT_NAMED_AFTER_RE = re.compile(r"\s+[a-z]")
 
 
 def p_anaphoric_weekday(m, ctx):
@@ -714,6 +739,8 @@ RULES: list[Rule] = [
     _r("month day", rf"{_B}(?:(?P<dir>last|next|this past|this coming)\s+)?{WD_OPT}{MONTH}\s+{DAY}"
        rf"(?:,?\s+(?:of\s+)?(?P<rel>last|this|next)\s+year)?{PART}{_E}",
        p_month_day, anchor="month"),
+    # the week of March 6
+    _r("week of", rf"{_B}the\s+week\s+of\s+{MONTH}\s+{DAY}(?:,?\s+{YEAR})?{_E}", p_week_of, anchor="month"),
     # 10 August · the 10th of August
     _r("day month", rf"{_B}(?:the\s+)?{DAY}\s+(?:of\s+)?{MONTH}(?:,?\s+(?P<rel>last|this|next)\s+year)?{_E}",
        p_month_day, anchor="month"),
@@ -867,6 +894,7 @@ def extract_dates(text: str, anchor: dt.date | None, numbers: list[NumberMention
         out.append(DateMention(start, end, surface, value, typ, grain, rule.name, mod))
         if typ == "DATE" and grain == "day" and rule.name not in ("relative day",) and value[:4].isdigit():
             ctx.last_day = dt.date.fromisoformat(value[:10])
+            ctx.last_day_end = end
             ctx.last_year = ctx.last_day.year
             ctx.last_month = (ctx.last_day.year, ctx.last_day.month)
         elif typ == "DATE" and grain in ("year", "month") and value[:4].isdigit():
