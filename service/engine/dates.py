@@ -119,8 +119,8 @@ class Context:
         if end is not None:
             stop = min(x for x in (self.text.find(". ", end), self.text.find(";", end), len(self.text), end + 40)
                        if x >= 0)
-            if _PAST_VERBS.search(self.text, end, stop):
-                return False
+            if _PAST_VERBS.search(self.text, end, stop) and not _FUTURE_CUES.search(self.text, end, stop):
+                return False  # (but "on Saturday and WERE PLANNING to drive" still looks ahead)
         return True
 
     def looks_back(self, start: int, end: int) -> bool:
@@ -334,10 +334,15 @@ def p_weekday(m, ctx):
     return _day_value(d, m.groupdict().get("part") if PART_OF_DAY_IN_VALUE else None), "DATE", "day", None
 
 
+_GENERIC_TODAY_RE = re.compile(rf"['’]s\s+(?:[a-z]+\s+)?{alternation(W['generic_present_nouns'])}\b", _I)
+
+
 def p_relative_day(m, ctx):
     if ctx.anchor is None:
         return None
     word = " ".join(m["word"].lower().split())
+    if word == "today" and _GENERIC_TODAY_RE.match(ctx.text, m.end()):
+        return None  # "today's world", "today's youth": the present age, not a day
     d = ctx.anchor + dt.timedelta(days=W["relative_days"][word])
     part = m.groupdict().get("part")
     if word == "tonight":
@@ -654,6 +659,11 @@ def p_time(m, ctx):
     return f"{prefix}T{hour:02d}:{minute:02d}", "TIME", "minute", None
 
 
+_RATE_BEFORE_RE = re.compile(
+    rf"(?<![\w.,])(?:\$\s*)?(?:\d[\d,.]*|{alternation(list(UNITS) + list(TENS))})"
+    rf"(?:\s+(?:million|billion|thousand|hundred|percent))?(?:\s+[a-z]+){{0,2}}\s+$", _I)
+
+
 def p_duration(m, ctx):
     amount = _amount(m["n"])
     unit = W["units"][m["unit"].lower()]
@@ -663,6 +673,9 @@ def p_duration(m, ctx):
             return None
         return f"P{amount}M", "DURATION", None, None
     code = {"D": "D", "W": "W", "M": "M", "Y": "Y", "DE": "DE", "CE": "CE", "H": "H", "MIN": "M", "N": "D"}[unit]
+    if m["n"].lower() in ("a", "an") and _RATE_BEFORE_RE.search(ctx.text, max(0, m.start() - 40), m.start()):
+        # "$500 million a year", "four flights a week", "24 hours a day": the period of a rate, a TIMEX3 SET
+        return f"P{'T' if unit in ('H', 'MIN') else ''}1{code}", "SET", None, None
     if amount is None:
         return f"P{'T' if unit in ('H', 'MIN') else ''}X{code}", "DURATION", None, None
     if unit == "DE":
