@@ -432,8 +432,19 @@ _REL_SIGN = {" ".join(k.split()): v for k, v in W["relative_openers"].items()}
 _REL_MOD = dict(W["relative_opener_mods"])
 
 
+_TITLE_OPEN_RE = re.compile(r"(?:\"|''|``|“|‘)$")
+
+
+def _title(m, ctx) -> bool:
+    """A capitalised span right after an opening quote is a title, not a time: ABC's "This Week", CBS's
+    ''60 Minutes.''"""
+    unit = m["unit"]
+    return unit[:1].isupper() and not unit.isupper() and \
+        _TITLE_OPEN_RE.search(ctx.text, max(0, m.start() - 2), m.start()) is not None
+
+
 def p_relative_unit(m, ctx):
-    if ctx.anchor is None:
+    if ctx.anchor is None or _title(m, ctx):
         return None
     rel = " ".join(m["rel"].lower().split())
     unit = W["units"][m["unit"].lower()]
@@ -665,6 +676,8 @@ _RATE_BEFORE_RE = re.compile(
 
 
 def p_duration(m, ctx):
+    if _title(m, ctx):
+        return None
     amount = _amount(m["n"])
     unit = W["units"][m["unit"].lower()]
     if unit in ("WE", "Q"):
