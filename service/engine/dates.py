@@ -337,12 +337,20 @@ def p_weekday(m, ctx):
 _GENERIC_TODAY_RE = re.compile(rf"['’]s\s+(?:[a-z]+\s+)?{alternation(W['generic_present_nouns'])}\b", _I)
 
 
+_OF_TOMORROW_RE = re.compile(r"\bthe\s+[a-z]+\s+of\s+$", _I)
+_NAME_BEFORE_RE = re.compile(r"\b[A-Z]{2,}\s+$")  # an acronym before a capitalised "Today": "VOA Today"
+
+
 def p_relative_day(m, ctx):
     if ctx.anchor is None:
         return None
     word = " ".join(m["word"].lower().split())
     if word == "today" and _GENERIC_TODAY_RE.match(ctx.text, m.end()):
         return None  # "today's world", "today's youth": the present age, not a day
+    if word == "tomorrow" and _OF_TOMORROW_RE.search(ctx.text, max(0, m.start() - 30), m.start()):
+        return None  # "the people of tomorrow": the age to come, not a day
+    if m["word"][0].isupper() and _NAME_BEFORE_RE.search(ctx.text, max(0, m.start() - 30), m.start()):
+        return None  # "VOA Today", "USA Today": a name
     d = ctx.anchor + dt.timedelta(days=W["relative_days"][word])
     part = m.groupdict().get("part")
     if word == "tonight":
@@ -420,10 +428,16 @@ def p_anaphoric_month(m, ctx):
     return f"{index // 12:04d}-{index % 12 + 1:02d}", "DATE", "month", None
 
 
+_BEFORE_AFTER_RE = re.compile(r"\s+(?:before|after)\b", _I)
+
+
 def p_anaphoric_year(m, ctx):
     base = ctx.last_year or (ctx.anchor.year if ctx.anchor else None)
     if base is None:
         return None
+    word = " ".join(m["word"].lower().split())
+    if word.endswith((" before", " after")) and _EVENT_NAMED_AFTER_RE.match(ctx.text, m.end()):
+        return None  # "the year before the war": counted from an event the text need not date
     year = base + _offset("anaphoric_years", m["word"])
     return f"{year:04d}", "DATE", "year", None
 
@@ -435,16 +449,15 @@ _REL_MOD = dict(W["relative_opener_mods"])
 _TITLE_OPEN_RE = re.compile(r"(?:\"|''|``|“|‘)$")
 
 
-def _title(m, ctx) -> bool:
+def _title(ctx, start: int, word: str) -> bool:
     """A capitalised span right after an opening quote is a title, not a time: ABC's "This Week", CBS's
-    ''60 Minutes.''"""
-    unit = m["unit"]
-    return unit[:1].isupper() and not unit.isupper() and \
-        _TITLE_OPEN_RE.search(ctx.text, max(0, m.start() - 2), m.start()) is not None
+    ''60 Minutes,'' a ``Spring of Life'' rally."""
+    return word[:1].isupper() and not word.isupper() and \
+        _TITLE_OPEN_RE.search(ctx.text, max(0, start - 2), start) is not None
 
 
 def p_relative_unit(m, ctx):
-    if ctx.anchor is None or _title(m, ctx):
+    if ctx.anchor is None or _title(ctx, m.start(), m["unit"]):
         return None
     rel = " ".join(m["rel"].lower().split())
     unit = W["units"][m["unit"].lower()]
@@ -591,8 +604,8 @@ def p_the_weekend(m, ctx):
 
 
 def p_this_year(m, ctx):
-    if ctx.anchor is None:
-        return None
+    if ctx.anchor is None or _BEFORE_AFTER_RE.match(ctx.text, m.end()):
+        return None  # "the year before": the year before another (see p_anaphoric_year), not this one
     return f"{ctx.anchor.year:04d}", "DATE", "year", None
 
 
@@ -600,6 +613,8 @@ def p_season(m, ctx):
     if m["season"].lower() == "fall" and not (m.groupdict().get("rel") or _has_year(m)
                                               or m.group()[:4].lower() == "the "):
         return None  # "prices fall": a verb
+    if _title(ctx, m.start(), m["season"]):
+        return None
     season = W["seasons"][m["season"].lower()]
     if _has_year(m):
         return f"{_year(m):04d}-{season}", "DATE", "season", _mod(m)
@@ -676,7 +691,7 @@ _RATE_BEFORE_RE = re.compile(
 
 
 def p_duration(m, ctx):
-    if _title(m, ctx):
+    if _title(ctx, m.start(), m["unit"]):
         return None
     amount = _amount(m["n"])
     unit = W["units"][m["unit"].lower()]
