@@ -316,6 +316,16 @@ def p_decade(m, ctx):
     return None
 
 
+_DECADE_WORD_MEASURE = _Cues(W["measures_before_decade_words"])
+
+
+def p_decade_words(m, ctx):
+    """"The nineties", "the late sixties": the decades of the twentieth century, as news names them."""
+    if _DECADE_WORD_MEASURE.search(ctx.text, max(0, m.start() - 40), m.start()):
+        return None  # "temperatures in the forties", "highs in the low nineties": a measure
+    return str(W["decade_words"][m["dw"].lower()]), "DATE", "decade", _mod(m)
+
+
 def p_weekday(m, ctx):
     if ctx.anchor is None:
         return None
@@ -751,6 +761,7 @@ ANCHORS = {
     "ampm": (regex_anchor(r"(?<![a-z])[ap]\.?m\b", _I), 30, 40),
     "number word": (word_anchor(_AW["number word"]), 40, 60),
     "century": (word_anchor(["century"]), 40, 10),
+    "decade words": (word_anchor(W["decade_words"]), 40, 5),
     "decade": (gated(regex_anchor(r"\d0'?s\b|'\d0s", _I), ["0s", "0's"]), 40, 20),
 }
 
@@ -799,6 +810,9 @@ RULES: list[Rule] = [
        p_century, anchor="century"),
     # the 1990s · the late 1970s · the '90s
     _r("decade", rf"{_B}(?:the\s+)?{MOD}(?:the\s+)?(?:(?P<decade>(?:1[5-9]|20)\d0)'?s|'(?P<short>\d0)s){_E}", p_decade, anchor="decade"),
+    # the nineties · the late sixties · the end of the eighties (with "the": "in his forties" is an age)
+    _r("decade in words", rf"{_B}(?:{MOD}the\s+|the\s+{MOD})(?P<dw>{alternation(W['decade_words'])}){_E}",
+       p_decade_words, anchor="decade words"),
     # third quarter of 2024 · the fourth quarter · Q3 · last year's second quarter · the first half
     _r("quarter", rf"{_B}(?:the\s+)?(?:{YEAR}\s+|(?P<rel>this|last|next)\s+year's\s+|its\s+|fiscal\s+)?"
        rf"(?:fiscal[-\s])?(?P<ord>{_ORD})[-\s](?P<unit>quarter|half)(?:\s+of\s+(?:fiscal\s+)?{YEAR})?{_E}",
