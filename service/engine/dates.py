@@ -35,7 +35,8 @@ WD = rf"(?P<wd>{_WEEKDAY_WORD})"
 WD_OPT = rf"(?:{_WEEKDAY_WORD},?\s+)?"
 PART = rf"(?:\s+(?P<part>{alternation(W['parts_of_day'])}))?"
 MOD = rf"(?:(?P<mod>{alternation(W['modifiers'])})(?:-|\s+))?"
-NUMWORD = rf"(?:\d+|a|an|one|{alternation(list(UNITS) + list(TENS))}(?:[-\s]{alternation(UNITS)})?|several|a few|few|many)"
+NUMWORD = (rf"(?:\d+|a|an|one|{alternation(list(UNITS) + list(TENS))}(?:[-\s]{alternation(UNITS)})?"
+           r"|several|a few|few|many)")
 NUMWORD_SHORT = NUMWORD.replace(r"\d+", r"\d{1,3}", 1)
 UNIT = rf"(?P<unit>{alternation(W['units'])})"
 # nineteen ninety-six · two thousand and one (a year in words, as transcripts write it)
@@ -388,6 +389,8 @@ def p_anaphoric_day(m, ctx):
 
 
 _APPOSITION_RE = re.compile(r"\s*,\s*")
+# A lowercase word after "the day before", "10 days before": the event it is counted from is named ("the
+# murder", "authorities issued ..."), the phrase does not end there.
 _EVENT_NAMED_AFTER_RE = re.compile(r"\s+[a-z]")
 
 
@@ -489,15 +492,12 @@ def p_ago(m, ctx):
     if unit in ("H", "MIN", "N"):
         return None
     direction = m["dir"].lower()
-    if direction == "before" and _EVENT_AFTER_RE.match(ctx.text, m.end()):
+    if direction == "before" and _EVENT_NAMED_AFTER_RE.match(ctx.text, m.end()):
         # "10 days before the murder": counted from an event the text names but need not date — its length
         return f"P{amount}{unit}", "DURATION", None, None
     sign = 1 if direction in ("later", "from now", "hence") else -1
     value, grain = R.shift(_counted_from(ctx, direction, unit), sign * amount, unit)
     return value, "DATE", grain, None
-
-
-_EVENT_AFTER_RE = re.compile(r"\s+(?:the|a|an|his|her|their|its|this|that)\s+[a-z]", _I)
 
 
 def _counted_from(ctx, direction: str, unit: str) -> dt.date:
@@ -697,7 +697,7 @@ def p_time(m, ctx):
 
 _RATE_BEFORE_RE = re.compile(
     rf"(?<![\w.,])(?:\$\s*)?(?:\d[\d,.]*|{alternation(list(UNITS) + list(TENS))})"
-    rf"(?:\s+(?:million|billion|thousand|hundred|percent))?(?:\s+[a-z]+){{0,2}}\s+$", _I)
+    rf"(?:\s+{alternation(W['rate_magnitudes'])})?(?:\s+[a-z]+){{0,2}}\s+$", _I)
 
 
 def p_duration(m, ctx):
@@ -799,17 +799,20 @@ RULES: list[Rule] = [
     # July 2024 · late July 2024
     _r("month year", rf"{_B}{MOD}{MONTH},?\s+(?:of\s+)?{YEAR_ANY}{_E}", p_month_year, anchor="month"),
     # June last year
-    _r("month relative year", rf"{_B}{MOD}{MONTH}\s+(?:of\s+)?(?P<rel>last|this|next)\s+year{_E}", p_month_rel_year, anchor="month"),
+    _r("month relative year", rf"{_B}{MOD}{MONTH}\s+(?:of\s+)?(?P<rel>last|this|next)\s+year{_E}", p_month_rel_year,
+       anchor="month"),
     # in March · last April · the end of July · mid-November
     _r("month", rf"{_B}(?:(?P<dir>this past|this coming|last|next|this)\s+)?{MOD}{MONTH}{_E}", p_month, anchor="month"),
     # nineteen ninety-six · the year two thousand
     _r("year in words", rf"{_B}(?:the\s+year\s+)?{YEAR_IN_WORDS}{_E}", p_year_words, anchor="number word"),
     # the 20th century · the early nineteenth century · 11th-century
-    _r("century", rf"{_B}(?:the\s+)?{MOD}(?:(?P<n>\d{{1,2}})(?:st|nd|rd|th)|(?P<ord>{alternation(W['century_ordinals'])}))"
+    _r("century", rf"{_B}(?:the\s+)?{MOD}"
+       rf"(?:(?P<n>\d{{1,2}})(?:st|nd|rd|th)|(?P<ord>{alternation(W['century_ordinals'])}))"
        rf"[-\s]century{_E}",
        p_century, anchor="century"),
     # the 1990s · the late 1970s · the '90s
-    _r("decade", rf"{_B}(?:the\s+)?{MOD}(?:the\s+)?(?:(?P<decade>(?:1[5-9]|20)\d0)'?s|'(?P<short>\d0)s){_E}", p_decade, anchor="decade"),
+    _r("decade", rf"{_B}(?:the\s+)?{MOD}(?:the\s+)?(?:(?P<decade>(?:1[5-9]|20)\d0)'?s|'(?P<short>\d0)s){_E}",
+       p_decade, anchor="decade"),
     # the nineties · the late sixties · the end of the eighties (with "the": "in his forties" is an age)
     _r("decade in words", rf"{_B}(?:{MOD}the\s+|the\s+{MOD})(?P<dw>{alternation(W['decade_words'])}){_E}",
        p_decade_words, anchor="decade words"),
@@ -823,8 +826,10 @@ RULES: list[Rule] = [
     _r("this quarter", rf"{_B}(?:the\s+)?(?P<which>current|this|latest|last|past|recent|most recent)\s+quarter{_E}",
        p_this_quarter, anchor="quarter", stateful=True),
     # the quarter · a year earlier (that quarter, a year before) · the year
-    _r("this period", rf"{_B}{alternation(W['this_period'])}{_E}(?!-to-)", p_this_period, anchor="this period", stateful=True),
-    _r("year earlier", rf"{_B}{alternation(W['year_earlier_period'])}{_E}", p_year_earlier, anchor="year earlier", stateful=True),
+    _r("this period", rf"{_B}{alternation(W['this_period'])}{_E}(?!-to-)", p_this_period, anchor="this period",
+       stateful=True),  # (not "quarter-to-quarter")
+    _r("year earlier", rf"{_B}{alternation(W['year_earlier_period'])}{_E}", p_year_earlier, anchor="year earlier",
+       stateful=True),
     _r("year period", rf"{_B}the\s+{YEAR}\s+(?P<unit>period|quarter){_E}", p_year_period, anchor="year period",
        stateful=True),
     _r("the weekend", rf"{_B}(?:the|over\s+the|during\s+the)\s+weekend{_E}", p_the_weekend, anchor="weekend"),
@@ -833,10 +838,12 @@ RULES: list[Rule] = [
     _r("season", rf"{_B}(?:(?P<rel>this past|this coming|this|last|next)\s+|the\s+)?{MOD}(?P<season>{_SEASON})"
        rf"(?:\s+(?:of\s+)?{YEAR_ANY})?{_E}", p_season, anchor="season"),
     # Saturday · last Friday · next Tuesday · Wednesday night
-    _r("weekday", rf"{_B}(?:(?P<rel>this past|this coming|last|next|this|coming|past)\s+|(?:early|late|earlier|later)\s+)?"
+    _r("weekday", rf"{_B}(?:(?P<rel>this past|this coming|last|next|this|coming|past)\s+"
+       rf"|(?:early|late|earlier|later)\s+)?"
        rf"{WD}(?:'s)?{PART}{_E}", p_weekday, anchor="weekday"),
     # yesterday · today · tonight · tomorrow morning
-    _r("relative day", rf"{_B}(?:(?:early|late|earlier|later)\s+)?(?P<word>{_REL_DAYS}){PART}{_E}", p_relative_day, anchor="relative day"),
+    _r("relative day", rf"{_B}(?:(?:early|late|earlier|later)\s+)?(?P<word>{_REL_DAYS}){PART}{_E}", p_relative_day,
+       anchor="relative day"),
     # the day before · the following day
     _r("anaphoric day", rf"{_B}(?P<word>{_ANA_DAYS}){_E}", p_anaphoric_day, anchor="anaphoric day", stateful=True),
     # the day before last Tuesday · the previous Friday
@@ -849,7 +856,8 @@ RULES: list[Rule] = [
     _r("anaphoric month", rf"{_B}(?P<word>{_ANA_MONTHS}){_E}", p_anaphoric_month, anchor="anaphoric month",
        stateful=True),
     # this week · last month · next year · earlier this year · the end of this month
-    _r("relative unit", rf"{_B}(?P<rel>{_REL_UNIT_WORDS})\s+(?P<unit>week|weekend|month|year|quarter|decade|century){_E}",
+    _r("relative unit", rf"{_B}(?P<rel>{_REL_UNIT_WORDS})\s+"
+       rf"(?P<unit>week|weekend|month|year|quarter|decade|century){_E}",
        p_relative_unit, anchor="relative unit"),
     # two days ago · a year earlier · three weeks later
     _r("ago", rf"{_B}(?:(?:about|nearly|almost|some|more than|over|just|only)\s+)?(?P<n>{NUMWORD})\s+{UNIT}\s+"
@@ -858,15 +866,17 @@ RULES: list[Rule] = [
     # now · recently · in recent weeks · the future
     _r("reference", rf"{_B}{_REFS}{_E}", p_reference, anchor="reference"),
     # Christmas · Thanksgiving Day 2015
-    _r("holiday", rf"{_B}(?:(?P<rel>last|this|next)\s+)?(?P<name>{_HOLIDAYS})(?:\s+{YEAR})?{_E}", p_holiday, anchor="holiday"),
+    _r("holiday", rf"{_B}(?:(?P<rel>last|this|next)\s+)?(?P<name>{_HOLIDAYS})(?:\s+{YEAR})?{_E}", p_holiday,
+       anchor="holiday"),
     # 9 a.m. · 9:30 p.m. Tuesday
     _r("clock time", rf"{_B}(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<min>[0-5]\d))?\s*(?P<ampm>[ap]\.?m\.?)(?:\s+[A-Z]{{2,4}})?"
        rf"(?:\s+(?P<wd>{alternation(WEEKDAYS)}))?(?![\w])", p_time, anchor="ampm", stateful=True),
     # "will one day be": some future day, not a duration
     _r("someday", rf"(?<=\b{alternation(W['someday_before'])}\s+)one\s+day(?=\s+[a-z])", p_someday, anchor="unit"),
     # today is the eighth day of the operation
-    _r("day of event", rf"(?<=\b{alternation(W['day_of_event_before'])}\s+)the\s+(?:{alternation(W['day_ordinals'])}|\d+(?:st|nd|rd|th))\s+"
-       rf"(?:straight\s+|consecutive\s+|full\s+)?day(?=\s+of\b)", p_day_of_event, anchor="unit"),
+    _r("day of event", rf"(?<=\b{alternation(W['day_of_event_before'])}\s+)the\s+"
+       rf"(?:{alternation(W['day_ordinals'])}|\d+(?:st|nd|rd|th))\s+"
+       rf"(?:{alternation(W['day_of_event_adjectives'])}\s+)?day(?=\s+of\b)", p_day_of_event, anchor="unit"),
     # April 24 and 25: the second day of a pair
     _r("paired day", rf"(?<={_MONTH_WORD}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\s+{alternation(W['paired_day_joiners'])}\s+)"
        rf"{DAY}(?=\s*[,.;:)!?]|\s*$|\s+(?:last|this|next)\s+year)(?!,?\s*\d{{4}})", p_paired_day, anchor="month",
@@ -888,9 +898,9 @@ _INDEFINITE_BEFORE_RE = re.compile(r"\b(?:a|an)\s+(?:[a-z]+\s+)?$", _I)
 
 def _reported_quarter(ctx, start: int, surface: str, quarter: tuple[int, int]) -> bool:
     """May "the quarter" and "a year earlier" refer back to this quarter? Not to one still ahead ("expect the
-    trend to continue into the fourth quarter", "through the third quarter of 1990"), nor to one told in passing with an indefinite
-    article ("After a flat second quarter, ..."; but "a third-quarter loss": the article is the loss's): a
-    report's figures are of a quarter completed."""
+    trend to continue into the fourth quarter", "through the third quarter of 1990"), nor to one told in
+    passing with an indefinite article ("After a flat second quarter, ..."; but "a third-quarter loss": the
+    article is the loss's): a report's figures are of a quarter completed."""
     if ctx.anchor is not None:
         current = (ctx.anchor.year, R.quarter_of(ctx.anchor.month))
         if quarter > current or (quarter == current and ctx.looks_ahead(start)):
