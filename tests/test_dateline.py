@@ -29,3 +29,21 @@ def test_story_date_on_the_dateline_line_dates_the_facts():
 def test_dateline_date_is_not_an_event_date():
     text = "KABUL, Afghanistan (Aug. 21, 2010) - Two insurgents were killed in the operation."
     assert extract(text)["casualties"][0]["date"] is None
+
+
+def test_headline_day_dated_by_the_release_number():
+    text = ("July 10: ISAF Operations in Ghazni, Paktiya\n\u2028ISAF Joint Command - Afghanistan\u20282010-07-CA-054 "
+            "\u2028For Immediate Release\u2028 A security force killed an armed individual in Paktiya province last night.")
+    d = find_dateline(text)
+    assert (d.date.isoformat(), text[d.start:d.end]) == ("2010-07-10", "July 10")
+    result = extract(text)
+    assert result["meta"]["published_source"] == "dateline"
+    assert [(f["category"], f["date"]["value"]) for f in result["casualties"]] == [("killed", "2010-07-09")]
+
+
+@pytest.mark.parametrize("text", [
+    "July 10: Operations in Ghazni. A force killed two insurgents last night.",  # no year in the header
+    "July 10: Operations in Ghazni. 2010-08-CA-054. A force killed two insurgents last night.",  # another month
+])
+def test_headline_day_without_its_year_is_no_dateline(text):
+    assert find_dateline(text) is None

@@ -1,8 +1,9 @@
 """Datelines: the publication date written at the top of an article, used when the request gives none.
 
-Recognised: ``date 2024-08-12 ...`` (a feed's prefix) and a wire dateline in the first lines,
-``KABUL, Afghanistan (Jan. 25, 2013)`` or ``TEHRAN, August 8 (Xinhua)``. Offsets are never changed: the
-dateline stays part of the text.
+Recognised: ``date 2024-08-12 ...`` (a feed's prefix), a wire dateline in the first lines,
+``KABUL, Afghanistan (Jan. 25, 2013)`` or ``TEHRAN, August 8 (Xinhua)``, and a release whose headline opens
+with its month and day, the year given by its release number (``July 10: ISAF Operations in Ghazni ...
+2010-07-CA-054``). Offsets are never changed: the dateline stays part of the text.
 """
 from __future__ import annotations
 
@@ -27,6 +28,30 @@ class Dateline:
     place: str | None
     start: int
     end: int
+
+
+# "July 10: ISAF Operations in Ghazni": a headline that opens with the release's month and day
+_HEADLINE_DAY_RE = re.compile(r"^[\s\u00a0]*(?P<md>[A-Z][a-z]{2,8}\.?\s+\d{1,2})\s*:")
+# "2010-07-CA-054": a release number that begins with the year and month
+_RELEASE_NUMBER_RE = re.compile(r"(?<![\w-])(?P<year>(?:19|20)\d\d)-(?P<month>\d\d)-[A-Z]{1,4}-\d+\b")
+
+
+def _headline_day(text: str) -> Dateline | None:
+    """A headline's "July 10:" dated by the header's release number of the same month ("2010-07-CA-054")."""
+    m = _HEADLINE_DAY_RE.match(text)
+    if m is None:
+        return None
+    found = [d for d in extract_dates(m.group("md"), None) if d.grain == "day"]
+    if not found:
+        return None
+    month, day = int(found[0].value[5:7]), int(found[0].value[8:10])
+    for r in _RELEASE_NUMBER_RE.finditer(text, 0, _HEAD_CHARS):
+        if int(r["month"]) == month:
+            try:
+                return Dateline(dt.date(int(r["year"]), month, day), None, m.start("md"), m.end("md"))
+            except ValueError:
+                return None
+    return None
 
 
 def find_dateline(text: str) -> Dateline | None:
@@ -58,4 +83,4 @@ def find_dateline(text: str) -> Dateline | None:
         else:
             end = _CLOSE_RE.match(text, start + len(w.group("place").rstrip())).end()
         return Dateline(date, place.title() if place.isupper() else place, start, end)
-    return None
+    return _headline_day(text)

@@ -564,10 +564,11 @@ def p_this_quarter(m, ctx):
 
 
 def _latest_quarter(ctx, named: bool = True):
-    """"The latest quarter": the one just named, if it is over ("the third quarter ... the latest quarter"),
-    else the last quarter completed — the one a report speaks of."""
+    """"The latest quarter": the one just named, if it is over ("the third quarter ... the latest quarter"; the
+    current one is over in a fiscal year when the report gives its figures, "a decline in fourth-quarter
+    earnings ... the latest period"), else the last quarter completed — the one a report speaks of."""
     current = (ctx.anchor.year, R.quarter_of(ctx.anchor.month))
-    if named and ctx.last_quarter is not None and ctx.last_quarter < current:
+    if named and ctx.last_quarter is not None and ctx.last_quarter <= current:
         return _quarter(*ctx.last_quarter)
     return _quarter_back(ctx.anchor, 3)
 
