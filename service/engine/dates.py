@@ -899,13 +899,15 @@ _INDEFINITE_BEFORE_RE = re.compile(r"\b(?:a|an)\s+(?:[a-z]+\s+)?$", _I)
 
 def _reported_quarter(ctx, start: int, surface: str, quarter: tuple[int, int]) -> bool:
     """May "the quarter" and "a year earlier" refer back to this quarter? Not to one still ahead ("expect the
-    trend to continue into the fourth quarter", "through the third quarter of 1990"), nor to one told in
+    trend to continue into the fourth quarter", "through the third quarter of 1990"), nor to the current one
+    unless told in the past ("no estimate of its impact on fourth-quarter results"), nor to one told in
     passing with an indefinite article ("After a flat second quarter, ..."; but "a third-quarter loss": the
     article is the loss's): a report's figures are of a quarter completed."""
     if ctx.anchor is not None:
         current = (ctx.anchor.year, R.quarter_of(ctx.anchor.month))
-        if quarter > current or (quarter == current and ctx.looks_ahead(start)):
-            return False  # (the current quarter is over in a fiscal year: "reported a decline in fourth-quarter")
+        if quarter > current or quarter == current and (
+                ctx.looks_ahead(start) or not ctx.looks_back(start, start + len(surface))):
+            return False  # (the current one may be over in a fiscal year: "REPORTED a decline in fourth-quarter")
     return "-quarter" in surface.lower() or _INDEFINITE_BEFORE_RE.search(ctx.text, max(0, start - 16), start) is None
 
 
