@@ -124,9 +124,15 @@ class Context:
                 return False  # (but "on Saturday and WERE PLANNING to drive" still looks ahead)
         return True
 
-    def looks_back(self, start: int, end: int) -> bool:
-        """Does the clause around the expression speak of the past ("died on Oct. 7")?"""
-        return _PAST_CUES.search(self.text, max(0, start - 60), min(len(self.text), end + 40))
+    def looks_back(self, start: int, end: int, in_sentence: bool = False) -> bool:
+        """Does the clause around the expression speak of the past ("died on Oct. 7")? ``in_sentence``: look
+        no further than its sentence."""
+        lo, hi = max(0, start - 60), min(len(self.text), end + 40)
+        if in_sentence:
+            lo = max(lo, self.text.rfind(". ", 0, start) + 1)
+            stop = self.text.find(". ", end)
+            hi = hi if stop < 0 else min(hi, stop)
+        return _PAST_CUES.search(self.text, lo, hi)
 
 
 @dataclass(frozen=True)
@@ -906,7 +912,7 @@ def _reported_quarter(ctx, start: int, surface: str, quarter: tuple[int, int]) -
     if ctx.anchor is not None:
         current = (ctx.anchor.year, R.quarter_of(ctx.anchor.month))
         if quarter > current or quarter == current and (
-                ctx.looks_ahead(start) or not ctx.looks_back(start, start + len(surface))):
+                ctx.looks_ahead(start) or not ctx.looks_back(start, start + len(surface), in_sentence=True)):
             return False  # (the current one may be over in a fiscal year: "REPORTED a decline in fourth-quarter")
     return "-quarter" in surface.lower() or _INDEFINITE_BEFORE_RE.search(ctx.text, max(0, start - 16), start) is None
 
