@@ -129,10 +129,15 @@ class Context:
         no further than its sentence."""
         lo, hi = max(0, start - 60), min(len(self.text), end + 40)
         if in_sentence:
-            lo = max(lo, self.text.rfind(". ", 0, start) + 1)
-            stop = self.text.find(". ", end)
-            hi = hi if stop < 0 else min(hi, stop)
+            sentence_start, sentence_end = self.sentence_around(start, end)
+            lo, hi = max(lo, sentence_start), min(hi, sentence_end)
         return _PAST_CUES.search(self.text, lo, hi)
+
+    def sentence_around(self, start: int, end: int) -> tuple[int, int]:
+        """Where the sentence that holds text[start:end] begins and ends (at ". " or a line break)."""
+        begin = max(self.text.rfind(". ", 0, start) + 1, self.text.rfind("\n", 0, start) + 1, 0)
+        stops = [i for i in (self.text.find(". ", end), self.text.find("\n", end)) if i >= 0]
+        return begin, min(stops) if stops else len(self.text)
 
 
 @dataclass(frozen=True)
@@ -386,7 +391,7 @@ def p_anaphoric_day(m, ctx):
     if base is None:
         return None
     word = " ".join(m["word"].lower().split())
-    if word.endswith((" before", " after")) and ctx.last_day_end is not None \
+    if word.endswith(_COUNTED_FROM_EVENT) and ctx.last_day_end is not None \
             and _APPOSITION_RE.fullmatch(ctx.text, ctx.last_day_end, m.start()) \
             and _EVENT_NAMED_AFTER_RE.match(ctx.text, m.end()):
         return ctx.last_day.isoformat(), "DATE", "day", None  # "Oct. 12, the day before the plunge": Oct. 12
@@ -395,6 +400,7 @@ def p_anaphoric_day(m, ctx):
 
 
 _APPOSITION_RE = re.compile(r"\s*,\s*")
+_COUNTED_FROM_EVENT = tuple(" " + w for w in W["counted_from_event"])  # "the day BEFORE", "the year AFTER"
 # A lowercase word after "the day before", "10 days before": the event it is counted from is named ("the
 # murder", "authorities issued ..."), the phrase does not end there.
 _EVENT_NAMED_AFTER_RE = re.compile(r"\s+[a-z]")
@@ -447,7 +453,7 @@ def p_anaphoric_month(m, ctx):
     return f"{index // 12:04d}-{index % 12 + 1:02d}", "DATE", "month", None
 
 
-_BEFORE_AFTER_RE = re.compile(r"\s+(?:before|after)\b", _I)
+_BEFORE_AFTER_RE = re.compile(rf"\s+{alternation(W['counted_from_event'])}\b", _I)
 
 
 def p_anaphoric_year(m, ctx):
@@ -455,7 +461,7 @@ def p_anaphoric_year(m, ctx):
     if base is None:
         return None
     word = " ".join(m["word"].lower().split())
-    if word.endswith((" before", " after")) and _EVENT_NAMED_AFTER_RE.match(ctx.text, m.end()):
+    if word.endswith(_COUNTED_FROM_EVENT) and _EVENT_NAMED_AFTER_RE.match(ctx.text, m.end()):
         return None  # "the year before the war": counted from an event the text need not date
     year = base + _offset("anaphoric_years", m["word"])
     return f"{year:04d}", "DATE", "year", None
@@ -591,8 +597,7 @@ def _months_period_before(ctx, start: int) -> bool:
     """Does the sentence before ``start`` report a span of months ("For the nine months, net rose ...")? Then a
     figure compared with "a year earlier" or "the 1988 period" is of that span a year before: of its year, not
     of the quarter the article reports."""
-    sentence_start = max(ctx.text.rfind(". ", 0, start), ctx.text.rfind("\n", 0, start), 0)
-    return _MONTHS_PERIOD_RE.search(ctx.text, sentence_start, start) is not None
+    return _MONTHS_PERIOD_RE.search(ctx.text, ctx.sentence_around(start, start)[0], start) is not None
 
 
 def p_year_earlier(m, ctx):
