@@ -6,10 +6,16 @@ import datetime as dt
 from marshmallow import RAISE, Schema, ValidationError, fields, validate
 
 
+# the years PublicationDate accepts, as the OpenAPI document states them: 1000-8999, and 9000
+YEAR_RANGE_PATTERN = r"^(?:[1-8][0-9]{3}|9000)-"
+
+
 class PublicationDate(fields.Field):
     """``YYYY-MM-DD`` or an ISO 8601 datetime; loaded as a ``datetime.date``."""
 
-    default_error_messages = {"invalid": "Not a date: expected YYYY-MM-DD or an ISO 8601 datetime."}
+    default_error_messages = {"invalid": "Not a date: expected YYYY-MM-DD or an ISO 8601 datetime.",
+                              "out_of_range": "A publication date lies between the years {low} and {high}."}
+    YEARS = (1000, 9000)  # dates are counted from it both ways: the calendar must hold them
 
     def _deserialize(self, value, attr, data, **kwargs):
         if not isinstance(value, str):
@@ -17,16 +23,20 @@ class PublicationDate(fields.Field):
         text = value.strip()
         try:
             if len(text) == 10:
-                return dt.date.fromisoformat(text)
-            return dt.datetime.fromisoformat(text.replace("Z", "+00:00")).date()
+                day = dt.date.fromisoformat(text)
+            else:
+                day = dt.datetime.fromisoformat(text.replace("Z", "+00:00")).date()
         except ValueError as exc:
             raise self.make_error("invalid") from exc
+        if not self.YEARS[0] <= day.year <= self.YEARS[1]:
+            raise self.make_error("out_of_range", low=self.YEARS[0], high=self.YEARS[1])
+        return day
 
     def _serialize(self, value, attr, obj, **kwargs):
         return None if value is None else value.isoformat()
 
     def _jsonschema_type_mapping(self):  # for apispec
-        return {"type": "string", "format": "date"}
+        return {"type": "string", "format": "date", "pattern": YEAR_RANGE_PATTERN}
 
 
 class ExtractRequestSchema(Schema):
@@ -38,10 +48,11 @@ class ExtractRequestSchema(Schema):
     text = fields.String(required=True, metadata={"description": "The article text, plain UTF-8.",
                                                   "example": "At least 93 people died Saturday in Gaza City."})
     published = PublicationDate(load_default=None, allow_none=True, metadata={
-        "description": "Publication date (YYYY-MM-DD or ISO datetime): the anchor for relative dates. If "
+        "description": "Publication date (YYYY-MM-DD or ISO datetime, years 1000-9000): the anchor for relative "
+                       "dates. If "
                        "absent, a dateline at the top of the text is used (`date 2024-08-12 ...`, "
                        "`KABUL, Afghanistan (Jan. 25, 2013)`).", "type": "string", "format": "date",
-        "example": "2024-08-12"})
+        "pattern": YEAR_RANGE_PATTERN, "example": "2024-08-12"})
     id = fields.String(load_default=None, allow_none=True, validate=validate.Length(max=512),
                        metadata={"description": "Your identifier, echoed in the response."})
 

@@ -56,6 +56,14 @@ def test_published_accepts_iso_datetime(client):
     assert body.get_json()["published"] == "2024-08-12"
 
 
+@pytest.mark.parametrize("text", ["It began 9999999 days earlier.", "It ended 99999999999 weeks later.",
+                                  "It ended 9999999999 years ago."])
+def test_a_span_past_the_calendar_is_a_length_not_a_500(client, text):
+    r = client.post("/v1/extract", json={"text": text, "published": "2024-08-12"})
+    assert r.status_code == 200
+    assert [d["type"] for d in r.get_json()["dates"]] == ["DURATION"]
+
+
 def test_malformed_json_is_400(client):
     resp = client.post("/v1/extract", data='{"text": ', content_type="application/json")
     _problem(resp, 400, "malformed_json")
@@ -76,6 +84,7 @@ def test_body_over_limit_is_413(client):
     ({"text": 5}, "text"),
     ({"text": "ok", "published": "12/08/2024"}, "published"),
     ({"text": "ok", "published": "2024-02-30"}, "published"),
+    ({"text": "ok", "published": "0001-01-01"}, "published"),  # outside the years dates are counted in
     ({"text": "ok", "colour": "red"}, "colour"),
 ])
 def test_invalid_fields_are_422_with_messages(client, body, field):

@@ -18,7 +18,9 @@ NEWS_WORDS = ["at least", "more than", "nearly", "about", "dozens", "several", "
               "killed", "died", "wounded", "injured", "arrested", "detained", "hostages", "death toll", "rose to",
               "Saturday", "Oct. 7", "last year", "2023", "yesterday", "in", "Gaza City", "police said", "including",
               "no one was hurt", "$3 million", "12%", "km", "15-year-old", "and", "the", ",", ".", "\n", "-", "(",
-              "nineteen ninety-six", "the quarter", "a year earlier", "himself", "Caleb Arwood, 17,", "were"]
+              "nineteen ninety-six", "the quarter", "a year earlier", "himself", "Caleb Arwood, 17,", "were",
+              "last Christmas", "next year", "next decade", "two days later", "9999999 days earlier",
+              "the week of March 6", "the day before", "the year before", "the nineties", "$5 a year"]
 SPECIALS = ["\u200b", "\u200f", "\u202e", "\u00a0", "\u2009", "\u2028", "\ufeff", "\x00", "\x1b", "\t", "\r",
             "🙂", "👨‍👩‍👧", "é", "ß", "Ω", "漢字", "<b>", "</p>", "&amp;", "\\", '"']
 
@@ -46,6 +48,13 @@ def check_invariants(text: str, result: dict) -> None:
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(news_text, st.sampled_from([None, "2024-08-12", "1998-02-27"]))
 def test_news_like_text(text, published):
+    check_invariants(text, extract(text, published=published))
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(news_text, st.sampled_from(["0001-01-01", "0001-12-31", "9999-01-01", "9999-12-31"]))
+def test_anchors_at_the_edges_of_the_calendar(text, published):
+    """A library caller may anchor anywhere the calendar allows; a date it cannot hold is simply not given."""
     check_invariants(text, extract(text, published=published))
 
 

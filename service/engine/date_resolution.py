@@ -110,8 +110,14 @@ def nth_weekday(year: int, month: int, weekday: int, nth: int) -> dt.date:
     return days[nth - 1] if nth > 0 else days[nth]
 
 
+_DAYS_PER_UNIT = {"D": 1, "W": 7, "WE": 7, "M": 30, "Q": 91, "Y": 365, "DE": 3652, "CE": 36524}  # days per unit
+
+
 def shift(anchor: dt.date, amount: int, unit: str) -> tuple[str, str]:
-    """``anchor`` moved by ``amount`` units (D, W, M, Y, DE): the TIMEX3 value at that unit's grain."""
+    """``anchor`` moved by ``amount`` units (D, W, M, Y, DE): the TIMEX3 value at that unit's grain. A move
+    past the years TIMEX3 writes (0001-9999) raises ValueError ("9999999 days earlier")."""
+    if not 1 <= anchor.year + amount * _DAYS_PER_UNIT[unit] / 365.2425 <= 9999:
+        raise ValueError(f"{amount} {unit} from {anchor} is outside the years 1-9999")
     if unit == "D":
         return (anchor + dt.timedelta(days=amount)).isoformat(), "day"
     if unit == "W":

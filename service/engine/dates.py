@@ -508,7 +508,10 @@ def p_ago(m, ctx):
         # "10 days before the murder": counted from an event the text names but need not date — its length
         return f"P{amount}{unit}", "DURATION", None, None
     sign = 1 if direction in ("later", "from now", "hence") else -1
-    value, grain = R.shift(_counted_from(ctx, direction, unit), sign * amount, unit)
+    try:
+        value, grain = R.shift(_counted_from(ctx, direction, unit), sign * amount, unit)
+    except ValueError:  # "9999999 days earlier": no calendar year; what the text gives is a length
+        return f"P{amount}{unit}", "DURATION", None, None
     return value, "DATE", grain, None
 
 
@@ -922,6 +925,15 @@ def _reported_quarter(ctx, start: int, surface: str, quarter: tuple[int, int]) -
     return "-quarter" in surface.lower() or _INDEFINITE_BEFORE_RE.search(ctx.text, max(0, start - 16), start) is None
 
 
+def _produce(rule: Rule, m, ctx: Context) -> tuple | None:
+    """A rule's value, or None when the calendar cannot hold it (an anchor at the edge of the years 1-9999,
+    "last Christmas" written on 0001-01-05)."""
+    try:
+        return rule.produce(m, ctx)
+    except (ValueError, OverflowError):
+        return None
+
+
 def extract_dates(text: str, anchor: dt.date | None, numbers: list[NumberMention] | None = None) -> list[DateMention]:
     """Every date expression in ``text``, longest first, resolved against ``anchor``."""
     candidates: list[tuple[int, int, int, Rule, re.Match | None]] = []
@@ -947,7 +959,7 @@ def extract_dates(text: str, anchor: dt.date | None, numbers: list[NumberMention
     produced_by_probe: dict[int, tuple] = {}
     kept = []
     for c in candidates:
-        produced = c[3].produce(c[4], probe)
+        produced = _produce(c[3], c[4], probe)
         if produced is not None:
             kept.append(c)
             produced_by_probe[id(c[4])] = produced
@@ -965,7 +977,7 @@ def extract_dates(text: str, anchor: dt.date | None, numbers: list[NumberMention
     out: list[DateMention] = []
     for start, end, _, rule, m in chosen:
         # a production that reads no earlier mention gives what it gave the probe
-        produced = rule.produce(m, ctx) if rule.stateful else produced_by_probe[id(m)]
+        produced = _produce(rule, m, ctx) if rule.stateful else produced_by_probe[id(m)]
         if produced is None:
             continue
         value, typ, grain, mod = produced
