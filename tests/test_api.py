@@ -1,9 +1,11 @@
 """The HTTP API through the real app (Flask test client): responses, schemas, and every error status."""
 import json
+import re
 
 import pytest
 
 from schemas import BatchResponseSchema, ExtractResponseSchema, ProblemSchema
+from schemas.requests import YEAR_RANGE_PATTERN, PublicationDate
 
 ARTICLE = ("KABUL, Afghanistan (Jan. 25, 2013)\nAt least 12 people were killed and 30 wounded on Thursday when a "
            "bomb exploded in Kabul, police said. Two days later, officials said 4 suspects had been arrested.")
@@ -62,6 +64,12 @@ def test_a_span_past_the_calendar_is_a_length_not_a_500(client, text):
     r = client.post("/v1/extract", json={"text": text, "published": "2024-08-12"})
     assert r.status_code == 200
     assert [d["type"] for d in r.get_json()["dates"]] == ["DURATION"]
+
+
+def test_the_openapi_year_pattern_states_the_years_the_schema_accepts():
+    low, high = PublicationDate.YEARS
+    assert [bool(re.match(YEAR_RANGE_PATTERN, f"{y:04d}-01-01")) for y in (low - 1, low, high, high + 1)] == \
+        [False, True, True, False]
 
 
 def test_malformed_json_is_400(client):

@@ -76,7 +76,12 @@ _FUTURE_CUES = _Cues(W["future_cues"])
 _PAST_CUES = _Cues(W["past_cues"])
 _PAST_VERBS = _Cues(W["past_verbs_after"])
 # "last", "this past", "next" ... before a weekday, a month, a month day or a season: which way it lies
-_DIRECTIONS = {" ".join(k.split()): v for k, v in W["direction_words"].items()}
+def _phrase(words: str) -> str:
+    """A matched phrase as the lexicons key it: lower case, its words joined by one space ("Last  Year")."""
+    return " ".join(words.lower().split())
+
+
+_DIRECTIONS = {_phrase(k): v for k, v in W["direction_words"].items()}
 _DEADLINE_BEFORE_RE = re.compile(alternation(W["deadline_prepositions"], boundary=True) + r"\s*$", _I)
 _MONTH_PREP_RE = re.compile(alternation(W["month_prepositions"], boundary=True) + r"\s*$", _I)
 
@@ -95,6 +100,9 @@ class DateMention:
     def as_dict(self) -> dict:
         return {"text": self.text, "start": self.start, "end": self.end, "value": self.value, "type": self.type,
                 "grain": self.grain, "mod": self.mod, "rule": self.rule}
+
+
+_SENTENCE_REACH = 400
 
 
 @dataclass
@@ -134,10 +142,12 @@ class Context:
         return _PAST_CUES.search(self.text, lo, hi)
 
     def sentence_around(self, start: int, end: int) -> tuple[int, int]:
-        """Where the sentence that holds text[start:end] begins and ends (at ". " or a line break)."""
-        begin = max(self.text.rfind(". ", 0, start) + 1, self.text.rfind("\n", 0, start) + 1, 0)
-        stops = [i for i in (self.text.find(". ", end), self.text.find("\n", end)) if i >= 0]
-        return begin, min(stops) if stops else len(self.text)
+        """Where the sentence that holds text[start:end] begins and ends (at ". " or a line break), looked for
+        no further than _SENTENCE_REACH characters either side (a text of one endless sentence stays linear)."""
+        lo, hi = max(0, start - _SENTENCE_REACH), min(len(self.text), end + _SENTENCE_REACH)
+        begin = max(self.text.rfind(". ", lo, start) + 1, self.text.rfind("\n", lo, start) + 1, lo)
+        stops = [i for i in (self.text.find(". ", end, hi), self.text.find("\n", end, hi)) if i >= 0]
+        return begin, min(stops) if stops else hi
 
 
 @dataclass(frozen=True)
@@ -151,7 +161,7 @@ class Rule:
 
 def _mod(m) -> str | None:
     g = m.groupdict().get("mod")
-    return W["modifiers"].get(" ".join(g.lower().split())) if g else None
+    return W["modifiers"].get(_phrase(g)) if g else None
 
 
 def _month(m, group="month") -> int:
@@ -311,7 +321,7 @@ def p_year_words(m, ctx):
 
 def p_century(m, ctx):
     """"the 20th century" -> 19, "the fabled 11th century temple" -> 10 (TIMEX3: the century's two digits)."""
-    n = int(m["n"]) if m["n"] else W["century_ordinals"].get(" ".join(m["ord"].lower().split()))
+    n = int(m["n"]) if m["n"] else W["century_ordinals"].get(_phrase(m["ord"]))
     if not n or n > 30:
         return None
     return f"{n - 1:02d}", "DATE", "century", _mod(m)
@@ -366,7 +376,7 @@ _NAME_BEFORE_RE = re.compile(r"\b[A-Z]{2,}\s+$")  # an acronym before a capitali
 def p_relative_day(m, ctx):
     if ctx.anchor is None:
         return None
-    word = " ".join(m["word"].lower().split())
+    word = _phrase(m["word"])
     if word == "today" and _GENERIC_TODAY_RE.match(ctx.text, m.end()):
         return None  # "today's world", "today's youth": the present age, not a day
     if word == "tomorrow" and _OF_TOMORROW_RE.search(ctx.text, max(0, m.start() - 30), m.start()):
@@ -383,14 +393,14 @@ def p_relative_day(m, ctx):
 
 def _offset(table: str, words: str) -> int:
     """The offset the lexicon table ``table`` gives the matched words ("the following month" -> 1)."""
-    return W[table][" ".join(words.lower().split())]
+    return W[table][_phrase(words)]
 
 
 def p_anaphoric_day(m, ctx):
     base = ctx.last_day or ctx.anchor
     if base is None:
         return None
-    word = " ".join(m["word"].lower().split())
+    word = _phrase(m["word"])
     if word.endswith(_COUNTED_FROM_EVENT) and ctx.last_day_end is not None \
             and _APPOSITION_RE.fullmatch(ctx.text, ctx.last_day_end, m.start()) \
             and _EVENT_NAMED_AFTER_RE.match(ctx.text, m.end()):
@@ -460,14 +470,14 @@ def p_anaphoric_year(m, ctx):
     base = ctx.last_year or (ctx.anchor.year if ctx.anchor else None)
     if base is None:
         return None
-    word = " ".join(m["word"].lower().split())
+    word = _phrase(m["word"])
     if word.endswith(_COUNTED_FROM_EVENT) and _EVENT_NAMED_AFTER_RE.match(ctx.text, m.end()):
         return None  # "the year before the war": counted from an event the text need not date
     year = base + _offset("anaphoric_years", m["word"])
     return f"{year:04d}", "DATE", "year", None
 
 
-_REL_SIGN = {" ".join(k.split()): v for k, v in W["relative_openers"].items()}
+_REL_SIGN = {_phrase(k): v for k, v in W["relative_openers"].items()}
 _REL_MOD = dict(W["relative_opener_mods"])
 
 
@@ -484,7 +494,7 @@ def _title(ctx, start: int, word: str) -> bool:
 def p_relative_unit(m, ctx):
     if ctx.anchor is None or _title(ctx, m.start(), m["unit"]):
         return None
-    rel = " ".join(m["rel"].lower().split())
+    rel = _phrase(m["rel"])
     unit = W["units"][m["unit"].lower()]
     sign = _REL_SIGN.get(rel)
     if sign is None:
@@ -556,7 +566,7 @@ def p_two_quarters(m, ctx):
     if not m.groupdict().get("year") and ctx.anchor is None:
         return None
     year = _year(m) if m.groupdict().get("year") else ctx.anchor.year
-    return f"{year:04d}-H{1 if m['which'].lower() == 'first' else 2}", "DATE", "half", None
+    return f"{year:04d}-H{W['two_quarter_halves'][m['which'].lower()]}", "DATE", "half", None
 
 
 def _quarter(year: int, quarter: int) -> tuple:
@@ -655,7 +665,7 @@ _SENTENCE_START_RE = re.compile(r"(?:^|[.!?][\"'”’]*\s+|\n\s*)$")
 
 
 def p_reference(m, ctx):
-    word = " ".join(m.group().lower().split())
+    word = _phrase(m.group())
     if word in W["discourse_openers"] and ctx.text.startswith(",", m.end()) and \
             _SENTENCE_START_RE.search(ctx.text, max(0, m.start() - 4), m.start()):
         return None  # "Now, he says, ...": a turn in the argument, not a time
@@ -666,7 +676,7 @@ def p_reference(m, ctx):
 
 
 def p_holiday(m, ctx):
-    name = " ".join(m["name"].lower().split())
+    name = _phrase(m["name"])
     year = _year(m) if m.groupdict().get("year") else None
     if year is None:
         if ctx.anchor is None:
@@ -836,7 +846,7 @@ RULES: list[Rule] = [
        rf"(?:fiscal[-\s])?(?P<ord>{_ORD})[-\s](?P<unit>quarter|half)(?:\s+of\s+(?:fiscal\s+)?{YEAR})?{_E}",
        p_quarter, anchor="quarter"),
     # the first two quarters of 1990: a half
-    _r("two quarters", rf"{_B}(?:the\s+)?(?P<which>first|last|final|second)\s+two\s+quarters"
+    _r("two quarters", rf"{_B}(?:the\s+)?(?P<which>{alternation(W['two_quarter_halves'])})\s+two\s+quarters"
        rf"(?:\s+of\s+(?:fiscal\s+)?{YEAR})?{_E}", p_two_quarters, anchor="quarter"),
     _r("this quarter", rf"{_B}(?:the\s+)?(?P<which>current|this|latest|last|past|recent|most recent)\s+quarter{_E}",
        p_this_quarter, anchor="quarter", stateful=True),
