@@ -9,15 +9,18 @@ currency sign, and the number layer's value replaces quantulum3's where they dis
 from __future__ import annotations
 
 import logging
+import re
 import warnings
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
+from .lexicon import alternation, load
 from .numbers import NumberMention
 
 log = logging.getLogger("tally.engine")
 
 UNIT_ROLES = ("money", "percent", "measure")
+_ARTICLE_OPENING_RE = re.compile(rf"{alternation(load('number_contexts')['articles_before_figure'])}\s", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -54,6 +57,36 @@ def _windows(text: str, wanted: list[NumberMention], sentences: list[tuple[int, 
     return [(a, b) for a, b in out]
 
 
+def _realigned(parser, text: str, qs: int, qe: int, ours: NumberMention):
+    """quantulum3 sometimes takes an article before the figure or ends inside a word after it ("a $15 milli" of
+    "a $15 million", unit "dollar to the 1.5e+07"; "$15 million ta" of "$15 million tax", unit "dollar unk" —
+    which reading it picks varies with the hash seed): the span read again without the article and up to its
+    last whole word, as (quantity, start) with the quantity's span relative to start; None when nothing with a
+    unit is left."""
+    article = _ARTICLE_OPENING_RE.match(text, qs, ours.start)
+    start = article.end() if article else qs
+    end = qe
+    if end < len(text) and text[end - 1].isalpha() and text[end].isalpha():
+        while end > ours.end and text[end - 1].isalpha():  # back to the start of the broken word
+            end -= 1
+    end = max(start + len(text[start:end].rstrip()), ours.end)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            again = parser.parse(text[start:end])
+        except Exception:
+            return None
+    q = next((q for q in again if q.span[0] == 0), None)
+    return None if q is None else (q, start)
+
+
+def _misaligned(text: str, qs: int, qe: int, ours: NumberMention) -> bool:
+    """Does quantulum3's span open with an article before the figure ("a $15 milli"), or end inside a word
+    ("$15 million ta")? (Other words before the figure are its own: "three to four feet".)"""
+    return _ARTICLE_OPENING_RE.match(text, qs, ours.start) is not None or \
+        (qe < len(text) and text[qe - 1].isalpha() and text[qe].isalpha())
+
+
 def extract_quantities(text: str, numbers: list[NumberMention],
                        sentences: list[tuple[int, int]], deadline=None) -> list[dict]:
     """Quantities with units in ``text``; ``numbers`` is the number layer's output for the same text."""
@@ -77,11 +110,17 @@ def extract_quantities(text: str, numbers: list[NumberMention],
                 continue
         for q in found:
             qs, qe = s + q.span[0], s + q.span[1]
-            if q.unit.name == "dimensionless" or (qs, qe) in seen:
-                continue
             ours = next((n for n in inside if n.start < qe and qs < n.end), None)
             if ours is None:
                 continue  # quantulum3 saw a unit where the number layer saw a year, a date or a count
+            if _misaligned(text, qs, qe, ours):
+                again = _realigned(parser, text, qs, qe, ours)  # "a $15 milli|on", "$15 million ta|x"
+                if again is None:
+                    continue
+                q, qs = again
+                qe = qs + q.span[1]
+            if q.unit.name == "dimensionless" or (qs, qe) in seen:
+                continue
             value = ours.value if ours.value == ours.value else q.value  # the number layer's grouping wins
             out.append({"text": text[qs:qe], "start": qs, "end": qe, "value": float(value),
                         "unit": q.unit.name, "kind": ours.role})
