@@ -16,7 +16,7 @@ from flask_smorest import Api
 from werkzeug.exceptions import HTTPException, InternalServerError
 
 from . import __version__, metrics
-from .config import api_keys, from_environment
+from .config import api_keys, from_environment, rate_limits
 from .engine import DeadlineExceeded
 from .problems import from_http_exception, problem
 
@@ -35,6 +35,20 @@ class ProblemApi(Api):
 
     def handle_http_exception(self, error):
         return from_http_exception(error)
+
+
+def _discard_body(limit: int) -> None:
+    """Read and drop the body of a request refused as too large, up to ``limit`` bytes. A client that sends its
+    whole body before it reads the answer (Python's http.client, most SDKs) would otherwise have the server
+    close on it mid-send and see a broken pipe instead of the 413 problem."""
+    stream, length = request.environ.get("wsgi.input"), request.content_length
+    if stream is None or length is None or length > limit:
+        return
+    while length > 0:
+        chunk = stream.read(min(length, 1 << 16))
+        if not chunk:
+            return
+        length -= len(chunk)
 
 
 def create_app(config: dict | None = None) -> Flask:
@@ -69,9 +83,8 @@ def create_app(config: dict | None = None) -> Flask:
         # a key is a client of its own; the limiter stores a hash of it, never the key itself
         return "key:" + hashlib.sha256(key.encode()).hexdigest()[:16] if key else "ip:" + get_remote_address()
 
-    rate_limit = str(app.config["RATE_LIMIT"] or "").strip()
-    limits = [] if rate_limit.lower() in ("", "off", "none", "0") else [rate_limit]
-    limiter = Limiter(key_func=_rate_key, app=app, default_limits=limits, storage_uri=app.config["RATE_LIMIT_STORAGE"],
+    limiter = Limiter(key_func=_rate_key, app=app, default_limits=rate_limits(app.config),
+                      storage_uri=app.config["RATE_LIMIT_STORAGE"],
                       headers_enabled=True, default_limits_exempt_when=lambda: _is_open(request.path))
     app.extensions["tally_limiter"] = limiter
     origins = [o.strip() for o in app.config["CORS_ORIGINS"].split(",") if o.strip()]
@@ -144,6 +157,8 @@ def create_app(config: dict | None = None) -> Flask:
 
     @app.errorhandler(HTTPException)
     def _http_error(error):
+        if error.code == 413:
+            _discard_body(app.config["MAX_DRAIN_BYTES"])
         return from_http_exception(error)
 
     @app.errorhandler(Exception)

@@ -37,6 +37,9 @@ def _batch_line(line: str, request_schema, response_schema, max_chars: int) -> d
         raw = json.loads(line)
     except json.JSONDecodeError as exc:
         return {"error": {"reason": "malformed_json", "detail": f"Line is not JSON: {exc.msg}."}}
+    except (RecursionError, ValueError) as exc:  # nested too deep, or an integer of too many digits
+        return {"error": {"reason": "malformed_json", "detail": f"Line is JSON Python cannot hold "
+                                                                f"({type(exc).__name__})."}}
     doc_id = raw.get("id") if isinstance(raw, dict) and isinstance(raw.get("id"), str) else None
     if not isinstance(raw, dict):
         return {"id": doc_id, "error": {"reason": "invalid_fields", "detail": "A line must be a JSON object."}}

@@ -22,7 +22,8 @@ SETTINGS = {
     "LOG_LEVEL": ("TALLY_LOG_LEVEL", "info", str),
     "REQUEST_DEADLINE": ("TALLY_REQUEST_DEADLINE", 20.0, float),
     "API_KEYS": ("TALLY_API_KEYS", "", str),
-    "RATE_LIMIT": ("TALLY_RATE_LIMIT", "600 per minute", str),
+    "RATE_LIMIT": ("TALLY_RATE_LIMIT", "auto", str),
+    "MAX_DRAIN_BYTES": ("TALLY_MAX_DRAIN_BYTES", 64 * 1024 * 1024, int),
     "RATE_LIMIT_STORAGE": ("TALLY_RATE_LIMIT_STORAGE", "memory://", str),
     "CORS_ORIGINS": ("TALLY_CORS_ORIGINS", "", str),
 }
@@ -31,6 +32,19 @@ SETTINGS = {
 def api_keys(config) -> list[str]:
     """The configured API keys (comma-separated in TALLY_API_KEYS); none means the API is open."""
     return [k.strip() for k in str(config.get("API_KEYS") or "").split(",") if k.strip()]
+
+
+KEYED_RATE_LIMIT = "600 per minute"  # per API key, when keys are configured and TALLY_RATE_LIMIT is "auto"
+
+
+def rate_limits(config) -> list[str]:
+    """The request limits per client. "auto" (the default): none on an open, single-tenant service (a load
+    test or a back-fill from one host is its normal use), ``KEYED_RATE_LIMIT`` per key once API keys are
+    configured; "off" (or "none", "0", empty): none; anything else: that limit, in flask-limiter's notation."""
+    value = str(config.get("RATE_LIMIT") or "").strip()
+    if value.lower() == "auto":
+        return [KEYED_RATE_LIMIT] if api_keys(config) else []
+    return [] if value.lower() in ("", "off", "none", "0") else [value]
 
 
 def from_environment(environ=None) -> dict:

@@ -1,24 +1,50 @@
 """HTTP routes: thin views that validate with a schema, call the engine, and serialise with a schema."""
 from __future__ import annotations
 
+import json
 import time
 
 from flask import Response, current_app, request
 from flask.views import MethodView
 from flask_smorest import Blueprint, abort
 from marshmallow import ValidationError
+from webargs.flaskparser import FlaskParser
 
 from schemas import (BatchRequestSchema, BatchResponseSchema, ExtractRequestSchema, ExtractResponseSchema,
                      HealthSchema, ProblemSchema)
+
+import logging
 
 from . import __version__, metrics
 from .engine import DeadlineExceeded, extract
 from .export import to_csv, to_ndjson
 
-blp = Blueprint("extract", __name__, url_prefix="/v1", description="Extract casualty facts, dates and figures.")
+
+
+class BodyParser(FlaskParser):
+    """webargs' parser, for which every body Python's JSON reader cannot hold is malformed JSON (a 400): arrays
+    nested thousands deep (``RecursionError``) and integers of more digits than Python converts (``ValueError``)."""
+
+    def _raw_load_json(self, req):
+        try:
+            return super()._raw_load_json(req)
+        except json.JSONDecodeError:
+            raise
+        except (RecursionError, ValueError) as exc:
+            # a non-empty document: webargs reads an empty one as "no body"
+            raise json.JSONDecodeError(f"unreadable JSON ({type(exc).__name__})", "<body>", 0) from exc
+
+
+class TallyBlueprint(Blueprint):
+    ARGUMENTS_PARSER = BodyParser()
+
+
+blp = TallyBlueprint("extract", __name__, url_prefix="/v1",
+                     description="Extract casualty facts, dates and figures.")
 health_blp = Blueprint("health", __name__, description="Liveness.")
 
 _document_schema = ExtractRequestSchema()
+log = logging.getLogger("tally.http")
 
 
 @blp.before_request
@@ -125,13 +151,18 @@ class ExtractBatch(MethodView):
                 errors.append({"index": index, "id": doc_id, "reason": "deadline_exceeded",
                                "detail": "The request deadline passed while this document was read."})
                 continue
+            except Exception:  # a document the engine fails on fails alone; the others' results stand
+                log.exception("engine error on document %d of a batch", index)
+                errors.append({"index": index, "id": doc_id, "reason": "internal_error",
+                               "detail": "The engine failed on this document; the others were read."})
+                continue
             result["index"] = index
             metrics.observe_result(result)
             results.append(result)
         if fmt != "json":
             dumped = [ExtractResponseSchema().dump(r) for r in results]
             return _alternate_response(fmt, dumped, errors)
-        return {"results": results, "errors": errors}
+        return {"results": results, "errors": errors}, 200, {"X-Tally-Errors": str(len(errors))}
 
 
 @health_blp.route("/healthz")

@@ -64,3 +64,43 @@ def test_metrics_add_up_over_workers(server):
     assert _metric(after, "tally_facts_extracted_total", category="injured") - \
         _metric(before, "tally_facts_extracted_total", category="injured") == 12
     assert "tally_http_request_duration_seconds_bucket" in after
+
+
+def _raw(port, request: bytes) -> tuple[int, str, bytes]:
+    """Send bytes as they are (http.client would refuse to write a malformed request) and read the answer."""
+    import socket
+    with socket.create_connection(("127.0.0.1", port), timeout=30) as sock:
+        sock.sendall(request)
+        data = b""
+        while chunk := sock.recv(65536):
+            data += chunk
+    head, _, body = data.partition(b"\r\n\r\n")
+    lines = head.decode("latin1").split("\r\n")
+    headers = dict(line.split(": ", 1) for line in lines[1:])
+    return int(lines[0].split()[1]), headers.get("Content-Type", ""), body
+
+
+@pytest.mark.parametrize("request_bytes, status, reason", [
+    (b"GET /healthz?q=" + b"x" * 5000 + b" HTTP/1.1\r\nHost: a\r\n\r\n", 414, "request_line_too_long"),
+    (b"NOT A REQUEST LINE\r\n\r\n", 400, "malformed_request"),
+    (b"GET /healthz HTTP/1.1\r\nHost: a\r\nX-Big: " + b"y" * 10_000 + b"\r\n\r\n", 431, "headers_too_large"),
+    (b"GET /healthz HTTP/1.1\r\nHost: a\r\n" + b"".join(b"X-%d: 1\r\n" % i for i in range(200)) + b"\r\n",
+     431, "headers_too_large"),
+    (b"GET /healthz HTTP/1.1\r\nHost: a\r\nBad Header\r\n\r\n", 400, "malformed_request"),
+])
+def test_the_servers_own_errors_are_problems(server, request_bytes, status, reason):
+    got, content_type, body = _raw(server, request_bytes)
+    assert (got, content_type) == (status, "application/problem+json")
+    assert json.loads(body)["reason"] == reason
+
+
+def test_an_oversized_body_from_a_client_that_does_not_wait_reads_its_413(server):
+    """http.client sends the whole body before it reads the answer: the server must read it, not close on it."""
+    body = b'{"text": "' + b"x" * 40_000_000 + b'"}'
+    conn = http.client.HTTPConnection("127.0.0.1", server, timeout=60)
+    conn.request("POST", "/v1/extract", body=body, headers={"Content-Type": "application/json"})
+    resp = conn.getresponse()
+    data = resp.read()
+    conn.close()
+    assert resp.status == 413 and resp.getheader("Content-Type") == "application/problem+json"
+    assert json.loads(data)["reason"] == "body_too_large"

@@ -14,6 +14,7 @@ from .. import __version__
 from .casualties import event_day, extract_casualties, fact_id
 from .dateline import find_dateline
 from .deadline import Deadline, DeadlineExceeded
+from .digits import readable
 from .dates import extract_dates
 from .numbers import scan_numbers
 from .quantities import extract_quantities, warm_up
@@ -39,6 +40,7 @@ def extract(text: str, published=None, doc_id: str | None = None, timeout: float
 
     ``timeout`` (seconds) bounds the work: past it, ``DeadlineExceeded`` is raised."""
     started = time.perf_counter()
+    original, text = text, readable(text)  # one code point for one: offsets hold in both
     deadline = Deadline(timeout)
     anchor = _as_date(published)
     source = "request" if anchor else "none"
@@ -61,15 +63,16 @@ def extract(text: str, published=None, doc_id: str | None = None, timeout: float
     casualties = []
     for f, fid in zip(facts, ids):
         s, e = f.sentence
+        count = f.count if text is original else dict(f.count, text=original[f.start:f.end])
         casualties.append({
-            "id": fid, "category": f.category, "count": f.count, "start": f.start, "end": f.end,
-            "text": text[f.start:f.end], "sentence": text[s:e], "sentence_start": s, "victims": f.victims,
-            "date": {"text": f.date.text, "value": event_day(f.date.value)} if f.date else None,
+            "id": fid, "category": f.category, "count": count, "start": f.start, "end": f.end,
+            "text": original[f.start:f.end], "sentence": original[s:e], "sentence_start": s, "victims": f.victims,
+            "date": {"text": _quoted(f.date, text, original), "value": event_day(f.date.value)} if f.date else None,
             "location": f.location, "source": f.source, "cause": f.cause, "cumulative": f.cumulative,
             "negated": f.negated, "status": f.status, "part_of": ids[f.part_of] if f.part_of is not None else None,
             "rule": f.rule,
         })
-    return {
+    result = {
         "id": doc_id,
         "published": anchor.isoformat() if anchor else None,
         "casualties": casualties,
@@ -79,3 +82,18 @@ def extract(text: str, published=None, doc_id: str | None = None, timeout: float
         "meta": {"version": __version__, "rules_version": RULES_VERSION, "chars": len(text),
                  "elapsed_ms": round((time.perf_counter() - started) * 1000, 2), "published_source": source},
     }
+    if text is not original:
+        _quote_original(result, original)
+    return result
+
+
+def _quoted(date, text: str, original: str) -> str:
+    """A date's words as the text sent them (the engine may have read a copy with its digits rewritten)."""
+    return original[date.start:date.end] if text is not original and date.text == text[date.start:date.end] \
+        else date.text
+
+
+def _quote_original(result: dict, original: str) -> None:
+    """Quote the dates and quantities from the text as sent, where the engine read a copy of it."""
+    for item in (*result["dates"], *result["quantities"]):
+        item["text"] = original[item["start"]:item["end"]]
