@@ -4,10 +4,14 @@
     python benchmarks/load_test.py --duration 5          # the short run CI uses
     python benchmarks/load_test.py --kill-worker         # kill -9 one worker half way through
     python benchmarks/load_test.py --sigterm             # SIGTERM the server with requests in flight
+    python benchmarks/load_test.py --articles ../shared/data/gva-dev.jsonl   # distinct real articles in turn
 
 Bounded in time (--duration) and in requests (--max-requests); it starts and stops its own server and
 sends traffic to 127.0.0.1 only. Prints requests served, error rate, p50/p90/p99 latency, throughput, and
-the server's RSS (master and workers) at start and end.
+the server's RSS (master and workers) at start and end, and every 10 s in between. The server runs at its
+default configuration (``tally serve`` with no settings but host and port). With --articles, each request
+posts the next article of a JSONL file (its "text" and "date"/"dct"/"published"), cycling, so no cache can
+help: the realistic load.
 """
 from __future__ import annotations
 
@@ -68,15 +72,16 @@ def server_rss(pid: int) -> dict:
     return {"master_kib": rss_kib(pid), "workers_kib": [rss_kib(w) for w in workers]}
 
 
-def start_server(port: int, workers: int) -> subprocess.Popen:
-    env = dict(os.environ, TALLY_HOST="127.0.0.1", TALLY_PORT=str(port), TALLY_WORKERS=str(workers),
-               TALLY_RATE_LIMIT="off", TALLY_LOG_LEVEL="warning")
+def start_server(port: int, workers: int | None = None) -> subprocess.Popen:
+    env = dict(os.environ, TALLY_HOST="127.0.0.1", TALLY_PORT=str(port), TALLY_LOG_LEVEL="warning")
+    if workers is not None:
+        env["TALLY_WORKERS"] = str(workers)
     proc = subprocess.Popen([sys.executable, "-m", "service.cli", "serve"], env=env, stdout=subprocess.DEVNULL,
                             stderr=subprocess.DEVNULL, start_new_session=True)
     deadline = time.time() + 60
     while time.time() < deadline:
         try:
-            if request(port, "GET", "/healthz")[0] == 200 and len(children(proc.pid)) >= workers:
+            if request(port, "GET", "/healthz")[0] == 200 and len(children(proc.pid)) >= (workers or 1):
                 return proc
         except OSError:
             pass
@@ -95,11 +100,27 @@ def request(port: int, method: str, path: str, body: bytes | None = None, timeou
         conn.close()
 
 
-def run(duration: float = 60, concurrency: int = 8, workers: int = 2, max_requests: int = 200_000,
-        kill_worker: bool = False, sigterm: bool = False, quiet: bool = False) -> dict:
+def article_bodies(path: str | None) -> list[bytes]:
+    """The request bodies to cycle through: a JSONL file's articles, or the four built-in ones."""
+    if path is None:
+        return [json.dumps({"text": a, "published": "2024-08-12"}).encode() for a in ARTICLES]
+    bodies = []
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if line.strip():
+                row = json.loads(line)
+                published = (row.get("published") or row.get("date") or row.get("dct") or "")[:10] or None
+                bodies.append(json.dumps({"text": row["text"], "published": published}).encode())
+    return bodies
+
+
+def run(duration: float = 60, concurrency: int = 8, workers: int | None = None, max_requests: int = 200_000,
+        kill_worker: bool = False, sigterm: bool = False, quiet: bool = False, articles: str | None = None) -> dict:
+    bodies = article_bodies(articles)
     port = free_port()
     proc = start_server(port, workers)
     rss_start = server_rss(proc.pid)
+    rss_samples: list[dict] = []
     latencies: list[float] = []
     statuses: dict[str, int] = {}
     lock = threading.Lock()
@@ -110,14 +131,12 @@ def run(duration: float = 60, concurrency: int = 8, workers: int = 2, max_reques
     started = time.perf_counter()
 
     def client(i: int) -> None:
-        n = i
         while not stop.is_set():
             with lock:
                 if sent[0] >= max_requests:
                     return
+                body = bodies[sent[0] % len(bodies)]  # each article in turn, over all clients
                 sent[0] += 1
-            body = json.dumps({"text": ARTICLES[n % len(ARTICLES)], "published": "2024-08-12"}).encode()
-            n += 1
             t0 = time.perf_counter()
             if stop.is_set():
                 return
@@ -152,7 +171,9 @@ def run(duration: float = 60, concurrency: int = 8, workers: int = 2, max_reques
                 events.append(f"SIGTERM to the server at {duration / 2:.1f} s")
             time.sleep(duration / 2 if not sigterm else 0)
         else:
-            time.sleep(duration)
+            while time.perf_counter() - started < duration:
+                time.sleep(min(10.0, duration - (time.perf_counter() - started)))
+                rss_samples.append(server_rss(proc.pid))
     finally:
         stop.set()
         for t in threads:
@@ -177,10 +198,12 @@ def run(duration: float = 60, concurrency: int = 8, workers: int = 2, max_reques
 
     report = {"requests": total, "errors": errors, "error_rate": errors / total if total else 0.0,
               "statuses": statuses, "throughput_rps": total / elapsed, "p50_ms": pct(0.50), "p90_ms": pct(0.90),
-              "p99_ms": pct(0.99), "rss_start": rss_start, "rss_end": rss_end, "events": events,
+              "p99_ms": pct(0.99), "rss_start": rss_start, "rss_end": rss_end,
+              "rss_every_10s_kib": [r["master_kib"] + sum(r["workers_kib"]) for r in rss_samples], "events": events,
               "server_answering_after": alive_after, "server_exit_code": exit_code, "concurrency": concurrency,
               "in_flight_failures_after_sigterm": in_flight_failures[0] if sigterm else None,
-              "workers": workers, "duration_s": round(elapsed, 1)}
+              "workers": len(rss_start["workers_kib"]), "duration_s": round(elapsed, 1),
+              "articles": articles or "built-in", "distinct_bodies": len(bodies)}
     if not quiet:
         print(json.dumps(report, indent=2))
     return report
@@ -190,12 +213,14 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--duration", type=float, default=60)
     ap.add_argument("--concurrency", type=int, default=8)
-    ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--workers", type=int, default=None, help="gunicorn workers (default: the server's own)")
+    ap.add_argument("--articles", help="a JSONL file of articles to post in turn")
     ap.add_argument("--max-requests", type=int, default=200_000)
     ap.add_argument("--kill-worker", action="store_true")
     ap.add_argument("--sigterm", action="store_true")
     args = ap.parse_args()
-    run(args.duration, args.concurrency, args.workers, args.max_requests, args.kill_worker, args.sigterm)
+    run(args.duration, args.concurrency, args.workers, args.max_requests, args.kill_worker, args.sigterm,
+        articles=args.articles)
 
 
 if __name__ == "__main__":
