@@ -35,15 +35,17 @@ def test_extract_batch_and_http_agree(client, tmp_path):
 
 def test_batch_bad_lines_yield_errors_and_the_rest_go_on(tmp_path):
     lines = ['{"id": "1", "text": "Two people died."}', "{not json", '{"id": "3", "text": 7}', "[1, 2]",
-             '{"id": "5", "text": "Police arrested four men."}']
+             '{"id": "5", "text": "Police arrested four men."}', '{"text": ' + "[" * 5000 + "]" * 5000 + "}",
+             '{"text": "x", "id": ' + "9" * 5000 + "}"]
     out = tmp_path / "out.jsonl"
     res = _tally("batch", "-", "-o", str(out), stdin="\n".join(lines) + "\n")
     assert res.returncode == 0
     rows = [json.loads(x) for x in out.read_text().splitlines()]
-    assert len(rows) == 5
-    assert [r.get("id") for r in rows] == ["1", None, "3", None, "5"]
+    assert len(rows) == 7
+    assert [r.get("id") for r in rows] == ["1", None, "3", None, "5", None, None]
     assert [r["error"]["reason"] for r in rows if "error" in r] == ["malformed_json", "invalid_fields",
-                                                                     "invalid_fields"]
+                                                                     "invalid_fields", "malformed_json",
+                                                                     "malformed_json"]
     assert rows[4]["summary"]["arrested"]["value"] == 4
 
 
