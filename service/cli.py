@@ -32,7 +32,7 @@ def cmd_extract(args) -> int:
 
 
 def _batch_line(line: str, request_schema, response_schema, max_chars: int) -> dict:
-    from .engine import extract
+    from .documents import read_document
     try:
         raw = json.loads(line)
     except json.JSONDecodeError as exc:
@@ -40,22 +40,9 @@ def _batch_line(line: str, request_schema, response_schema, max_chars: int) -> d
     except (RecursionError, ValueError) as exc:  # nested too deep, or an integer of too many digits
         return {"error": {"reason": "malformed_json", "detail": f"Line is JSON Python cannot hold "
                                                                 f"({type(exc).__name__})."}}
-    doc_id = raw.get("id") if isinstance(raw, dict) and isinstance(raw.get("id"), str) else None
     if not isinstance(raw, dict):
-        return {"id": doc_id, "error": {"reason": "invalid_fields", "detail": "A line must be a JSON object."}}
-    try:
-        doc = request_schema.load(raw)
-    except ValidationError as exc:
-        return {"id": doc_id, "error": {"reason": "invalid_fields", "detail": "Some fields are invalid.",
-                                        "errors": exc.messages}}
-    if len(doc["text"]) > max_chars:
-        return {"id": doc_id, "error": {"reason": "text_too_long",
-                                        "detail": f"text has {len(doc['text'])} characters; the limit is {max_chars}."}}
-    try:
-        return response_schema.dump(extract(doc["text"], published=doc["published"], doc_id=doc["id"]))
-    except Exception as exc:  # one document's failure is reported on its line; the batch goes on
-        print(f"tally batch: internal error on document {doc_id!r}: {type(exc).__name__}", file=sys.stderr)
-        return {"id": doc_id, "error": {"reason": "internal_error", "detail": "The engine failed on this document."}}
+        return {"id": None, "error": {"reason": "invalid_fields", "detail": "A line must be a JSON object."}}
+    return read_document(raw, request_schema, response_schema, max_chars)
 
 
 _worker_state: dict = {}
@@ -150,6 +137,11 @@ def cmd_batch(args) -> int:
     return 0
 
 
+def cmd_spark(args) -> int:
+    from .spark import run_from_args
+    return run_from_args(args)
+
+
 def cmd_serve(args) -> int:
     import os
     import tempfile
@@ -182,6 +174,10 @@ def main(argv=None) -> int:
     p.add_argument("--workers", type=int, default=1, help="processes to read with (output order is kept)")
     p.add_argument("--quiet", action="store_true", help="no progress on standard error")
     p.set_defaults(func=cmd_batch)
+    p = sub.add_parser("spark", help="back-fill an archive on Spark: JSONL or Parquet in, Parquet tables out")
+    from .spark import add_arguments
+    add_arguments(p)
+    p.set_defaults(func=cmd_spark)
     p = sub.add_parser("serve", help="start the HTTP API (gunicorn)")
     p.add_argument("--host")
     p.add_argument("--port", type=int)
