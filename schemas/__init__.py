@@ -2,8 +2,9 @@
 
 The OpenAPI document (``GET /openapi.json``) is generated from these classes.
 """
-from .requests import BatchRequestSchema, ExtractRequestSchema
-from .responses import (BatchResponseSchema, ExtractResponseSchema, HealthSchema, ProblemSchema)
+from .requests import BatchRequestSchema, EventsRequestSchema, ExtractRequestSchema
+from .responses import (BatchResponseSchema, EventsResponseSchema, ExtractResponseSchema, HealthSchema,
+                        ProblemSchema)
 
-__all__ = ["BatchRequestSchema", "ExtractRequestSchema", "BatchResponseSchema", "ExtractResponseSchema",
-           "HealthSchema", "ProblemSchema"]
+__all__ = ["BatchRequestSchema", "EventsRequestSchema", "ExtractRequestSchema", "BatchResponseSchema",
+           "EventsResponseSchema", "ExtractResponseSchema", "HealthSchema", "ProblemSchema"]

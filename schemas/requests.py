@@ -80,3 +80,8 @@ class BatchRequestSchema(Schema):
         "description": "The articles, each an object of the ExtractRequest shape ({text, published, id}). Each "
                        "is validated and read on its own: one that does not fit gets an entry in the response's "
                        "`errors` (with marshmallow's messages), and the others go on."})
+
+
+class EventsRequestSchema(BatchRequestSchema):
+    """Reports to group into events (the cap per call is configuration). Each document needs an ``id`` of its own:
+    an event lists its reports by id."""

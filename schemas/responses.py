@@ -123,3 +123,44 @@ class ProblemSchema(Schema):
 class HealthSchema(Schema):
     status = fields.String(required=True)
     version = fields.String(required=True)
+
+
+class EventFigureSchema(Schema):
+    value = fields.Integer(required=True, metadata={"description": "The figure most of the event's reports give."})
+    min = fields.Integer(allow_none=True, required=True,
+                         metadata={"description": "The lowest figure a report gave, when the reports disagree."})
+    max = fields.Integer(allow_none=True, required=True,
+                         metadata={"description": "The highest figure a report gave, when the reports disagree."})
+    qualifier = fields.String(required=True, validate=validate.OneOf(QUALIFIERS))
+    facts = fields.List(fields.String(), required=True, metadata={"description": "Ids of the facts behind it."})
+    document = fields.String(required=True, metadata={"description": "The report the figure is taken from."})
+    as_of = fields.String(allow_none=True, required=True, metadata={"description": "That report's publication date."})
+    reports = fields.Integer(required=True, metadata={"description": "How many reports give a figure."})
+
+
+class SeriesPointSchema(Schema):
+    document = fields.String(required=True)
+    published = fields.String(allow_none=True, required=True)
+    value = fields.Integer(required=True)
+    qualifier = fields.String(required=True, validate=validate.OneOf(QUALIFIERS))
+
+
+class EventSchema(Schema):
+    id = fields.String(required=True, metadata={"description": "Stable for the same set of documents."})
+    documents = fields.List(fields.String(), required=True, metadata={"description": "Its reports, oldest first."})
+    first_published = fields.String(allow_none=True, required=True)
+    last_published = fields.String(allow_none=True, required=True)
+    summary = fields.Dict(keys=fields.String(validate=validate.OneOf(CATEGORIES)),
+                          values=fields.Nested(EventFigureSchema), required=True)
+    series = fields.Dict(keys=fields.String(validate=validate.OneOf(CATEGORIES)),
+                         values=fields.List(fields.Nested(SeriesPointSchema)), required=True,
+                         metadata={"description": "Each report's figure, in publication order."})
+    place = fields.String(allow_none=True, required=True)
+    date = fields.String(allow_none=True, required=True, metadata={"description": "The event date most facts give."})
+    cause = fields.String(allow_none=True, required=True)
+
+
+class EventsResponseSchema(Schema):
+    events = fields.List(fields.Nested(EventSchema), required=True)
+    errors = fields.List(fields.Nested(BatchErrorSchema), required=True,
+                         metadata={"description": "Documents that could not be read; they are in no event."})

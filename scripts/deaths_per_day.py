@@ -25,6 +25,22 @@ def deaths_per_day(rows) -> dict[str, int]:
     return dict(sorted(per_day.items()))
 
 
+def bar_chart(per_day: dict[str, int], title: str, colour: str, path: str) -> None:
+    """Deaths per day as a bar chart, each bar labelled with its figure, written as a PNG."""
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    fig, ax = plt.subplots(figsize=(7, 3.5), dpi=100)
+    ax.bar(list(per_day), list(per_day.values()), color=colour)
+    ax.set_title(title)
+    ax.set_ylabel("killed")
+    for x, y in per_day.items():
+        ax.annotate(str(y), (x, y), ha="center", va="bottom", fontsize=8)
+    fig.autofmt_xdate()
+    fig.tight_layout()
+    fig.savefig(path)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("csv")
@@ -32,18 +48,7 @@ def main() -> None:
     args = ap.parse_args()
     with open(args.csv, encoding="utf-8", newline="") as f:
         per_day = deaths_per_day(csv.DictReader(f))
-    import matplotlib
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-    fig, ax = plt.subplots(figsize=(7, 3.5), dpi=100)
-    ax.bar(list(per_day), list(per_day.values()), color="#c0392b")
-    ax.set_title("Deaths per day (event date), from Tally's facts")
-    ax.set_ylabel("killed")
-    for x, y in per_day.items():
-        ax.annotate(str(y), (x, y), ha="center", va="bottom", fontsize=8)
-    fig.autofmt_xdate()
-    fig.tight_layout()
-    fig.savefig(args.output)
+    bar_chart(per_day, "Deaths per day (event date), from Tally's facts", "#c0392b", args.output)
     print(f"{len(per_day)} days, {sum(per_day.values())} deaths -> {args.output}")
 
 

@@ -96,26 +96,33 @@ class Progress:
               f"{self.done / elapsed:.1f} docs/s", file=sys.stderr)
 
 
+def _open_input(path):
+    return sys.stdin if path in (None, "-") else open(path, encoding="utf-8")
+
+
+def _read_lines(src, workers: int):
+    """(line number, response or error) for each non-empty line of ``src``, in input order."""
+    items = ((n, line) for n, line in enumerate(src, 1) if line.strip())
+    if workers <= 1:
+        yield from map(_process, items)
+        return
+    import multiprocessing
+    with multiprocessing.get_context("fork").Pool(workers, initializer=_init_worker) as pool:
+        yield from pool.imap(_process, items, chunksize=4)  # imap keeps the input order
+
+
 def cmd_batch(args) -> int:
     from .export import CsvWriter
-    src = sys.stdin if args.input in (None, "-") else open(args.input, encoding="utf-8")
+    src = _open_input(args.input)
     dst = sys.stdout if args.output in (None, "-") else open(args.output, "w", encoding="utf-8", newline="")
     total = None
     if src is not sys.stdin:
         total = sum(1 for line in src if line.strip())
         src.seek(0)
-    items = ((n, line) for n, line in enumerate(src, 1) if line.strip())
     csv_writer = CsvWriter(dst, hxl=args.hxl) if args.format == "csv" else None
     progress = Progress(total, enabled=not args.quiet)
-    pool = None
     try:
-        if args.workers > 1:
-            import multiprocessing
-            pool = multiprocessing.get_context("fork").Pool(args.workers, initializer=_init_worker)
-            results = pool.imap(_process, items, chunksize=4)  # imap keeps the input order
-        else:
-            results = map(_process, items)
-        for _, out in results:
+        for _, out in _read_lines(src, args.workers):
             failed = "error" in out
             if csv_writer is not None:
                 if not failed:
@@ -126,14 +133,45 @@ def cmd_batch(args) -> int:
                 dst.write(json.dumps(out, ensure_ascii=False) + "\n")
             progress.update(failed)
     finally:
-        if pool is not None:
-            pool.close()
-            pool.join()
         progress.close()
         if dst is not sys.stdout:
             dst.close()
         if src is not sys.stdin:
             src.close()
+    return 0
+
+
+def cmd_events(args) -> int:
+    """Read every article, then group them into events: one JSON line per event; a line that cannot be read is
+    an error line, as in ``tally batch``, and belongs to no event."""
+    from .engine.events import build_events
+    src = _open_input(args.input)
+    try:
+        lines = src.readlines()
+    finally:
+        if src is not sys.stdin:
+            src.close()
+    items, errors, seen = [], [], set()
+    for line_no, out in _read_lines(lines, args.workers):
+        if "error" not in out and (out["id"] is None or out["id"] in seen):
+            out = {"id": out["id"], "error": {"reason": "invalid_fields",
+                                              "detail": "An article needs an id of its own to be grouped."}}
+        if "error" in out:
+            errors.append(dict(out, line=line_no))
+            continue
+        seen.add(out["id"])
+        items.append((out["id"], json.loads(lines[line_no - 1])["text"], out))
+    dst = sys.stdout if args.output in (None, "-") else open(args.output, "w", encoding="utf-8")
+    try:
+        for event in build_events(items):
+            dst.write(json.dumps(event, ensure_ascii=False) + "\n")
+        for error in errors:
+            dst.write(json.dumps(error, ensure_ascii=False) + "\n")
+    finally:
+        if dst is not sys.stdout:
+            dst.close()
+    if not args.quiet:
+        print(f"tally events: {len(items)} articles, {len(errors)} errors", file=sys.stderr)
     return 0
 
 
@@ -174,6 +212,12 @@ def main(argv=None) -> int:
     p.add_argument("--workers", type=int, default=1, help="processes to read with (output order is kept)")
     p.add_argument("--quiet", action="store_true", help="no progress on standard error")
     p.set_defaults(func=cmd_batch)
+    p = sub.add_parser("events", help="group JSONL articles into events: one JSON line per event")
+    p.add_argument("input", nargs="?", help="JSONL file of {id, text, published}, or - (default)")
+    p.add_argument("-o", "--output", help="output file (default standard output)")
+    p.add_argument("--workers", type=int, default=1, help="processes to read the articles with")
+    p.add_argument("--quiet", action="store_true", help="no summary line on standard error")
+    p.set_defaults(func=cmd_events)
     p = sub.add_parser("spark", help="back-fill an archive on Spark: JSONL or Parquet in, Parquet tables out")
     from .spark import add_arguments
     add_arguments(p)

@@ -10,13 +10,14 @@ from flask_smorest import Blueprint, abort
 from marshmallow import ValidationError
 from webargs.flaskparser import FlaskParser
 
-from schemas import (BatchRequestSchema, BatchResponseSchema, ExtractRequestSchema, ExtractResponseSchema,
-                     HealthSchema, ProblemSchema)
+from schemas import (BatchRequestSchema, BatchResponseSchema, EventsRequestSchema, EventsResponseSchema,
+                     ExtractRequestSchema, ExtractResponseSchema, HealthSchema, ProblemSchema)
 
 import logging
 
 from . import __version__, metrics
 from .engine import DeadlineExceeded, extract
+from .engine.events import build_events
 from .export import to_csv, to_ndjson
 
 
@@ -108,6 +109,53 @@ def _alternate_response(fmt: str, results: list[dict], errors: list[dict]) -> Re
     return resp
 
 
+def _capped(documents: list[dict], setting: str) -> list[dict]:
+    """The documents of a call, or a 422 when there are more than the setting allows."""
+    cap = current_app.config[setting]
+    if len(documents) > cap:
+        abort(422, message=f"{len(documents)} documents; the limit per call is {cap}.",
+              reason="too_many_documents", errors={"documents": [f"More than {cap} documents."]})
+    return documents
+
+
+def _read_documents(documents: list[dict]) -> tuple[list[tuple[dict, str]], list[dict]]:
+    """Each document read on its own, within the request's deadline: (result, text) for each document read, and
+    an error entry for each that does not validate, is too long, passes the deadline or makes the engine fail."""
+    results, errors = [], []
+    limit = current_app.config["MAX_TEXT_CHARS"]
+    deadline = time.monotonic() + current_app.config["REQUEST_DEADLINE"]
+    for index, raw in enumerate(documents):
+        doc_id = raw.get("id") if isinstance(raw.get("id"), str) else None
+
+        def fail(reason: str, detail: str, **more) -> None:
+            errors.append({"index": index, "id": doc_id, "reason": reason, "detail": detail, **more})
+        try:
+            doc = _document_schema.load(raw)
+        except ValidationError as exc:
+            fail("invalid_fields", "Some fields are invalid.", errors=exc.messages)
+            continue
+        if len(doc["text"]) > limit:
+            fail("text_too_long", f"text has {len(doc['text'])} characters; the limit is {limit}.")
+            continue
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            fail("deadline_exceeded", "The request deadline passed before this document was read.")
+            continue
+        try:
+            result = extract(doc["text"], published=doc.get("published"), doc_id=doc.get("id"), timeout=remaining)
+        except DeadlineExceeded:
+            fail("deadline_exceeded", "The request deadline passed while this document was read.")
+            continue
+        except Exception:  # a document the engine fails on fails alone; the others' results stand
+            log.exception("engine error on document %d of a batch", index)
+            fail("internal_error", "The engine failed on this document; the others were read.")
+            continue
+        result["index"] = index
+        metrics.observe_result(result)
+        results.append((result, doc["text"]))
+    return results, errors
+
+
 @blp.route("/extract/batch")
 class ExtractBatch(MethodView):
     @blp.arguments(BatchRequestSchema)
@@ -119,46 +167,9 @@ class ExtractBatch(MethodView):
     def post(self, body):
         """Read several articles; a bad document gets an entry in `errors` and the others go on."""
         fmt = _batch_format()
-        documents = body["documents"]
-        cap = current_app.config["MAX_BATCH_DOCUMENTS"]
-        if len(documents) > cap:
-            abort(422, message=f"{len(documents)} documents; the limit per call is {cap}.",
-                  reason="too_many_documents", errors={"documents": [f"More than {cap} documents."]})
-        results, errors = [], []
-        limit = current_app.config["MAX_TEXT_CHARS"]
-        deadline = time.monotonic() + current_app.config["REQUEST_DEADLINE"]
-        for index, raw in enumerate(documents):
-            doc_id = raw.get("id") if isinstance(raw.get("id"), str) else None
-            try:
-                doc = _document_schema.load(raw)
-            except ValidationError as exc:
-                errors.append({"index": index, "id": doc_id, "reason": "invalid_fields",
-                               "detail": "Some fields are invalid.", "errors": exc.messages})
-                continue
-            if len(doc["text"]) > limit:
-                errors.append({"index": index, "id": doc_id, "reason": "text_too_long",
-                               "detail": f"text has {len(doc['text'])} characters; the limit is {limit}."})
-                continue
-            remaining = deadline - time.monotonic()
-            if remaining <= 0:
-                errors.append({"index": index, "id": doc_id, "reason": "deadline_exceeded",
-                               "detail": "The request deadline passed before this document was read."})
-                continue
-            try:
-                result = extract(doc["text"], published=doc.get("published"), doc_id=doc.get("id"),
-                                 timeout=remaining)
-            except DeadlineExceeded:
-                errors.append({"index": index, "id": doc_id, "reason": "deadline_exceeded",
-                               "detail": "The request deadline passed while this document was read."})
-                continue
-            except Exception:  # a document the engine fails on fails alone; the others' results stand
-                log.exception("engine error on document %d of a batch", index)
-                errors.append({"index": index, "id": doc_id, "reason": "internal_error",
-                               "detail": "The engine failed on this document; the others were read."})
-                continue
-            result["index"] = index
-            metrics.observe_result(result)
-            results.append(result)
+        documents = _capped(body["documents"], "MAX_BATCH_DOCUMENTS")
+        reads, errors = _read_documents(documents)
+        results = [result for result, _ in reads]
         if fmt != "json":
             dumped = [ExtractResponseSchema().dump(r) for r in results]
             return _alternate_response(fmt, dumped, errors)
@@ -171,3 +182,25 @@ class Health(MethodView):
     def get(self):
         """Liveness: the process answers and the engine is loaded."""
         return {"status": "ok", "version": __version__}
+
+
+@blp.route("/events")
+class Events(MethodView):
+    @blp.arguments(EventsRequestSchema)
+    @blp.response(200, EventsResponseSchema)
+    @_problems(400, 413, 415, 422)
+    def post(self, body):
+        """Group reports into events: the reports of one incident together, one figure per category, its series.
+        Every document read lands in exactly one event; one that cannot be read gets an entry in `errors`."""
+        documents = _capped(body["documents"], "MAX_EVENT_DOCUMENTS")
+        reads, errors = _read_documents(documents)
+        items, seen = [], set()
+        for r, text in reads:
+            if r["id"] is None or r["id"] in seen:
+                errors.append({"index": r["index"], "id": r["id"], "reason": "invalid_fields",
+                               "detail": "A document needs an id of its own to be grouped into events."})
+                continue
+            seen.add(r["id"])
+            items.append((r["id"], text, ExtractResponseSchema().dump(r)))
+        errors.sort(key=lambda e: e["index"])
+        return {"events": build_events(items), "errors": errors}

@@ -28,3 +28,21 @@ def test_recipe_charts_deaths_per_day(tmp_path, monkeypatch):
     monkeypatch.setattr("sys.argv", ["deaths_per_day.py", str(csv_path), "-o", str(png)])
     recipe.main()
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+_spec2 = importlib.util.spec_from_file_location("event_deaths", ROOT / "scripts" / "event_deaths_per_day.py")
+event_recipe = importlib.util.module_from_spec(_spec2)
+_spec2.loader.exec_module(event_recipe)
+
+
+def test_event_recipe_counts_each_incident_once(tmp_path, monkeypatch):
+    events = [{"documents": ["a", "b"], "date": "2024-03-02", "summary": {"killed": {"value": 21}}},
+              {"documents": ["c"], "date": None, "first_published": "2024-03-02", "summary": {"killed": {"value": 2}}},
+              {"documents": ["d"], "date": "2024-03-04", "summary": {"injured": {"value": 5}}}]
+    assert event_recipe.deaths_per_day(events) == {"2024-03-02": 23}
+    path = tmp_path / "events.jsonl"
+    path.write_text("".join(json.dumps(e) + "\n" for e in events) + '{"line": 9, "error": {}}\n')
+    png = tmp_path / "chart.png"
+    monkeypatch.setattr("sys.argv", ["event_deaths_per_day.py", str(path), "-o", str(png)])
+    event_recipe.main()
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"

@@ -1,0 +1,78 @@
+"""Events across articles: the event corpus (tests/corpus/events.yaml), order independence, the endpoint and
+`tally events`."""
+import json
+import random
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from service.engine import extract
+from service.engine.events import build_events
+
+CORPUS = yaml.safe_load((Path(__file__).with_name("corpus") / "events.yaml").read_text(encoding="utf-8"))["cases"]
+
+
+def _events(reports):
+    items = [(r["id"], r["text"], extract(r["text"], published=r["published"], doc_id=r["id"])) for r in reports]
+    return build_events(items)
+
+
+def _groups(events):
+    return {frozenset(e["documents"]) for e in events}
+
+
+@pytest.mark.parametrize("case", CORPUS, ids=lambda c: c["name"])
+def test_event_corpus(case):
+    events = _events(case["reports"])
+    assert sorted(d for e in events for d in e["documents"]) == sorted(r["id"] for r in case["reports"])
+    groups = _groups(events)
+    for expected in case.get("groups", []):
+        assert frozenset(expected) in groups
+    for apart in case.get("apart", []):
+        assert not any(set(apart) <= g for g in groups)
+    by_document = {d: e for e in events for d in e["documents"]}
+    for doc, figures in (case.get("figures") or {}).items():
+        got = {cat: entry["value"] for cat, entry in by_document[doc]["summary"].items()}
+        assert {cat: got.get(cat) for cat in figures} == figures
+
+
+def test_events_do_not_depend_on_the_input_order():
+    reports = [r for case in CORPUS for r in case["reports"]]
+    first = _events(reports)
+    shuffled = list(reports)
+    random.Random(7).shuffle(shuffled)
+    assert _events(shuffled) == first
+
+
+def test_an_event_id_is_stable_for_its_documents_and_the_series_is_in_order():
+    case = CORPUS[0]
+    (event,) = _events(case["reports"])
+    assert event["id"] == _events(list(reversed(case["reports"])))[0]["id"]
+    assert [p["value"] for p in event["series"]["killed"]] == [12, 37]
+    assert event["summary"]["killed"]["min"] == 12 and event["summary"]["killed"]["max"] == 37
+
+
+def test_the_endpoint_groups_and_reports_unreadable_documents(client):
+    reports = CORPUS[2]["reports"] + [{"text": "no id here"}, {"id": "t1", "text": "a second t1"}, {"id": 5}]
+    resp = client.post("/v1/events", json={"documents": reports})
+    assert resp.status_code == 200
+    body = resp.get_json()
+    assert {frozenset(e["documents"]) for e in body["events"]} == {frozenset({"t1", "t3"}), frozenset({"t2"})}
+    assert [(e["index"], e["reason"]) for e in body["errors"]] == [(3, "invalid_fields"), (4, "invalid_fields"),
+                                                                   (5, "invalid_fields")]
+
+
+def test_tally_events_writes_one_line_per_event(tmp_path):
+    path = tmp_path / "in.jsonl"
+    lines = [json.dumps(r) for r in CORPUS[3]["reports"] + CORPUS[2]["reports"]] + ["{broken"]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = subprocess.run([sys.executable, "-m", "service.cli", "events", str(path), "--quiet"], capture_output=True,
+                         text=True, timeout=120, check=True).stdout
+    rows = [json.loads(line) for line in out.splitlines()]
+    events, errors = [r for r in rows if "documents" in r], [r for r in rows if "error" in r]
+    assert {frozenset(e["documents"]) for e in events} == {frozenset({"d1", "d2"}), frozenset({"t1", "t3"}),
+                                                           frozenset({"t2"})}
+    assert [(e["line"], e["error"]["reason"]) for e in errors] == [(6, "malformed_json")]
