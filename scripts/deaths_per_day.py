@@ -1,10 +1,10 @@
-"""Chart deaths per day from Tally's CSV (one row per casualty fact).
+"""Chart deaths per day from Tally's summary feed (CSV, one row per document and category).
 
-    python scripts/deaths_per_day.py facts.csv -o deaths-per-day.png
+    python scripts/deaths_per_day.py summary.csv -o deaths-per-day.png
 
-Per document and event date, the largest killed figure counts once (repeated mentions and breakdowns
-are not added); days are then summed over documents. Several reports of one event are several
-documents: deduplicate upstream (by event) if your feed repeats stories. Needs matplotlib.
+Each document's killed figure counts once, on the event date its facts give (else its publication date);
+days are summed over documents. Several reports of one event are several documents: group them by event
+first if your feed repeats stories (`tally events`, and scripts/event_deaths_per_day.py). Needs matplotlib.
 """
 import argparse
 import csv
@@ -12,16 +12,13 @@ from collections import defaultdict
 
 
 def deaths_per_day(rows) -> dict[str, int]:
-    best: dict[tuple[str, str], int] = {}
-    for row in rows:
-        if row.get("category") != "killed" or not row.get("event_date", "").strip() or row["value"].startswith("#"):
-            continue
-        day = row["event_date"][:10]
-        key = (row["document_id"], day)
-        best[key] = max(best.get(key, 0), int(row["value"]))
     per_day: dict[str, int] = defaultdict(int)
-    for (_, day), value in best.items():
-        per_day[day] += value
+    for row in rows:
+        if row.get("category") != "killed" or row["document_id"].startswith("#"):  # the HXL row
+            continue
+        day = (row.get("event_date") or row.get("published") or "")[:10]
+        if len(day) == 10:
+            per_day[day] += int(row["value"])
     return dict(sorted(per_day.items()))
 
 

@@ -112,23 +112,22 @@ def _read_lines(src, workers: int):
 
 
 def cmd_batch(args) -> int:
-    from .export import CsvWriter
+    from .export import CsvWriter, summary_ndjson
     src = _open_input(args.input)
     dst = sys.stdout if args.output in (None, "-") else open(args.output, "w", encoding="utf-8", newline="")
     total = None
     if src is not sys.stdin:
         total = sum(1 for line in src if line.strip())
         src.seek(0)
-    csv_writer = CsvWriter(dst, hxl=args.hxl) if args.format == "csv" else None
+    csv_writer = CsvWriter(dst, args.feed, hxl=args.hxl) if args.format == "csv" else None
     progress = Progress(total, enabled=not args.quiet)
     try:
         for _, out in _read_lines(src, args.workers):
             failed = "error" in out
             if csv_writer is not None:
-                if not failed:
-                    csv_writer.write(out)
-                else:
-                    print(f"tally batch: line {out['line']}: {out['error']['reason']}", file=sys.stderr)
+                csv_writer.write(out)  # a failed line is a row with its error
+            elif args.feed == "summary":
+                dst.write(summary_ndjson([out]))
             else:
                 dst.write(json.dumps(out, ensure_ascii=False) + "\n")
             progress.update(failed)
@@ -208,6 +207,9 @@ def main(argv=None) -> int:
     p.add_argument("-o", "--output", help="output file (default standard output)")
     p.add_argument("--format", choices=("ndjson", "csv"), default="ndjson",
                    help="ndjson: one response per line (default); csv: one row per casualty fact")
+    p.add_argument("--feed", choices=("facts", "summary"), default="facts",
+                   help="with --format csv, or for summary lines: facts (one row per fact) or summary (one row per "
+                        "document and category, whose sums are the articles' figures)")
     p.add_argument("--hxl", action="store_true", help="with --format csv: add the HXL hashtag row")
     p.add_argument("--workers", type=int, default=1, help="processes to read with (output order is kept)")
     p.add_argument("--quiet", action="store_true", help="no progress on standard error")

@@ -1,82 +1,145 @@
-"""Flat exports of extraction results for dashboards: CSV (one row per casualty fact, with an optional HXL
-hashtag row as humanitarian data tools expect) and NDJSON (one response per line).
+"""Flat feeds of extraction results for dashboards and data tools: CSV and NDJSON, of facts or of summaries.
 
-Plain functions over response dicts; no web framework.
+- **facts**: one row per casualty fact, every mention: its value, status, negation, the total it breaks down,
+  whether it is a running total, and ``in_summary`` (the fact is one its document's figure rests on). Summing
+  every row counts each mention; sum the summary feed, or the rows with ``in_summary`` true per document and
+  category (the largest, not the sum, where a figure rests on several mentions).
+- **summary**: one row per document and category: the article's figure (``summary`` of the response), with the
+  ids of the facts it rests on. Its sums are the articles' figures.
+
+A document that could not be read is a row of its own in either feed, with ``error_reason`` and
+``error_detail`` and no figure. With ``hxl``, a second header row carries HXL hashtags (https://hxlstandard.org)
+that pass libhxl's validation: each category's figure sits in its own ``#affected+<category>`` column, text
+columns are ``#meta``, and ``#date+occurred`` holds only dates HXL reads (a day, a month or a year; the TIMEX
+value itself, which may be a season or a week, is in ``event_timex``).
 """
 from __future__ import annotations
 
 import csv
 import io
 import json
+import re
 from typing import Iterable
 
-# column -> HXL hashtag (https://hxlstandard.org): the tags HDX and HXL-aware tools read
-CSV_COLUMNS = {
-    "document_id": "#meta+id",
-    "published": "#date+published",
-    "fact_id": "#meta+fact_id",
-    "category": "#meta+category",
-    "value": "#affected+num",
-    "min": "#affected+num+min",
-    "max": "#affected+num+max",
-    "qualifier": "#affected+qualifier",
-    "victims": "#affected+type",
-    "event_date": "#date+occurred",
-    "location": "#loc+name",
-    "source": "#meta+source",
-    "cumulative": "#affected+cumulative",
-    "text": "#description+quote",
-    "start": "#meta+start",
-    "end": "#meta+end",
+from .config import CATEGORIES
+
+FEEDS = ("facts", "summary")
+_HXL_DATE_RE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
+# the HXL attribute of each category's figure column
+HXL_ATTRIBUTES = {"killed": "+killed", "injured": "+injured", "missing": "+missing", "kidnapped": "+kidnapped",
+                  "arrested": "+arrested", "displaced": "+displaced", "evacuated": "+evacuated",
+                  "homeless": "+homeless", "affected": ""}
+_ERROR_COLUMNS = {"error_reason": "#meta+error+reason", "error_detail": "#meta+error+detail"}
+_CATEGORY_COLUMNS = {c: f"#affected{HXL_ATTRIBUTES[c]}" for c in CATEGORIES}
+
+# column -> HXL hashtag ("" leaves a column untagged: `value` is repeated under its category's tagged column)
+FACT_COLUMNS = {
+    "document_id": "#meta+id", "published": "#date+reported", "fact_id": "#meta+fact_id",
+    "category": "#meta+category", "value": "", "min": "#meta+min", "max": "#meta+max",
+    "qualifier": "#meta+qualifier", "status": "#meta+status", "negated": "#meta+negated",
+    "part_of": "#meta+part_of", "cumulative": "#meta+cumulative", "in_summary": "#meta+in_summary",
+    "victims": "#meta+victims", "event_date": "#date+occurred", "event_timex": "#meta+timex",
+    "location": "#loc+name", "source": "#meta+source", "cause": "#meta+cause", "text": "#description+quote",
+    "start": "#meta+start", "end": "#meta+end", **_ERROR_COLUMNS,
+}
+SUMMARY_COLUMNS = {
+    "document_id": "#meta+id", "published": "#date+reported", "category": "#meta+category", "value": "",
+    "min": "#meta+min", "max": "#meta+max", "qualifier": "#meta+qualifier", "event_date": "#date+occurred",
+    "facts": "#meta+fact_ids",
+    **_ERROR_COLUMNS,
 }
 
+
+def _bool(value) -> str:
+    return "true" if value else "false"
+
+
+def _blank(value):
+    return "" if value is None else value
 
 
 def fact_rows(response: dict) -> Iterable[dict]:
     """One flat row per casualty fact of one response."""
-    for fact in response.get("casualties") or []:
-        count = fact["count"]
+    summarised = {i for entry in response["summary"].values() for i in entry["facts"]}
+    for fact in response["casualties"]:
+        count, timex = fact["count"], (fact.get("date") or {}).get("value") or ""
         yield {
-            "document_id": response.get("id") or "",
-            "published": response.get("published") or "",
-            "fact_id": fact["id"],
-            "category": fact["category"],
-            "value": count["value"],
-            "min": "" if count["min"] is None else count["min"],
-            "max": "" if count["max"] is None else count["max"],
-            "qualifier": count["qualifier"],
-            "victims": fact.get("victims") or "",
-            "event_date": (fact.get("date") or {}).get("value") or "",
-            "location": fact.get("location") or "",
-            "source": fact.get("source") or "",
-            "cumulative": "true" if fact.get("cumulative") else "false",
-            "text": fact["text"],
-            "start": fact["start"],
-            "end": fact["end"],
+            "document_id": response.get("id") or "", "published": response.get("published") or "",
+            "fact_id": fact["id"], "category": fact["category"], "value": count["value"],
+            "min": _blank(count["min"]), "max": _blank(count["max"]), "qualifier": count["qualifier"],
+            "status": fact["status"], "negated": _bool(fact["negated"]), "part_of": fact["part_of"] or "",
+            "cumulative": _bool(fact["cumulative"]), "in_summary": _bool(fact["id"] in summarised),
+            "victims": fact.get("victims") or "", "event_date": timex if _HXL_DATE_RE.fullmatch(timex) else "",
+            "event_timex": timex, "location": fact.get("location") or "", "source": fact.get("source") or "",
+            "cause": fact.get("cause") or "", "text": fact["text"], "start": fact["start"], "end": fact["end"],
         }
 
 
-class CsvWriter:
-    """Writes a header (and the HXL row if asked), then rows, to a text stream."""
+def _figure_date(response: dict, fact_ids: list[str]) -> str:
+    """The event date (a day, month or year) most of a figure's facts give; the earliest on a tie."""
+    dates = [(f.get("date") or {}).get("value") or "" for f in response["casualties"] if f["id"] in fact_ids]
+    dates = [d for d in dates if _HXL_DATE_RE.fullmatch(d)]
+    return min(dates, key=lambda d: (-dates.count(d), d)) if dates else ""
 
-    def __init__(self, stream, hxl: bool = False):
-        self.writer = csv.DictWriter(stream, fieldnames=list(CSV_COLUMNS), lineterminator="\n")
+
+def summary_rows(response: dict) -> Iterable[dict]:
+    """One row per category the response has a figure for."""
+    for category in CATEGORIES:
+        entry = response["summary"].get(category)
+        if entry:
+            yield {"document_id": response.get("id") or "", "published": response.get("published") or "",
+                   "category": category, "value": entry["value"], "min": _blank(entry["min"]),
+                   "max": _blank(entry["max"]), "qualifier": entry["qualifier"],
+                   "event_date": _figure_date(response, entry["facts"]), "facts": " ".join(entry["facts"])}
+
+
+def error_row(error: dict) -> dict:
+    """The row of a document that could not be read: {id?, reason, detail} or a line's {id, error: {...}}."""
+    detail = error.get("error") or error
+    return {"document_id": error.get("id") or "", "error_reason": detail.get("reason", ""),
+            "error_detail": detail.get("detail", "")}
+
+
+def rows(item: dict, feed: str) -> Iterable[dict]:
+    """The rows of one response, or of one error, in ``feed``."""
+    if "casualties" not in item:
+        return [error_row(item)]
+    return fact_rows(item) if feed == "facts" else summary_rows(item)
+
+
+class CsvWriter:
+    """Writes a header (and the HXL row if asked), then the rows of responses and errors, to a text stream."""
+
+    def __init__(self, stream, feed: str = "facts", hxl: bool = False):
+        columns = dict(FACT_COLUMNS if feed == "facts" else SUMMARY_COLUMNS)
+        self.hxl = hxl
+        if hxl:
+            columns.update(_CATEGORY_COLUMNS)
+        self.feed = feed
+        self.writer = csv.DictWriter(stream, fieldnames=list(columns), lineterminator="\n", restval="")
         self.writer.writeheader()
         if hxl:
-            self.writer.writerow(CSV_COLUMNS)
+            self.writer.writerow(columns)
 
-    def write(self, response: dict) -> None:
-        for row in fact_rows(response):
+    def write(self, item: dict) -> None:
+        for row in rows(item, self.feed):
+            if self.hxl and "category" in row:
+                row[row["category"]] = row["value"]
             self.writer.writerow(row)
 
 
-def to_csv(responses: Iterable[dict], hxl: bool = False) -> str:
+def to_csv(items: Iterable[dict], feed: str = "facts", hxl: bool = False) -> str:
     out = io.StringIO()
-    writer = CsvWriter(out, hxl)
-    for r in responses:
-        writer.write(r)
+    writer = CsvWriter(out, feed, hxl)
+    for item in items:
+        writer.write(item)
     return out.getvalue()
 
 
 def to_ndjson(items: Iterable[dict]) -> str:
     return "".join(json.dumps(i, ensure_ascii=False) + "\n" for i in items)
+
+
+def summary_ndjson(items: Iterable[dict]) -> str:
+    """The summary feed as NDJSON: one line per document and category, or per failed document."""
+    return to_ndjson(row for item in items for row in rows(item, "summary"))

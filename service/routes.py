@@ -18,7 +18,7 @@ import logging
 from . import __version__, metrics
 from .engine import DeadlineExceeded, extract
 from .engine.events import build_events
-from .export import to_csv, to_ndjson
+from .export import FEEDS, summary_ndjson, to_csv, to_ndjson
 
 
 
@@ -97,13 +97,26 @@ def _batch_format() -> str:
     return BATCH_FORMATS[best]
 
 
+def _query_choice(name: str, choices, default: str) -> str:
+    value = request.args.get(name, default)
+    if value not in choices:
+        abort(422, message=f"{name} must be one of {sorted(choices)}.", reason="invalid_fields",
+              errors={name: [f"Not one of {sorted(choices)}."]})
+    return value
+
+
 def _alternate_response(fmt: str, results: list[dict], errors: list[dict]) -> Response:
+    """CSV or NDJSON: every document in request order, its rows or its error row."""
+    feed = _query_choice("feed", FEEDS, "facts")
+    items = sorted([*results, *errors], key=lambda r: r["index"])
     if fmt == "csv":
-        body = to_csv(results, hxl=request.args.get("hxl", "").lower() in ("1", "true", "yes"))
+        body = to_csv(items, feed, hxl=request.args.get("hxl", "").lower() in ("1", "true", "yes"))
         resp = Response(body, mimetype="text/csv")
-        resp.headers["Content-Disposition"] = 'attachment; filename="tally-facts.csv"'
-    else:  # one line per document, in request order: its result, or its error
-        lines = sorted([*results, *({"error": e, **e} for e in errors)], key=lambda r: r["index"])
+        resp.headers["Content-Disposition"] = f'attachment; filename="tally-{feed}.csv"'
+    elif feed == "summary":
+        resp = Response(summary_ndjson(items), mimetype="application/x-ndjson")
+    else:  # one line per document: its result, or its error
+        lines = [r if "casualties" in r else {"error": r, **r} for r in items]
         resp = Response(to_ndjson(lines), mimetype="application/x-ndjson")
     resp.headers["X-Tally-Errors"] = str(len(errors))
     return resp

@@ -11,8 +11,13 @@ from service.engine import RULES_VERSION
 DOCS = [{"id": "a", "text": "At least 93 people died Saturday in Gaza City, officials said.", "published": "2024-08-12"},
         {"id": "b", "text": 7},
         {"id": "c", "text": "Police arrested two men on Friday.", "published": "2024-08-12"}]
-COLUMNS = ["document_id", "published", "fact_id", "category", "value", "min", "max", "qualifier", "victims",
-           "event_date", "location", "source", "cumulative", "text", "start", "end"]
+COLUMNS = ["document_id", "published", "fact_id", "category", "value", "min", "max", "qualifier", "status",
+           "negated", "part_of", "cumulative", "in_summary", "victims", "event_date", "event_timex", "location",
+           "source", "cause", "text", "start", "end", "error_reason", "error_detail"]
+
+
+def _csv(resp):
+    return list(csv.DictReader(io.StringIO(resp.get_data(as_text=True))))
 
 
 def test_batch_csv_with_hxl(client):
@@ -20,11 +25,44 @@ def test_batch_csv_with_hxl(client):
     assert resp.status_code == 200 and resp.mimetype == "text/csv"
     assert resp.headers["X-Tally-Errors"] == "1"
     rows = list(csv.reader(io.StringIO(resp.get_data(as_text=True))))
-    assert rows[0] == COLUMNS
-    assert rows[1][COLUMNS.index("value")] == "#affected+num" and rows[1][COLUMNS.index("event_date")] == "#date+occurred"
-    facts = [dict(zip(COLUMNS, r)) for r in rows[2:]]
-    assert [(f["document_id"], f["category"], f["value"], f["event_date"]) for f in facts] == \
-        [("a", "killed", "93", "2024-08-10"), ("c", "arrested", "2", "2024-08-09")]
+    assert rows[0][:len(COLUMNS)] == COLUMNS and rows[0][len(COLUMNS):][:2] == ["killed", "injured"]
+    tags = dict(zip(rows[0], rows[1]))
+    assert (tags["killed"], tags["arrested"], tags["affected"], tags["event_date"]) == \
+        ("#affected+killed", "#affected+arrested", "#affected", "#date+occurred")
+    facts = [dict(zip(rows[0], r)) for r in rows[2:]]
+    assert [(f["document_id"], f["category"], f["value"], f["event_date"], f["error_reason"]) for f in facts] == \
+        [("a", "killed", "93", "2024-08-10", ""), ("b", "", "", "", "invalid_fields"),
+         ("c", "arrested", "2", "2024-08-09", "")]
+    assert facts[0]["killed"] == "93" and facts[0]["arrested"] == "" and facts[2]["arrested"] == "2"
+
+
+def test_fact_rows_carry_status_negation_breakdowns_and_the_summary_mark(client):
+    text = ("Five people were killed, including two children, on Monday. Initial reports said eight people had "
+            "been shot, but police later said six were shot. No one was arrested.")
+    resp = client.post("/v1/extract/batch?format=csv", json={"documents": [{"id": "x", "text": text,
+                                                                           "published": "2024-08-12"}]})
+    facts = _csv(resp)
+    by_text = {f["text"]: f for f in facts}
+    assert by_text["two"]["part_of"] == by_text["Five"]["fact_id"] and by_text["two"]["in_summary"] == "false"
+    assert by_text["eight"]["status"] == "superseded" and by_text["six"]["in_summary"] == "true"
+    assert any(f["negated"] == "true" for f in facts)
+
+
+def test_the_summary_feed_sums_to_the_articles_figures(client):
+    docs = [{"id": "p", "text": "At least 12 people were killed in the blast on Monday. Twelve people died, and "
+                                "among the dead were three children.", "published": "2024-08-12"},
+            {"id": "q", "text": "Two people were killed and 14 injured when a bus crashed on Sunday.",
+             "published": "2024-08-12"}, {"id": "r", "text": None}]
+    results = client.post("/v1/extract/batch", json={"documents": docs}).get_json()["results"]
+    rows = _csv(client.post("/v1/extract/batch?format=csv&feed=summary", json={"documents": docs}))
+    killed = sum(int(r["value"]) for r in rows if r["category"] == "killed")
+    assert killed == sum(r["summary"]["killed"]["value"] for r in results) == 14
+    assert [(r["document_id"], r["error_reason"]) for r in rows if r["error_reason"]] == [("r", "invalid_fields")]
+    lines = [json.loads(x) for x in client.post("/v1/extract/batch?format=ndjson&feed=summary",
+                                               json={"documents": docs}).get_data(as_text=True).splitlines()]
+    assert [(x["document_id"], x.get("category")) for x in lines] == [("p", "killed"), ("q", "killed"),
+                                                                     ("q", "injured"), ("r", None)]
+    assert all(x["facts"] for x in lines if x.get("category"))
 
 
 def test_batch_csv_by_accept_header(client):
@@ -65,6 +103,7 @@ def test_cli_batch_csv_and_workers_keep_order(tmp_path):
     assert rows[1][0] == "#meta+id"
     assert [r[0] for r in rows[2:]] == [f"d{i}" for i in range(30)]
     assert [r[4] for r in rows[2:]] == [str(i + 2) for i in range(30)]
+    assert [r[rows[0].index("killed")] for r in rows[2:]] == [str(i + 2) for i in range(30)]
     assert "30 documents, 0 errors" in run.stderr  # progress and totals go to standard error
 
 

@@ -1,5 +1,5 @@
-"""The README's dashboard recipe end to end: a day of articles through the batch endpoint as CSV, then
-deaths per day charted with matplotlib."""
+"""The README's dashboard recipes end to end: a day of articles through the batch endpoint as the summary feed
+(CSV), then deaths per day charted with matplotlib; and deaths per day by event."""
 import csv
 import importlib.util
 import io
@@ -16,7 +16,7 @@ def test_recipe_charts_deaths_per_day(tmp_path, monkeypatch):
     from service.app import create_app
     client = create_app({"TESTING": True, "RATE_LIMIT": "off"}).test_client()
     batch = json.loads((ROOT / "examples" / "batch.json").read_text())
-    resp = client.post("/v1/extract/batch?format=csv&hxl=1", json=batch)
+    resp = client.post("/v1/extract/batch?format=csv&feed=summary&hxl=1", json=batch)
     assert resp.status_code == 200 and resp.headers["X-Tally-Errors"] == "0"
     rows = list(csv.DictReader(io.StringIO(resp.get_data(as_text=True))))
     per_day = recipe.deaths_per_day(rows)
