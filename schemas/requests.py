@@ -3,7 +3,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from marshmallow import RAISE, Schema, ValidationError, fields, validate
+from marshmallow import EXCLUDE, RAISE, Schema, ValidationError, fields, validate
+
+from service.config import CATEGORIES
+
+OFFSET_UNITS = ("code_points", "utf16")
 
 
 # the years PublicationDate accepts, as the OpenAPI document states them: 1000-8999, and 9000
@@ -11,7 +15,8 @@ YEAR_RANGE_PATTERN = r"^(?:[1-8][0-9]{3}|9000)-"
 
 
 class PublicationDate(fields.Field):
-    """``YYYY-MM-DD`` or an ISO 8601 datetime; loaded as a ``datetime.date``."""
+    """``YYYY-MM-DD`` or an ISO 8601 datetime; loaded as a ``datetime.date``, or as a ``datetime.datetime`` when
+    a time is given (its time zone gives times of day their offset)."""
 
     default_error_messages = {"invalid": "Not a date: expected YYYY-MM-DD or an ISO 8601 datetime.",
                               "out_of_range": "A publication date lies between the years {low} and {high}."}
@@ -25,7 +30,7 @@ class PublicationDate(fields.Field):
             if len(text) == 10:
                 day = dt.date.fromisoformat(text)
             else:
-                day = dt.datetime.fromisoformat(text.replace("Z", "+00:00")).date()
+                day = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
         except ValueError as exc:
             raise self.make_error("invalid") from exc
         if not self.YEARS[0] <= day.year <= self.YEARS[1]:
@@ -55,6 +60,14 @@ class ExtractRequestSchema(Schema):
         "pattern": YEAR_RANGE_PATTERN, "example": "2024-08-12"})
     id = fields.String(load_default=None, allow_none=True, validate=validate.Length(max=512),
                        metadata={"description": "Your identifier, echoed in the response."})
+    categories = fields.List(fields.String(validate=validate.OneOf(CATEGORIES)), load_default=None,
+                             allow_none=True, validate=validate.Length(min=1), metadata={
+                                 "description": "Only these categories' facts and figures (as Duckling's `dims`); "
+                                                "all when absent.", "example": ["killed", "injured"]})
+    offsets = fields.String(load_default="code_points", validate=validate.OneOf(OFFSET_UNITS), metadata={
+        "description": "What `start`, `end` and `sentence_start` count: `code_points` (Python's string indices, the "
+                       "default) or `utf16` (JavaScript's string indices, where a character beyond U+FFFF counts "
+                       "two). The quoted `text` is the same either way."})
 
 
 class DocumentList(fields.List):
@@ -76,7 +89,7 @@ class BatchRequestSchema(Schema):
     class Meta:
         unknown = RAISE
 
-    documents = DocumentList(fields.Dict(), required=True, validate=validate.Length(min=1), metadata={
+    documents = DocumentList(fields.Nested(ExtractRequestSchema), required=True, validate=validate.Length(min=1), metadata={
         "description": "The articles, each an object of the ExtractRequest shape ({text, published, id}). Each "
                        "is validated and read on its own: one that does not fit gets an entry in the response's "
                        "`errors` (with marshmallow's messages), and the others go on."})
@@ -85,3 +98,18 @@ class BatchRequestSchema(Schema):
 class EventsRequestSchema(BatchRequestSchema):
     """Reports to group into events (the cap per call is configuration). Each document needs an ``id`` of its own:
     an event lists its reports by id."""
+
+
+class BatchQuerySchema(Schema):
+    """The batch answer's shape, as query parameters (or the Accept header for the format)."""
+
+    class Meta:
+        unknown = EXCLUDE
+
+    format = fields.String(validate=validate.OneOf(("json", "ndjson", "csv")), metadata={
+        "description": "json (default), ndjson (one line per document, or per document and category with "
+                       "feed=summary) or csv; overrides the Accept header."})
+    feed = fields.String(load_default="facts", validate=validate.OneOf(("facts", "summary")), metadata={
+        "description": "For csv and ndjson: facts (one row per casualty fact: every mention) or summary (one row per "
+                       "document and category: the article's figure, whose sums add up)."})
+    hxl = fields.Boolean(load_default=False, metadata={"description": "For csv: add the HXL hashtag row."})

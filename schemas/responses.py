@@ -81,6 +81,12 @@ class MetaSchema(Schema):
     chars = fields.Integer(required=True)
     elapsed_ms = fields.Float(required=True)
     published_source = fields.String(required=True, validate=validate.OneOf(("request", "dateline", "none")))
+    language = fields.String(required=True, metadata={
+        "description": "en, or und when the text is too short to tell or does not read as English."})
+    offsets = fields.String(required=True, validate=validate.OneOf(("code_points", "utf16")), metadata={
+        "description": "What start, end and sentence_start count: code points, or UTF-16 code units."})
+    warnings = fields.List(fields.String(), load_default=None, metadata={
+        "description": "What the reader should know of this answer, e.g. that the text is not English."})
 
 
 class ExtractResponseSchema(Schema):

@@ -20,7 +20,7 @@ from .config import api_keys, from_environment, rate_limits
 from .engine import DeadlineExceeded
 from .problems import from_http_exception, problem
 
-OPEN_PATHS = ("/healthz", "/openapi.json", "/docs", "/metrics", "/static/")
+OPEN_PATHS = ("/healthz", "/openapi.json", "/docs", "/metrics", "/static/", "/favicon.ico")
 
 
 def _is_open(path: str) -> bool:
@@ -31,7 +31,10 @@ log = logging.getLogger("tally.http")
 
 
 class ProblemApi(Api):
-    """flask-smorest's Api, answering every HTTP error as RFC 9457 problem+json."""
+    """flask-smorest's Api, answering every HTTP error as RFC 9457 problem+json (and documenting them so: each
+    operation declares its problems, so there is no default error response of flask-smorest's own shape)."""
+
+    DEFAULT_ERROR_RESPONSE_NAME = None
 
     def handle_http_exception(self, error):
         return from_http_exception(error)
@@ -57,12 +60,22 @@ def create_app(config: dict | None = None) -> Flask:
     app.config.update(
         API_TITLE="Tally",
         API_VERSION=__version__,
-        OPENAPI_VERSION="3.0.3",
+        OPENAPI_VERSION="3.1.0",  # nullable fields as ["integer", "null"]: generated clients read them right
         OPENAPI_URL_PREFIX="/",
         OPENAPI_JSON_PATH="openapi.json",
         OPENAPI_SWAGGER_UI_PATH="docs",
         OPENAPI_SWAGGER_UI_URL="/docs/assets/",
-        API_SPEC_OPTIONS={"info": {"description": "Casualty figures and dates extracted from article text."}},
+        API_SPEC_OPTIONS={
+            "info": {"description": "Casualty figures and dates extracted from article text. Every error is "
+                                    "RFC 9457 application/problem+json with a machine-readable `reason`."},
+            "servers": [{"url": "/", "description": "this server"}],
+            "components": {"securitySchemes": {
+                "bearer": {"type": "http", "scheme": "bearer",
+                           "description": "An API key, when the server is configured with TALLY_API_KEYS."},
+                "apiKey": {"type": "apiKey", "in": "header", "name": "X-API-Key"}}},
+            # open unless keys are configured: either scheme, or none
+            "security": [{"bearer": []}, {"apiKey": []}, {}],
+        },
         JSON_SORT_KEYS=False,
         PROPAGATE_EXCEPTIONS=False,
         DEBUG=False,
@@ -126,11 +139,23 @@ def create_app(config: dict | None = None) -> Flask:
     def _start():
         g.request_id = request.headers.get("X-Request-Id") or uuid.uuid4().hex
         g.started = time.perf_counter()
+        g.in_flight = True
+        metrics.request_started()
+
+    @app.teardown_request
+    def _end(_error=None):
+        if g.pop("in_flight", False):
+            metrics.request_ended()
 
     @app.get("/")
     def page():
         """The page for people: paste an article, see its facts highlighted in place."""
         return app.send_static_file("index.html")
+
+    @app.get("/favicon.ico")
+    def favicon():
+        """The page's icon (an SVG), where browsers look for it."""
+        return send_from_directory(app.static_folder, "favicon.svg", mimetype="image/svg+xml", max_age=86400)
 
     @app.get("/metrics")
     def prometheus_metrics():

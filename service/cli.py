@@ -25,7 +25,8 @@ def cmd_extract(args) -> int:
     except ValidationError as exc:
         print(json.dumps({"error": "invalid_fields", "errors": exc.messages}), file=sys.stderr)
         return 2
-    result = response_schema.dump(extract(doc["text"], published=doc["published"], doc_id=doc["id"]))
+    result = response_schema.dump(extract(doc["text"], published=doc["published"], doc_id=doc["id"],
+                                              categories=doc["categories"], offsets=doc["offsets"]))
     json.dump(result, sys.stdout, ensure_ascii=False, indent=None if args.compact else 2)
     sys.stdout.write("\n")
     return 0
@@ -91,6 +92,8 @@ class Progress:
     def close(self) -> None:
         if self.bar is not None:
             self.bar.close()
+        if not self.enabled:  # --quiet: nothing on standard error
+            return
         elapsed = max(time.monotonic() - self.started, 1e-9)
         print(f"tally batch: {self.done} documents, {self.failed} errors, {elapsed:.1f} s, "
               f"{self.done / elapsed:.1f} docs/s", file=sys.stderr)
@@ -107,7 +110,10 @@ def _read_lines(src, workers: int):
         yield from map(_process, items)
         return
     import multiprocessing
-    with multiprocessing.get_context("fork").Pool(workers, initializer=_init_worker) as pool:
+    from .engine import warm_up
+    warm_up()  # before the fork: every worker starts with the lexicons compiled and quantulum3 loaded
+    _init_worker()
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
         yield from pool.imap(_process, items, chunksize=4)  # imap keeps the input order
 
 
@@ -137,7 +143,7 @@ def cmd_batch(args) -> int:
             dst.close()
         if src is not sys.stdin:
             src.close()
-    return 0
+    return 1 if args.fail_on_error and progress.failed else 0
 
 
 def cmd_events(args) -> int:
@@ -171,7 +177,7 @@ def cmd_events(args) -> int:
             dst.close()
     if not args.quiet:
         print(f"tally events: {len(items)} articles, {len(errors)} errors", file=sys.stderr)
-    return 0
+    return 1 if args.fail_on_error and errors else 0
 
 
 def cmd_spark(args) -> int:
@@ -190,6 +196,13 @@ def cmd_serve(args) -> int:
                  if v is not None}
     run(overrides)
     return 0
+
+
+def _unreadable(exc: Exception) -> str:
+    if isinstance(exc, UnicodeDecodeError):
+        return f"the input is not UTF-8 text (byte {exc.start}); give a JSONL or text file"
+    where = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
+    return f"{where}{exc.strerror or exc}"
 
 
 def main(argv=None) -> int:
@@ -213,12 +226,15 @@ def main(argv=None) -> int:
     p.add_argument("--hxl", action="store_true", help="with --format csv: add the HXL hashtag row")
     p.add_argument("--workers", type=int, default=1, help="processes to read with (output order is kept)")
     p.add_argument("--quiet", action="store_true", help="no progress on standard error")
+    p.add_argument("--fail-on-error", action="store_true",
+                   help="exit 1 when any line could not be read (each is an error line either way)")
     p.set_defaults(func=cmd_batch)
     p = sub.add_parser("events", help="group JSONL articles into events: one JSON line per event")
     p.add_argument("input", nargs="?", help="JSONL file of {id, text, published}, or - (default)")
     p.add_argument("-o", "--output", help="output file (default standard output)")
     p.add_argument("--workers", type=int, default=1, help="processes to read the articles with")
     p.add_argument("--quiet", action="store_true", help="no summary line on standard error")
+    p.add_argument("--fail-on-error", action="store_true", help="exit 1 when any line could not be read")
     p.set_defaults(func=cmd_events)
     p = sub.add_parser("spark", help="back-fill an archive on Spark: JSONL or Parquet in, Parquet tables out")
     from .spark import add_arguments
@@ -236,6 +252,9 @@ def main(argv=None) -> int:
         import os
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    except (OSError, UnicodeDecodeError) as exc:  # a file that is missing, a folder, unreadable, or not text
+        print(f"tally {args.command}: {_unreadable(exc)}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

@@ -24,7 +24,8 @@ def read_document(raw: dict, request_schema, response_schema, max_chars: int, ti
                                         "detail": f"text has {len(doc['text'])} characters; the limit is {max_chars}."}}
     try:
         return response_schema.dump(extract(doc["text"], published=doc["published"], doc_id=doc["id"],
-                                            timeout=timeout))
+                                            timeout=timeout, categories=doc["categories"],
+                                            offsets=doc["offsets"]))
     except DeadlineExceeded:
         return {"id": doc_id, "error": {"reason": "deadline_exceeded",
                                         "detail": f"The document could not be read within {timeout:g} s."}}

@@ -10,6 +10,7 @@ from flask_smorest import Blueprint, abort
 from marshmallow import ValidationError
 from webargs.flaskparser import FlaskParser
 
+from schemas.requests import BatchQuerySchema
 from schemas import (BatchRequestSchema, BatchResponseSchema, EventsRequestSchema, EventsResponseSchema,
                      ExtractRequestSchema, ExtractResponseSchema, HealthSchema, ProblemSchema)
 
@@ -18,7 +19,7 @@ import logging
 from . import __version__, metrics
 from .engine import DeadlineExceeded, extract
 from .engine.events import build_events
-from .export import FEEDS, summary_ndjson, to_csv, to_ndjson
+from .export import summary_ndjson, to_csv, to_ndjson
 
 
 
@@ -61,7 +62,14 @@ def _check_text(text: str) -> None:
               errors={"text": [f"Longer than {limit} characters."]})
 
 
+# every operation's problems besides its own: an API key refused, a rate limit, the server's own failure, the
+# deadline (all application/problem+json)
+COMMON_PROBLEMS = (401, 429, 500, 503)
+
+
 def _problems(*statuses):
+    statuses = tuple(sorted(set(statuses + COMMON_PROBLEMS)))
+
     def deco(f):
         for status in statuses:
             f = blp.alt_response(status, schema=ProblemSchema, content_type="application/problem+json")(f)
@@ -71,6 +79,7 @@ def _problems(*statuses):
 
 @blp.route("/extract")
 class Extract(MethodView):
+    @blp.doc(operationId="extract")
     @blp.arguments(ExtractRequestSchema)
     @blp.response(200, ExtractResponseSchema)
     @_problems(400, 413, 415, 422)
@@ -78,7 +87,8 @@ class Extract(MethodView):
         """Read one article: casualty facts, dates, quantities and a summary."""
         _check_text(doc["text"])
         result = extract(doc["text"], published=doc.get("published"), doc_id=doc.get("id"),
-                         timeout=current_app.config["REQUEST_DEADLINE"])
+                         timeout=current_app.config["REQUEST_DEADLINE"], categories=doc["categories"],
+                         offsets=doc["offsets"])
         metrics.observe_result(result)
         return result
 
@@ -87,30 +97,16 @@ BATCH_FORMATS = {"application/json": "json", "application/x-ndjson": "ndjson", "
 
 
 def _batch_format() -> str:
-    fmt = request.args.get("format")
-    if fmt:
-        if fmt not in BATCH_FORMATS.values():
-            abort(422, message=f"format must be one of {sorted(BATCH_FORMATS.values())}.", reason="invalid_fields",
-                  errors={"format": ["Unknown format."]})
-        return fmt
+    """The format the Accept header asks for (a ``format`` query parameter overrides it)."""
     best = request.accept_mimetypes.best_match(list(BATCH_FORMATS), default="application/json")
     return BATCH_FORMATS[best]
 
 
-def _query_choice(name: str, choices, default: str) -> str:
-    value = request.args.get(name, default)
-    if value not in choices:
-        abort(422, message=f"{name} must be one of {sorted(choices)}.", reason="invalid_fields",
-              errors={name: [f"Not one of {sorted(choices)}."]})
-    return value
-
-
-def _alternate_response(fmt: str, results: list[dict], errors: list[dict]) -> Response:
+def _alternate_response(fmt: str, results: list[dict], errors: list[dict], feed: str, hxl: bool) -> Response:
     """CSV or NDJSON: every document in request order, its rows or its error row."""
-    feed = _query_choice("feed", FEEDS, "facts")
     items = sorted([*results, *errors], key=lambda r: r["index"])
     if fmt == "csv":
-        body = to_csv(items, feed, hxl=request.args.get("hxl", "").lower() in ("1", "true", "yes"))
+        body = to_csv(items, feed, hxl=hxl)
         resp = Response(body, mimetype="text/csv")
         resp.headers["Content-Disposition"] = f'attachment; filename="tally-{feed}.csv"'
     elif feed == "summary":
@@ -155,7 +151,8 @@ def _read_documents(documents: list[dict]) -> tuple[list[tuple[dict, str]], list
             fail("deadline_exceeded", "The request deadline passed before this document was read.")
             continue
         try:
-            result = extract(doc["text"], published=doc.get("published"), doc_id=doc.get("id"), timeout=remaining)
+            result = extract(doc["text"], published=doc.get("published"), doc_id=doc.get("id"), timeout=remaining,
+                             categories=doc["categories"], offsets=doc["offsets"])
         except DeadlineExceeded:
             fail("deadline_exceeded", "The request deadline passed while this document was read.")
             continue
@@ -169,28 +166,41 @@ def _read_documents(documents: list[dict]) -> tuple[list[tuple[dict, str]], list
     return results, errors
 
 
+_FEED_DOC = {"type": "string", "description": "See the `feed` and `hxl` parameters."}
+
+
 @blp.route("/extract/batch")
 class ExtractBatch(MethodView):
+    @blp.doc(operationId="extractBatch")
+    @blp.arguments(BatchQuerySchema, location="query", as_kwargs=True)
     @blp.arguments(BatchRequestSchema)
     @blp.response(200, BatchResponseSchema, description=(
         "JSON by default. `Accept: application/x-ndjson` (or `?format=ndjson`) gives one line per document, "
-        "in request order, each a response or an error; `Accept: text/csv` (or `?format=csv`, `&hxl=1` for "
-        "the HXL hashtag row) gives one row per casualty fact. `X-Tally-Errors` counts the failed documents."))
+        "in request order, each a response or an error (with `feed=summary`, one line per document and "
+        "category); `Accept: text/csv` (or `?format=csv`, `&hxl=1` for the HXL hashtag row) gives one row per "
+        "casualty fact (or per document and category with `feed=summary`), a failed document a row with its "
+        "error. `X-Tally-Errors` counts the failed documents."),
+        headers={"X-Tally-Errors": {"description": "How many documents failed.", "schema": {"type": "integer"}}})
+    @blp.alt_response(200, schema=_FEED_DOC, content_type="text/csv", success=True,
+                      description="The facts or summary feed as CSV.")
+    @blp.alt_response(200, schema=_FEED_DOC, content_type="application/x-ndjson", success=True,
+                      description="One JSON object per line.")
     @_problems(400, 413, 415, 422)
-    def post(self, body):
+    def post(self, body, **query):
         """Read several articles; a bad document gets an entry in `errors` and the others go on."""
-        fmt = _batch_format()
+        fmt = query.get("format") or _batch_format()
         documents = _capped(body["documents"], "MAX_BATCH_DOCUMENTS")
         reads, errors = _read_documents(documents)
         results = [result for result, _ in reads]
         if fmt != "json":
             dumped = [ExtractResponseSchema().dump(r) for r in results]
-            return _alternate_response(fmt, dumped, errors)
+            return _alternate_response(fmt, dumped, errors, query["feed"], query["hxl"])
         return {"results": results, "errors": errors}, 200, {"X-Tally-Errors": str(len(errors))}
 
 
 @health_blp.route("/healthz")
 class Health(MethodView):
+    @health_blp.doc(operationId="health", security=[])
     @health_blp.response(200, HealthSchema)
     def get(self):
         """Liveness: the process answers and the engine is loaded."""
@@ -199,6 +209,7 @@ class Health(MethodView):
 
 @blp.route("/events")
 class Events(MethodView):
+    @blp.doc(operationId="events")
     @blp.arguments(EventsRequestSchema)
     @blp.response(200, EventsResponseSchema)
     @_problems(400, 413, 415, 422)

@@ -73,3 +73,55 @@ def test_page_highlights_the_facts_in_place(browser, live_server):
     artifacts = ROOT / "artifacts"
     artifacts.mkdir(exist_ok=True)
     assert browser.save_screenshot(str(artifacts / "browser-page.png"))
+
+
+PHONE = (390, 844)
+EMOJI_ARTICLE = ("🙂🙂 Update 👨‍👩‍👧: At least 93 people died Saturday in Gaza City, officials said, and the death toll "
+                 "approached 40,000.\n\n" + "More paragraphs follow.\n" * 60 + "Police said 2,500 people were arrested "
+                 "on Oct. 7 last year.")
+
+
+def _submit(browser, port, text, published):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as EC
+    from selenium.webdriver.support.ui import WebDriverWait
+    browser.get(f"http://127.0.0.1:{port}/")
+    browser.execute_script("document.getElementById('article').value = arguments[0];"
+                           "document.getElementById('published').value = arguments[1];", text, published)
+    browser.find_element(By.ID, "submit").click()
+    WebDriverWait(browser, 20).until(EC.presence_of_element_located((By.CSS_SELECTOR, "mark.fact")))
+    return browser.find_elements(By.CSS_SELECTOR, "mark.fact")
+
+
+def test_highlights_hold_after_emoji_and_rows_lead_to_them(browser, live_server):
+    from selenium.webdriver.common.by import By
+    marks = _submit(browser, live_server, EMOJI_ARTICLE, "2024-08-12")
+    assert [m.text for m in marks] == ["At least 93", "40,000", "2,500"]  # astral characters before: still exact
+    cells = [td.text for td in browser.find_elements(By.CSS_SELECTOR, "#facts tbody tr td")]
+    assert "40,000" in cells and "at least" in cells and "at_least" not in cells  # separators, words not codes
+    pane = browser.find_element(By.ID, "highlighted")
+    assert browser.execute_script("return arguments[0].scrollTop", pane) == 0
+    browser.find_elements(By.CSS_SELECTOR, "#facts tbody tr")[-1].click()  # the fact far down the pane
+    browser.implicitly_wait(0)
+    import time
+    time.sleep(1.0)  # the smooth scroll
+    focused = browser.find_element(By.CSS_SELECTOR, "mark.focused")
+    assert focused.text == "2,500" and browser.execute_script("return arguments[0].scrollTop", pane) > 0
+    icon = browser.execute_script("return fetch('/favicon.ico').then(r => r.status)")
+    assert icon == 200
+
+
+def test_page_fits_desktop_and_phone_widths(browser, live_server):
+    artifacts = ROOT / "artifacts"
+    artifacts.mkdir(exist_ok=True)
+    for name, (width, height) in (("desktop", (1400, 1000)), ("phone", PHONE)):
+        browser.set_window_size(width, height)
+        _submit(browser, live_server, EMOJI_ARTICLE, "2024-08-12")
+        overflow = browser.execute_script("return document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 0, f"{name}: the page is {overflow} px wider than the window"
+        dates = browser.execute_script(
+            "return [...document.querySelectorAll('.date-cell')].filter(td => td.textContent).map(td => {"
+            " const r = document.createRange(); r.selectNodeContents(td); return r.getClientRects().length; })")
+        assert all(lines <= 1 for lines in dates)  # event dates never wrap
+        assert browser.save_screenshot(str(artifacts / f"page-{name}.png"))
+    browser.set_window_size(1400, 1000)

@@ -52,3 +52,27 @@ def test_batch_bad_lines_yield_errors_and_the_rest_go_on(tmp_path):
 def test_extract_rejects_bad_published():
     res = _tally("extract", "-", "--published", "yesterday", stdin="Two died.")
     assert res.returncode == 2 and "published" in res.stderr
+
+
+def test_unreadable_inputs_are_one_clean_line(tmp_path):
+    binary = tmp_path / "image.png"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\xff\xfe\x00")
+    for args in (["batch", str(tmp_path / "missing.jsonl")], ["batch", str(tmp_path)], ["batch", str(binary)],
+                 ["extract", str(tmp_path / "missing.txt")], ["events", str(tmp_path)]):
+        res = _tally(*args)
+        assert res.returncode == 2, (args, res.stderr)
+        assert "Traceback" not in res.stderr and len(res.stderr.strip().splitlines()) == 1
+        assert res.stderr.startswith(f"tally {args[0]}: ")
+
+
+def test_fail_on_error_exits_non_zero_when_a_line_failed():
+    lines = '{"id": "1", "text": "Two people died."}\n{broken\n'
+    assert _tally("batch", "--quiet", stdin=lines).returncode == 0  # every line answered: by default, success
+    assert _tally("batch", "--quiet", "--fail-on-error", stdin=lines).returncode == 1
+    assert _tally("batch", "--quiet", "--fail-on-error", stdin=lines.splitlines()[0] + "\n").returncode == 0
+    assert _tally("events", "--quiet", "--fail-on-error", stdin=lines).returncode == 1
+
+
+def test_quiet_prints_nothing():
+    res = _tally("batch", "--quiet", stdin='{"id": "1", "text": "Two people died."}\n')
+    assert res.returncode == 0 and res.stderr == ""

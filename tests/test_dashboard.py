@@ -114,3 +114,5 @@ def test_metrics_endpoint(client):
     assert 'tally_facts_extracted_total{category="killed"}' in text
     assert 'tally_http_errors_total{reason="not_found",status="404"}' in text
     assert "tally_http_request_duration_seconds_bucket" in text
+    assert f'tally_build_info{{rules_version="{RULES_VERSION}",version=' in text
+    assert "tally_engine_seconds_count" in text and "tally_http_requests_in_flight" in text

@@ -2,6 +2,7 @@
 the document, errors are problem+json."""
 import schemathesis
 from hypothesis import HealthCheck, settings
+from schemathesis.checks import negative_data_rejection
 
 from service.app import create_app
 
@@ -12,7 +13,10 @@ schema = schemathesis.openapi.from_wsgi("/openapi.json", app)
 @schema.parametrize()
 @settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
 def test_api_conforms_to_its_openapi_document(case):
-    response = case.call_and_validate()
+    # the batch and events endpoints type their documents as ExtractRequest (for generated clients) but, by design,
+    # answer a document that does not fit with 200 and an entry in `errors`, so the others are still read
+    many = case.path in ("/v1/extract/batch", "/v1/events")
+    response = case.call_and_validate(excluded_checks=[negative_data_rejection] if many else [])
     assert response.status_code < 500
     if response.status_code >= 400:
         headers = {k.lower(): v for k, v in response.headers.items()}

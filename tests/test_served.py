@@ -48,7 +48,7 @@ def test_served_errors_are_problems(server, method, path, body, ctype, status):
 def _metric(text: str, name: str, **labels) -> float:
     total = 0.0
     for line in text.splitlines():
-        if line.startswith(name + "{") and all(f'{k}="{v}"' in line for k, v in labels.items()):
+        if line.startswith((name + "{", name + " ")) and all(f'{k}="{v}"' in line for k, v in labels.items()):
             total += float(line.rsplit(" ", 1)[1])
     return total
 
@@ -64,6 +64,11 @@ def test_metrics_add_up_over_workers(server):
     assert _metric(after, "tally_facts_extracted_total", category="injured") - \
         _metric(before, "tally_facts_extracted_total", category="injured") == 12
     assert "tally_http_request_duration_seconds_bucket" in after
+    assert _metric(after, "tally_engine_seconds_count") - _metric(before, "tally_engine_seconds_count") == 12
+    assert "tally_build_info{" in after
+    # the scrape itself is the one request in flight, summed over the live workers
+    in_flight = [line for line in after.splitlines() if line.startswith("tally_http_requests_in_flight")]
+    assert in_flight and sum(float(line.rsplit(" ", 1)[1]) for line in in_flight) == 1
 
 
 def _raw(port, request: bytes) -> tuple[int, str, bytes]:

@@ -15,6 +15,8 @@ from .casualties import event_day, extract_casualties, fact_id
 from .dateline import find_dateline
 from .deadline import Deadline, DeadlineExceeded
 from .digits import readable
+from .language import language_of, warnings_for
+from .response_options import keep_categories, utf16_offsets, with_time_offset
 from .dates import extract_dates
 from .numbers import scan_numbers
 from .quantities import extract_quantities, warm_up
@@ -26,23 +28,31 @@ RULES_VERSION = "2026.12.01.4"
 __all__ = ["extract", "warm_up", "RULES_VERSION", "DeadlineExceeded"]
 
 
-def _as_date(published) -> dt.date | None:
-    if published is None or isinstance(published, dt.date):
-        return published
+def _anchor(published) -> tuple[dt.date | None, dt.timedelta | None]:
+    """The publication day, and its offset from UTC when a time zone was given."""
+    if published is None:
+        return None, None
+    if isinstance(published, dt.datetime):
+        return published.date(), published.utcoffset()
+    if isinstance(published, dt.date):
+        return published, None
     text = str(published).strip()
     if len(text) == 10:
-        return dt.date.fromisoformat(text)
-    return dt.datetime.fromisoformat(text.replace("Z", "+00:00")).date()
+        return dt.date.fromisoformat(text), None
+    return _anchor(dt.datetime.fromisoformat(text.replace("Z", "+00:00")))
 
 
-def extract(text: str, published=None, doc_id: str | None = None, timeout: float | None = None) -> dict:
+def extract(text: str, published=None, doc_id: str | None = None, timeout: float | None = None,
+            categories=None, offsets: str = "code_points") -> dict:
     """Read one article: its casualty facts, dates, quantities and summary, as the API returns them.
 
-    ``timeout`` (seconds) bounds the work: past it, ``DeadlineExceeded`` is raised."""
+    ``timeout`` (seconds) bounds the work: past it, ``DeadlineExceeded`` is raised. ``categories`` keeps only
+    those categories' facts and figures; ``offsets="utf16"`` counts offsets in UTF-16 code units (JavaScript's);
+    a ``published`` datetime with a time zone gives its offset to the times of day."""
     started = time.perf_counter()
     original, text = text, readable(text)  # one code point for one: offsets hold in both
     deadline = Deadline(timeout)
-    anchor = _as_date(published)
+    anchor, utc_offset = _anchor(published)
     source = "request" if anchor else "none"
     dateline = find_dateline(text)
     if anchor is None and dateline is not None and dateline.date is not None:
@@ -84,7 +94,20 @@ def extract(text: str, published=None, doc_id: str | None = None, timeout: float
     }
     if text is not original:
         _quote_original(result, original)
+    _apply_options(result, original, categories, offsets, utc_offset)
     return result
+
+
+def _apply_options(result: dict, text: str, categories, offsets: str, utc_offset) -> None:
+    language = language_of(text)
+    result["meta"].update(language=language, offsets="code_points")
+    if warnings := warnings_for(text, language):
+        result["meta"]["warnings"] = warnings
+    if categories:
+        keep_categories(result, categories)
+    if offsets == "utf16":
+        utf16_offsets(result, text)
+    with_time_offset(result, utc_offset)
 
 
 def _quoted(date, text: str, original: str) -> str:

@@ -106,7 +106,7 @@ def extract_quantities(text: str, numbers: list[NumberMention],
             try:
                 found = parser.parse(text[s:e])
             except Exception:  # quantulum3 raises on some odd inputs; a window without figures is not fatal
-                log.warning("quantulum3 failed on a window of %d characters", e - s)
+                log.debug("quantulum3 failed on a window of %d characters", e - s)
                 continue
         for q in found:
             qs, qe = s + q.span[0], s + q.span[1]

@@ -3,6 +3,11 @@
   "use strict";
   const CATEGORIES = ["killed", "injured", "missing", "kidnapped", "arrested", "displaced", "evacuated", "homeless", "affected"];
   const $ = (id) => document.getElementById(id);
+  const QUALIFIERS = { exact: "exact", about: "about", at_least: "at least", more_than: "more than",
+    approaching: "approaching", at_most: "at most", less_than: "less than", range: "range", vague: "vague",
+    implicit: "implied" };
+  const number = (n) => (n == null ? "" : Number(n).toLocaleString("en"));
+  const qualifier = (q) => QUALIFIERS[q] || q;
   const form = $("extract-form"), article = $("article"), statusLine = $("status");
   let last = null;
 
@@ -26,7 +31,8 @@
 
   form.addEventListener("submit", async (e) => {
     e.preventDefault();
-    const body = { text: article.value };
+    // offsets in UTF-16 code units, as JavaScript slices strings (an emoji is two)
+    const body = { text: article.value, offsets: "utf16" };
     if ($("published").value) body.published = $("published").value;
     if ($("doc-id").value) body.id = $("doc-id").value;
     const headers = { "Content-Type": "application/json" };
@@ -51,8 +57,9 @@
 
   function describe(f) {
     const c = f.count;
-    const bounds = [c.min != null ? `min ${c.min}` : "", c.max != null ? `max ${c.max}` : ""].filter(Boolean).join(", ");
-    return `${f.category}: ${c.value} (${c.qualifier}${bounds ? ", " + bounds : ""})` +
+    const bounds = [c.min != null ? `min ${number(c.min)}` : "", c.max != null ? `max ${number(c.max)}` : ""]
+      .filter(Boolean).join(", ");
+    return `${f.category}: ${number(c.value)} (${qualifier(c.qualifier)}${bounds ? ", " + bounds : ""})` +
       (f.date ? ` — ${f.date.value}` : "") + (f.location ? ` — ${f.location}` : "") + (f.source ? ` — per ${f.source}` : "");
   }
 
@@ -72,6 +79,7 @@
       if (s.kind === "fact") {
         mark.className = `fact cat-${s.item.category}`;
         mark.dataset.category = s.item.category;
+        mark.dataset.fact = s.item.id;
         mark.title = describe(s.item);
       } else {
         mark.className = "date";
@@ -86,10 +94,16 @@
     tbody.textContent = "";
     for (const f of data.casualties) {
       const tr = document.createElement("tr");
-      const cells = [f.category, f.count.value, f.count.qualifier, f.victims || "", f.date ? f.date.value : "",
-        f.location || "", f.source || "", f.cumulative ? "yes" : ""];
+      const cells = [f.category, number(f.count.value), qualifier(f.count.qualifier), f.victims || "",
+        f.date ? f.date.value : "", f.location || "", f.source || "", f.cumulative ? "yes" : ""];
+      tr.dataset.fact = f.id;
+      tr.tabIndex = 0;
+      tr.title = "Show it in the article";
+      tr.addEventListener("click", () => showFact(f.id));
+      tr.addEventListener("keydown", (e) => { if (e.key === "Enter") showFact(f.id); });
       cells.forEach((v, i) => {
         const td = document.createElement("td");
+        if (i === 4) td.className = "date-cell";
         if (i === 0) {
           const sw = document.createElement("span");
           sw.className = `swatch cat-${f.category}`;
@@ -107,7 +121,7 @@
     summary.textContent = "";
     for (const [cat, s] of Object.entries(data.summary)) {
       const li = document.createElement("li");
-      li.textContent = `${cat}: ${s.value} (${s.qualifier})`;
+      li.textContent = `${cat}: ${number(s.value)} (${qualifier(s.qualifier)})`;
       summary.appendChild(li);
     }
 
@@ -122,6 +136,15 @@
       legend.appendChild(span);
     }
     $("output").hidden = false;
+  }
+
+  // a row of the table leads to its highlight: scrolled into view inside the article pane, and marked
+  function showFact(id) {
+    const mark = $("highlighted").querySelector(`mark[data-fact="${CSS.escape(id)}"]`);
+    if (!mark) return;
+    document.querySelectorAll("mark.focused").forEach((m) => m.classList.remove("focused"));
+    mark.classList.add("focused");
+    mark.scrollIntoView({ block: "center", behavior: "smooth" });
   }
 
   function download(name, type, content) {
@@ -139,7 +162,7 @@
     if (!last) return;
     const headers = { "Content-Type": "application/json", "Accept": "text/csv" };
     if (keyInput.value) headers["X-API-Key"] = keyInput.value;
-    const resp = await fetch("/v1/extract/batch?hxl=1", { method: "POST", headers, body: JSON.stringify({ documents: [last.request] }) });
+    const resp = await fetch("/v1/extract/batch?hxl=1", { method: "POST", headers, body: JSON.stringify({ documents: [{ ...last.request, offsets: undefined }] }) });
     download("tally-facts.csv", "text/csv", await resp.text());
   });
 })();
