@@ -21,6 +21,7 @@ import json
 import re
 from typing import Iterable
 
+from . import tables
 from .config import CATEGORIES
 
 FEEDS = ("facts", "summary")
@@ -50,29 +51,21 @@ SUMMARY_COLUMNS = {
 }
 
 
-def _bool(value) -> str:
-    return "true" if value else "false"
-
-
-def _blank(value):
+def _cell(value):
+    """A typed value as a CSV cell: booleans as true/false, None as empty."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
     return "" if value is None else value
 
 
 def fact_rows(response: dict) -> Iterable[dict]:
-    """One flat row per casualty fact of one response."""
-    summarised = {i for entry in response["summary"].values() for i in entry["facts"]}
-    for fact in response["casualties"]:
-        count, timex = fact["count"], (fact.get("date") or {}).get("value") or ""
-        yield {
-            "document_id": response.get("id") or "", "published": response.get("published") or "",
-            "fact_id": fact["id"], "category": fact["category"], "value": count["value"],
-            "min": _blank(count["min"]), "max": _blank(count["max"]), "qualifier": count["qualifier"],
-            "status": fact["status"], "negated": _bool(fact["negated"]), "part_of": fact["part_of"] or "",
-            "cumulative": _bool(fact["cumulative"]), "in_summary": _bool(fact["id"] in summarised),
-            "victims": fact.get("victims") or "", "event_date": timex if _HXL_DATE_RE.fullmatch(timex) else "",
-            "event_timex": timex, "location": fact.get("location") or "", "source": fact.get("source") or "",
-            "cause": fact.get("cause") or "", "text": fact["text"], "start": fact["start"], "end": fact["end"],
-        }
+    """One flat row per casualty fact of one response: the typed rows of ``service/tables.py``, as CSV cells,
+    with ``event_date`` kept to the dates HXL reads and the TIMEX value in ``event_timex``."""
+    for row in tables.fact_rows(response):
+        timex = row["event_date"] or ""
+        row = {k: _cell(v) for k, v in row.items() if k in FACT_COLUMNS}
+        row.update(event_date=timex if _HXL_DATE_RE.fullmatch(timex) else "", event_timex=timex)
+        yield row
 
 
 def _figure_date(response: dict, fact_ids: list[str]) -> str:
@@ -88,8 +81,8 @@ def summary_rows(response: dict) -> Iterable[dict]:
         entry = response["summary"].get(category)
         if entry:
             yield {"document_id": response.get("id") or "", "published": response.get("published") or "",
-                   "category": category, "value": entry["value"], "min": _blank(entry["min"]),
-                   "max": _blank(entry["max"]), "qualifier": entry["qualifier"],
+                   "category": category, "value": entry["value"], "min": _cell(entry["min"]),
+                   "max": _cell(entry["max"]), "qualifier": entry["qualifier"],
                    "event_date": _figure_date(response, entry["facts"]), "facts": " ".join(entry["facts"])}
 
 

@@ -19,12 +19,13 @@ from .config import CATEGORIES
 @dataclass(frozen=True)
 class Column:
     name: str
-    schema: type[Schema]  # the schema whose field the column holds
+    schema: type[Schema] | None  # the schema whose field the column holds (None: a column derived here)
     field: str
+    derived: fields.Field | None = None  # the type of a derived column
 
     @property
     def marshmallow_field(self) -> fields.Field:
-        return self.schema._declared_fields[self.field]
+        return self.derived if self.schema is None else self.schema._declared_fields[self.field]
 
 
 def _fact_column(name: str, schema: type[Schema] = CasualtySchema, field: str | None = None) -> Column:
@@ -40,6 +41,8 @@ FACT_COLUMNS = (
     _fact_column("value", CountSchema), _fact_column("min", CountSchema), _fact_column("max", CountSchema),
     _fact_column("qualifier", CountSchema),
     _fact_column("status"), _fact_column("negated"), _fact_column("part_of"), _fact_column("cumulative"),
+    # the fact is one its document's figure rests on
+    Column("in_summary", None, "in_summary", fields.Boolean()),
     _fact_column("event_date", FactDateSchema, "value"),
     _fact_column("location"), _fact_column("source"), _fact_column("cause"), _fact_column("victims"),
     _fact_column("start"), _fact_column("end"), _fact_column("text"), _fact_column("rule"),
@@ -62,13 +65,14 @@ ERROR_COLUMNS = (
 
 
 def fact_rows(response: dict) -> list[dict]:
-    """The response's casualty facts, one flat row each, in the response's order."""
+    """The response's casualty facts, one flat row each, in the response's order (typed: ints, booleans, None)."""
+    summarised = {i for entry in response["summary"].values() for i in entry["facts"]}
     rows = []
     for fact in response["casualties"]:
         count, date = fact["count"], fact["date"] or {}
         row = {"document_id": response["id"], "published": response["published"], "fact_id": fact["id"],
                "value": count["value"], "min": count["min"], "max": count["max"], "qualifier": count["qualifier"],
-               "event_date": date.get("value")}
+               "event_date": date.get("value"), "in_summary": fact["id"] in summarised}
         for column in FACT_COLUMNS:
             if column.schema is CasualtySchema and column.name not in row:
                 row[column.name] = fact[column.field]
