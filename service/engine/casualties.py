@@ -65,7 +65,28 @@ class Fact:
     location: str | None = None
     source: str | None = None
     cause: str | None = None
-    extra: dict = field(default_factory=dict)
+    traits: "FactTraits" = field(default_factory=lambda: FactTraits())
+
+
+@dataclass
+class FactTraits:
+    """What the casualty layer learns of a fact beyond its output fields, for the summary to weigh."""
+    trigger: tuple[int, int] | None = None  # the span of the words that tie the count to its category
+    ordinal: bool = False  # "the 4th child shot", "the city's 12th homicide": a running tally
+    tally: bool = False  # "a fourth man was shot": one person, the fourth so far
+    tally_value: int | None = None  # ... and how many so far
+    anaphoric: bool = False  # "he was pronounced dead": a pronoun for someone already counted
+    shot: bool = False  # injured because "shot": maybe among the dead
+    all_shot: bool = False  # "a quadruple shooting": all those shot, the dead among them
+    bare: bool = False  # a bare plural ("insurgents were detained"): two, by convention
+    more: bool = False  # "two MORE suspects": a new group
+    additive: bool = False  # "also", "another": a group added to the one before
+    others: bool = False  # "three OTHERS injured": more people than the sentence's count before
+    statistic: bool = False  # a period's statistic, not the incident's figure
+    lead: bool = False  # in the article's first sentences
+    headline: bool = False  # in its title
+    other_event: bool = False  # its sentence names another event than the article's own
+    place_at: int | None = None  # where the place named nearest the count begins
 
 
 def _find_triggers(text: str, s: int, e: int) -> list[tuple[int, int, str, str]]:
@@ -132,7 +153,7 @@ _PHRASE_FACTS = [
 def _in_aside(text: str, before: Fact, cs: int) -> bool:
     """Is the count at ``cs`` inside an aside that breaks the fact ``before`` down, between its count's noun and
     its verb ("six people, THREE men and three women, were shot"; not a headline's "2 boys, 2 girls shot")?"""
-    trigger = before.extra.get("trigger", (0, 0))
+    trigger = before.traits.trigger or (0, 0)
     if not (before.end < cs < trigger[0] and _ASIDE_OPEN_RE.fullmatch(text, before.end, cs)):
         return False
     close = max((m.start() for m in _COMMA_RE.finditer(text, cs, trigger[0])), default=-1)
@@ -465,14 +486,15 @@ def extract_casualties(text: str, sentences: list[tuple[int, int]], counts: list
             a, b = m.start(), m.end()
             fact = Fact("killed", Count(a, b, text[a:b], int(m.group("n")), None, None, "exact", "ordinal", a,
                                         b).as_dict(), a, b, sent, "tally")
-            fact.extra["ordinal"] = True
+            fact.traits.ordinal = True
             add(fact)
         for pattern, category, value, qualifier, rule, extra in _PHRASE_FACTS:
             for m in pattern.finditer(text, s, e):
                 a, b = m.span("np")
                 cnt = Count(a, b, text[a:b], value(m), None, None, qualifier, qualifier, a, b)
                 fact = Fact(category, cnt.as_dict(), a, b, sent, rule)
-                fact.extra.update(extra, trigger=(a, b))
+                for name, value in {**extra, "trigger": (a, b)}.items():
+                    setattr(fact.traits, name, value)
                 add(fact)
         triggers = _find_triggers(text, s, e)
         if not triggers:
@@ -498,8 +520,8 @@ def extract_casualties(text: str, sentences: list[tuple[int, int]], counts: list
                 parent = sentence_facts[-1]
                 fact = Fact(parent.category, cnt.as_dict(), cnt.start, cnt.end, sent, "breakdown",
                             part_of=index_of[id(parent)])
-                fact.extra["trigger"] = parent.extra["trigger"]
-                fact.victims = _victims(text, cnt.core_end, parent.extra["trigger"], sent)
+                fact.traits.trigger = parent.traits.trigger
+                fact.victims = _victims(text, cnt.core_end, parent.traits.trigger, sent)
                 sentence_facts.append(fact)
                 add(fact)
                 continue
@@ -585,33 +607,33 @@ def extract_casualties(text: str, sentences: list[tuple[int, int]], counts: list
                 parent = next((f for f in reversed(sentence_facts) if f.category == category and not f.negated), None)
                 if parent is not None:
                     fact.rule, fact.part_of = "breakdown", index_of[id(parent)]
-            fact.extra["trigger"] = trig
+            fact.traits.trigger = trig
             fact.victims = None if cnt.kind == "negation" else _victims(text, cnt.core_end, trig, sent)
             if cnt.kind in ("implicit", "bare plural"):
                 fact.victims = " ".join(cnt.text.split())
-            fact.extra["anaphoric"] = not perpetrator and (
+            fact.traits.anaphoric = not perpetrator and (
                 (cnt.kind == "implicit" and cnt.text.split()[0].lower() in ("the", "his", "her"))
                 or cnt.kind in ("object pronoun", "subject pronoun"))
             if perpetrator:
                 fact.victims = "perpetrator"
-            fact.extra["shot"] = category == "injured" and bool(_SHOT_RE.match(text[trig[0]:trig[1]]))
-            fact.extra["bare"] = cnt.kind == "bare plural"
-            fact.extra["ordinal"] = cnt.kind == "ordinal"
-            fact.extra["tally"] = cnt.kind == "ordinal word"
-            if fact.extra["tally"]:  # "a fourth man was shot": one person, the fourth so far
-                fact.extra["tally_value"] = cnt.value
+            fact.traits.shot = category == "injured" and bool(_SHOT_RE.match(text[trig[0]:trig[1]]))
+            fact.traits.bare = cnt.kind == "bare plural"
+            fact.traits.ordinal = cnt.kind == "ordinal"
+            fact.traits.tally = cnt.kind == "ordinal word"
+            if fact.traits.tally:  # "a fourth man was shot": one person, the fourth so far
+                fact.traits.tally_value = cnt.value
                 fact.count = dict(fact.count, value=1, min=None, max=None, qualifier="implicit")
             # the cue is around the count, not in it ("another teen" names one victim; it adds no one)
             more = _MORE_AFTER_RE.match(text, cnt.core_end, e) if cnt.kind in ("digits", "words", "vague") else None
             cue = _ADDITIVE_RE.search(text, max(s, cs - 60), cs) or _ADDITIVE_RE.search(text, ce, min(e, ce + 40)) \
                 or more
-            fact.extra["more"] = more is not None  # "two MORE": a new group
+            fact.traits.more = more is not None  # "two MORE": a new group
             # "killed one man and wounded two others": "others" sets them apart from another category's
             # group in the same sentence; it adds nothing to an earlier figure of their own category
             contrast = cue is not None and "other" in cue.group().lower() and \
                 any(f.category != category for f in sentence_facts)
-            fact.extra["additive"] = cue is not None and not contrast
-            fact.extra["others"] = bool(_OTHERS_AFTER_RE.match(text, ce, min(e, ce + 20)))
+            fact.traits.additive = cue is not None and not contrast
+            fact.traits.others = bool(_OTHERS_AFTER_RE.match(text, ce, min(e, ce + 20)))
             if feared is None:
                 feared = bool(_FEARED_RE.search(text, s, e))
             if feared:
@@ -634,16 +656,16 @@ def extract_casualties(text: str, sentences: list[tuple[int, int]], counts: list
     by_sentence: dict[tuple[int, int], _SentenceTraits] = {}  # many facts share a sentence: read it once
     for f in facts:
         s, e = f.sentence
-        trig = f.extra.get("trigger", (f.start, f.end))
+        trig = f.traits.trigger or (f.start, f.end)
         traits = by_sentence.get(f.sentence)
         if traits is None:
             traits = by_sentence[f.sentence] = _sentence_traits(text, f.sentence)
-        ordinal = f.extra.get("ordinal", False)  # "the 4th child shot": a running tally, not an incident
-        f.cumulative = ordinal or f.extra.get("tally", False) or traits.cumulative and not f.negated
-        f.extra["statistic"] = ordinal or traits.statistic
-        f.extra["lead"] = f.start < lead_end
-        f.extra["headline"] = f.sentence == headline
-        f.extra["other_event"] = _other_event(text, s, f.start, own_events)
+        ordinal = f.traits.ordinal  # "the 4th child shot": a running tally, not an incident
+        f.cumulative = ordinal or f.traits.tally or traits.cumulative and not f.negated
+        f.traits.statistic = ordinal or traits.statistic
+        f.traits.lead = f.start < lead_end
+        f.traits.headline = f.sentence == headline
+        f.traits.other_event = _other_event(text, s, f.start, own_events)
         # "no arrests have been made": a state of the inquiry, no event that a date could be of
         undated = f.negated and f.category in UNDATED_NEGATIONS
         f.date = None if undated else _event_date(usable_dates, f.sentence, f.start, date_starts, days_by_value,
@@ -651,19 +673,19 @@ def extract_casualties(text: str, sentences: list[tuple[int, int]], counts: list
         place = _nearest_place(traits.places, trig[0])
         f.location = place[1] if place else dateline_place
         if place:
-            f.extra["place_at"] = place[0]
+            f.traits.place_at = place[0]
         f.source = traits.source
         f.cause = traits.cause
         if f.status == "reported" and traits.superseded(f.start, f.end):
             f.status = "superseded"  # "Initial reports said five victims, but police later said 6 had been shot"
     # a title that gives the figures of a round-up its first sentence tells ("1 dead, 5 wounded in Chicago
     # shootings", then "at least five people were wounded ... in separate shootings citywide") is that round-up too
-    first_told = min((f.sentence for f in facts if not f.extra["headline"]), default=None)
-    round_up = {(f.category, f.count["value"]) for f in facts if f.extra.get("statistic") and f.sentence == first_told}
+    first_told = min((f.sentence for f in facts if not f.traits.headline), default=None)
+    round_up = {(f.category, f.count["value"]) for f in facts if f.traits.statistic and f.sentence == first_told}
     for f in facts:  # (one person named in both says too little: "Fatal shooting of 14-year-old")
-        if f.extra["headline"] and (f.category, f.count["value"]) in round_up and \
+        if f.traits.headline and (f.category, f.count["value"]) in round_up and \
                 (f.count["value"] > 1 or f.count["qualifier"] != "implicit"):
-            f.extra["statistic"] = True
+            f.traits.statistic = True
     return facts
 
 
@@ -697,9 +719,9 @@ def _drop_later_anaphora(facts: list[Fact]) -> list[Fact]:
     kept: list[Fact] = []
     first_start: dict[str, int] = {}
     for f in facts:
-        if f.extra.get("anaphoric") and first_start.get(f.category, f.start) < f.start:
+        if f.traits.anaphoric and first_start.get(f.category, f.start) < f.start:
             continue
-        if not f.extra.get("ordinal"):  # a tally ("the 116th homicide") introduces no victim to refer back to
+        if not f.traits.ordinal:  # a tally ("the 116th homicide") introduces no victim to refer back to
             first_start[f.category] = min(first_start.get(f.category, f.start), f.start)
         kept.append(f)
     new_index = {id(f): i for i, f in enumerate(kept)}

@@ -42,14 +42,14 @@ def summarise(facts: list[Fact], ids: list[str], published: dt.date | None, text
         # "a quadruple shooting" tells all those shot, the dead among them: it bounds the figure (below), it is
         # no group of its own
         reported = [(f, i) for f, i in items if not f.negated and f.status == "reported" and f.part_of is None
-                    and not f.extra.get("other_event") and not f.extra.get("all_shot")]
+                    and not f.traits.other_event and not f.traits.all_shot]
         # an earlier event is a comparison — unless the article tells of nothing else (a trial, an anniversary)
         usable = [(f, i) for f, i in reported if not _historical(f, published)]
         if not usable:
             usable = reported
             only_history.add(cat)
-        if any(not f.extra.get("statistic") for f, _ in usable):
-            usable = [(f, i) for f, i in usable if not f.extra.get("statistic")]
+        if any(not f.traits.statistic for f, _ in usable):
+            usable = [(f, i) for f, i in usable if not f.traits.statistic]
         if not usable:
             zeros = [(f, i) for f, i in items if f.negated]
             if zeros:
@@ -58,7 +58,7 @@ def summarise(facts: list[Fact], ids: list[str], published: dt.date | None, text
             continue
         cumulative = [(f, i) for f, i in usable if f.cumulative]
         # a tally ("a fourth victim") counts the incident so far: it stands as a running total, never as a group
-        incident = _incident_total([(f, i) for f, i in usable if not f.extra.get("tally")] or usable, text, cat)
+        incident = _incident_total([(f, i) for f, i in usable if not f.traits.tally] or usable, text, cat)
         if cumulative:
             best = max(cumulative, key=lambda fi: _running(fi[0]))
             total = _running(best[0])
@@ -84,11 +84,11 @@ def summarise(facts: list[Fact], ids: list[str], published: dt.date | None, text
         shot = [f for f, i in by_cat["injured"] if i in injured["facts"]]
         dead = [f for f, i in by_cat["killed"] if i in killed["facts"]]
         told_dead = [f for f, _ in by_cat["killed"] if not f.negated]
-        if all(f.extra.get("shot") for f in shot) and _dead_among_shot(dead, shot, told_dead):
+        if all(f.traits.shot for f in shot) and _dead_among_shot(dead, shot, told_dead):
             left = max(injured["value"] - killed["value"], 0)
             injured.update(value=left, min=None if injured["min"] is None else min(injured["min"], left))
     all_shot = [(f, i) for f, i in by_cat.get("injured", [])
-                if f.extra.get("all_shot") and not f.extra.get("other_event") and not _historical(f, published)]
+                if f.traits.all_shot and not f.traits.other_event and not _historical(f, published)]
     if all_shot:
         # "Police ID teen killed in quadruple shooting": four shot, one dead, so at least three wounded
         f, i = max(all_shot, key=lambda fi: fi[0].count["value"])
@@ -104,10 +104,10 @@ def _dead_among_shot(dead: list[Fact], shot: list[Fact], told_dead: list[Fact]) 
     ("Four teens shot, one fatally"; "a boy shot Tuesday died"), or others ("three killed ... her boyfriend was
     ALSO shot"; "a juvenile was killed and a driver was shot"; "a deputy was shot ... the gunman killed himself")?"""
     # (a pronoun refers back: an "other" near it is someone else's, as in "two other people shot him")
-    if any(f.extra.get("additive") and f.count["text"].lower() not in PRONOUNS for f in shot):
+    if any(f.traits.additive and f.count["text"].lower() not in PRONOUNS for f in shot):
         return False
     if any(d.sentence == f.sentence and d.start != f.start and d.count["qualifier"] == f.count["qualifier"] == "implicit"
-           and not d.extra.get("anaphoric") and not f.extra.get("anaphoric") for d in told_dead for f in shot):
+           and not d.traits.anaphoric and not f.traits.anaphoric for d in told_dead for f in shot):
         return False  # "A juvenile was killed and a pizza delivery driver was shot": two people, one verb each
     return not all(d.victims == "perpetrator" or _head(d.victims) in PERPETRATOR_HEADS for d in dead)
 
@@ -119,8 +119,8 @@ def _incident_total(items: list[tuple[Fact, str]], text: str, category: str = ""
     for f, i in items:
         v = f.count["value"]
         repeat = (f.count["qualifier"] != "implicit" and v in seen_values and f.sentence not in sentences
-                  and not f.extra.get("additive")) \
-            or (f.extra.get("anaphoric") and sentences) or (f.extra.get("bare") and sentences)
+                  and not f.traits.additive) \
+            or (f.traits.anaphoric and sentences) or (f.traits.bare and sentences)
         seen_values.add(v)
         if repeat:
             continue
@@ -131,7 +131,7 @@ def _incident_total(items: list[tuple[Fact, str]], text: str, category: str = ""
     for sent, group in sentences.items():
         s_sum = _sentence_figure(group, text)
         # "Deputies LATER found ANOTHER victim": one more person, told as new
-        additive = any(f.extra.get("additive") for f, _ in group) or (
+        additive = any(f.traits.additive for f, _ in group) or (
             any(_NEW_PERSON_DETERMINER_RE.match(text, f.start) for f, _ in group) and _new_group_cue(group, text))
         if total is not None:
             told += s_sum
@@ -139,8 +139,8 @@ def _incident_total(items: list[tuple[Fact, str]], text: str, category: str = ""
             total, ids = s_sum, [i for _, i in group]
             first_total = s_sum if not any(f.count["qualifier"] == "implicit" for f, _ in group) else None
             # a lead of bare plurals only ("Insurgents Killed", coded 2) does not hold the figure
-            lead = group[0][0].extra.get("lead") and not all(f.extra.get("bare") for f, _ in group)
-            titled = group[0][0].extra.get("headline")
+            lead = group[0][0].traits.lead and not all(f.traits.bare for f, _ in group)
+            titled = group[0][0].traits.headline
         elif titled:
             # the story retells its title in full: "Taliban Leader Captured" then "detained several
             # insurgents, including the leader" is the body's figure, not the sum of the two
@@ -176,8 +176,8 @@ def _place_by_place(items: list[tuple[Fact, str]], text: str, breaks: list[int])
     shot dead in Baton Rouge, a week after five in Dallas")."""
     paragraphs: dict[int, list[tuple[Fact, str]]] = {}
     for f, i in items:
-        at = f.extra.get("place_at")
-        if at is None or f.extra.get("tally") or f.count["qualifier"] == "vague":
+        at = f.traits.place_at
+        if at is None or f.traits.tally or f.count["qualifier"] == "vague":
             continue
         if abs(at - f.start) > PLACE_NEAR and text[f.sentence[0]:at].strip():
             continue  # neither beside the count nor the sentence's opening ("In Malawi, ... killed eight")
@@ -202,7 +202,7 @@ def _place_by_place(items: list[tuple[Fact, str]], text: str, breaks: list[int])
 
 def _new_group_cue(group, text: str) -> bool:
     """"also detained one other", "an additional suspect": a cue that the group is new, not a retelling."""
-    return any(f.extra.get("more") or _NEW_GROUP_CUE_RE.search(text, max(f.sentence[0], f.start - 40), f.end + 40)
+    return any(f.traits.more or _NEW_GROUP_CUE_RE.search(text, max(f.sentence[0], f.start - 40), f.end + 40)
                for f, _ in group)
 
 
@@ -228,18 +228,18 @@ def _sentence_figure(group: list[tuple[Fact, str]], text: str = "") -> int:
     if not any(f.count["qualifier"] == "implicit" for f, _ in group):
         ordered = sorted((f for f, _ in group), key=lambda f: f.start)
         joined = len(ordered) > 1 and all(
-            a.extra.get("trigger") == b.extra.get("trigger") and _COUNTS_JOINED_RE.fullmatch(text, a.end, b.start)
+            a.traits.trigger == b.traits.trigger and _COUNTS_JOINED_RE.fullmatch(text, a.end, b.start)
             and not _HOUSEHOLDS_RE.match(text, a.end)  # "1,000 families, some 6,200 people": one group told twice
             for a, b in zip(ordered, ordered[1:]))
         if joined:  # "two boys and two girls were shot": one subject of two groups
             return sum(values)
-        if len(ordered) > 1 and any(f.extra.get("others") for f in ordered[1:]):
+        if len(ordered) > 1 and any(f.traits.others for f in ordered[1:]):
             # "One person in critical condition, three others injured": the others are more people
             return sum(values)
         return max(values)
     total, previous = 0, None
     for f, _ in sorted(group, key=lambda fi: fi[0].start):
-        same_person = previous is not None and f.extra.get("trigger") == previous.extra.get("trigger") and \
+        same_person = previous is not None and f.traits.trigger == previous.traits.trigger and \
             f.count["qualifier"] == previous.count["qualifier"] == "implicit" and \
             not _AND_BETWEEN_RE.search(text, previous.end, f.start)
         if not same_person:
@@ -276,13 +276,13 @@ def _historical(f: Fact, published: dt.date | None) -> bool:
 
 def _running(f: Fact) -> int:
     """The figure a running total gives: its count, or for a tally ("a fourth victim", one person) its rank."""
-    return f.extra.get("tally_value", f.count["value"])
+    return f.traits.tally_value if f.traits.tally_value is not None else f.count["value"]
 
 
 def _entry(f: Fact, ids: list[str]) -> dict:
     c = f.count
-    if "tally_value" in f.extra:  # "a fourth victim was found": four so far
-        return {"value": f.extra["tally_value"], "min": f.extra["tally_value"], "max": None, "qualifier": "at_least",
+    if f.traits.tally_value is not None:  # "a fourth victim was found": four so far
+        return {"value": f.traits.tally_value, "min": f.traits.tally_value, "max": None, "qualifier": "at_least",
                 "facts": ids}
     value = c["value"]
     stated = value - 1
