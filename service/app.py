@@ -20,7 +20,7 @@ from .config import api_keys, from_environment, rate_limits
 from .engine import DeadlineExceeded
 from .problems import from_http_exception, problem
 
-OPEN_PATHS = ("/healthz", "/openapi.json", "/docs", "/metrics", "/static/", "/favicon.ico")
+OPEN_PATHS = ("/healthz", "/openapi.json", "/docs", "/metrics", "/static/", "/favicon.ico", "/categories.json")
 
 
 def _is_open(path: str) -> bool:
@@ -151,6 +151,12 @@ def create_app(config: dict | None = None) -> Flask:
     def page():
         """The page for people: paste an article, see its facts highlighted in place."""
         return app.send_static_file("index.html")
+
+    @app.get("/categories.json")
+    def categories():
+        """The casualty categories as declared (name, label, colour), for the page's legend and colours."""
+        from .engine.categories import DECLARED
+        return {"categories": [{"name": c.name, "label": c.label, "colour": c.colour} for c in DECLARED]}
 
     @app.get("/favicon.ico")
     def favicon():

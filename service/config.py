@@ -6,8 +6,7 @@ from __future__ import annotations
 
 import os
 
-CATEGORIES = ("killed", "injured", "missing", "kidnapped", "arrested", "displaced", "evacuated", "homeless",
-              "affected")
+from .engine.categories import CATEGORIES  # noqa: F401  (declared once, in the casualty lexicon)
 
 # name: (environment variable, default, type)
 SETTINGS = {

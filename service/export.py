@@ -23,15 +23,12 @@ from typing import Iterable
 
 from . import tables
 from .config import CATEGORIES
+from .engine.categories import BY_NAME
 
 FEEDS = ("facts", "summary")
 _HXL_DATE_RE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
-# the HXL attribute of each category's figure column
-HXL_ATTRIBUTES = {"killed": "+killed", "injured": "+injured", "missing": "+missing", "kidnapped": "+kidnapped",
-                  "arrested": "+arrested", "displaced": "+displaced", "evacuated": "+evacuated",
-                  "homeless": "+homeless", "affected": ""}
 _ERROR_COLUMNS = {"error_reason": "#meta+error+reason", "error_detail": "#meta+error+detail"}
-_CATEGORY_COLUMNS = {c: f"#affected{HXL_ATTRIBUTES[c]}" for c in CATEGORIES}
+_CATEGORY_COLUMNS = {c: f"#affected{BY_NAME[c].hxl}" for c in CATEGORIES}  # each category's own column
 
 # column -> HXL hashtag ("" leaves a column untagged: `value` is repeated under its category's tagged column)
 FACT_COLUMNS = {

@@ -116,3 +116,14 @@ def test_metrics_endpoint(client):
     assert "tally_http_request_duration_seconds_bucket" in text
     assert f'tally_build_info{{rules_version="{RULES_VERSION}",version=' in text
     assert "tally_engine_seconds_count" in text and "tally_http_requests_in_flight" in text
+
+
+def test_categories_are_declared_once_and_served_to_the_page(client):
+    from schemas.responses import CasualtySchema
+    from service.config import CATEGORIES
+    from service.engine.lexicon import load
+    declared = list(load("casualty_triggers")["categories"])
+    assert list(CATEGORIES) == declared
+    assert list(CasualtySchema().fields["category"].validate.choices) == declared
+    served = client.get("/categories.json").get_json()["categories"]
+    assert [c["name"] for c in served] == declared and all(c["colour"].startswith("#") for c in served)

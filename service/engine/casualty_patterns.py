@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import regex as re
 
+from .categories import MASS_CATEGORIES  # noqa: F401  (a flag of each category's declaration, applied here)
 from .lexicon import alternation, load
 
 L = load("casualty_triggers")
@@ -50,7 +51,6 @@ _TRIGGERS = {cat: {kind: _trigger_regex(spec.get(kind) or [],
                                         _phrase_regex(spec[f"{kind}_phrases"]) if f"{kind}_phrases" in spec else None)
                    for kind in ("passive", "active", "nouns", "tolls")}
              for cat, spec in L["categories"].items()}
-MASS_CATEGORIES = tuple(G["mass_categories"])
 UNDATED_NEGATIONS = frozenset(G["undated_negations"])
 PRONOUNS = frozenset(w.lower() for w in G["subject_pronouns"] + G["object_pronouns"])
 PERPETRATOR_HEADS = frozenset(w.lower().rstrip("s") for w in G["perpetrator_heads"])

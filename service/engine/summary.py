@@ -10,14 +10,13 @@ import re
 from collections import Counter
 
 from .casualties import Fact, event_day
+from .categories import GROUP_CATEGORIES  # operations that report a named target, then the group taken with him
 from .casualty_patterns import (_AND_BETWEEN_RE, _COUNTS_JOINED_RE, _HOUSEHOLDS_RE, _NEW_GROUP_CUE_RE,
                                 _NEW_PERSON_DETERMINER_RE,
                                 _PLACE_LIST_RETOLD_AFTER_RE, _PLACE_LIST_RETOLD_BEFORE_RE, PERPETRATOR_HEADS, PRONOUNS)
 
 LEAD_FIRST = True
 ADDITIVE_MAX = 10  # a later sentence adds its group ("also detained one other") only when the group is small
-# categories whose operations report a named target, then the group taken with him, without an "also"
-GROUP_CATEGORIES = ("arrested", "kidnapped")
 PLACE_NEAR = 80  # a place named this near a count is its group's own place ("one death in the Philippines")
 _PARAGRAPH_BREAK_RE = re.compile(r"\n[ \t]*\n")
 

@@ -1,7 +1,14 @@
 // Tally's page: send the article to /v1/extract and show each fact in place. No external resources.
 (function () {
   "use strict";
-  const CATEGORIES = ["killed", "injured", "missing", "kidnapped", "arrested", "displaced", "evacuated", "homeless", "affected"];
+  // the categories as the server declares them (service/engine/lexicon/casualty_triggers.yaml): order, colours
+  let CATEGORIES = [];
+  fetch("/categories.json").then((r) => r.json()).then((data) => {
+    CATEGORIES = data.categories.map((c) => c.name);
+    const style = document.createElement("style");
+    style.textContent = data.categories.map((c) => `.cat-${c.name} { color: ${c.colour}; }`).join("\n");
+    document.head.appendChild(style);
+  });
   const $ = (id) => document.getElementById(id);
   const QUALIFIERS = { exact: "exact", about: "about", at_least: "at least", more_than: "more than",
     approaching: "approaching", at_most: "at most", less_than: "less than", range: "range", vague: "vague",
@@ -127,7 +134,8 @@
 
     const legend = $("legend");
     legend.textContent = "";
-    for (const cat of CATEGORIES) {
+    const order = CATEGORIES.length ? CATEGORIES : [...new Set(data.casualties.map((f) => f.category))];
+    for (const cat of order) {
       if (!data.casualties.some((f) => f.category === cat)) continue;
       const span = document.createElement("span");
       span.className = `cat-${cat}`;

@@ -1,0 +1,27 @@
+"""The casualty categories, each declared once (``lexicon/casualty_triggers.yaml``: its triggers, its flags, its
+label, colour and HXL attribute). The config, the schemas, the feeds and the page read them from here; adding a
+category is one block in that file, with its examples in tests/corpus/casualties.yaml."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .lexicon import load
+
+
+@dataclass(frozen=True)
+class Category:
+    name: str
+    label: str
+    colour: str
+    hxl: str  # its attribute under #affected ("" for plain #affected)
+    mass: bool  # counted by numbers only, never by one person
+    groups_after_a_named_target: bool  # a later group taken with a named target adds to the figure
+
+
+DECLARED = tuple(Category(name, spec["label"], spec["colour"], spec["hxl"], bool(spec["mass"]),
+                          bool(spec["groups_after_a_named_target"]))
+                 for name, spec in load("casualty_triggers")["categories"].items())
+CATEGORIES = tuple(c.name for c in DECLARED)
+BY_NAME = {c.name: c for c in DECLARED}
+MASS_CATEGORIES = tuple(c.name for c in DECLARED if c.mass)
+GROUP_CATEGORIES = tuple(c.name for c in DECLARED if c.groups_after_a_named_target)
