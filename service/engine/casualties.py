@@ -26,7 +26,7 @@ import regex as re
 from .dates import DateMention
 from .numbers import Count
 from .casualty_patterns import (  # the patterns this layer applies
-    _TRIGGERS, MASS_CATEGORIES, _SHOT_THEN_DIED_RE, _CHARGE_GAP_RE, _NOUN_MODIFIER_RE, _TOLL_LINK_RE,
+    _TRIGGERS, TRIGGER_FIRST_WORDS, WORD_RE, MASS_CATEGORIES, _SHOT_THEN_DIED_RE, _CHARGE_GAP_RE, _NOUN_MODIFIER_RE, _TOLL_LINK_RE,
     _HYPOTHETICAL_RE, _CUMULATIVE_RE, _FEARED_RE, _STATISTIC_RE, _SHOT_RE, _SUBJECT_GAP_RE, _CLAUSE_BREAK_RE,
     _OBJECT_GAP_RE, _COORDINATED_OBJECT_RE, _NOUN_GAP_RE, _INCLUDING_RE, _VICTIM_AFTER_RE, _VICTIM_BEFORE_RE,
     _SOURCE_RE, _LOCATION_RE, _CAUSE_RE, _IMPLICIT_RE, _DETERMINED_RE, _ADDITIVE_RE, _HEADLINE_NP_RE,
@@ -89,12 +89,22 @@ class FactTraits:
     place_at: int | None = None  # where the place named nearest the count begins
 
 
-def _find_triggers(text: str, s: int, e: int) -> list[tuple[int, int, str, str]]:
+def _sentence_words(text: str, s: int, e: int) -> frozenset | None:
+    """The sentence's words, lower-cased; None when one is not ASCII (the prefilter then lets every pattern run)."""
+    words = WORD_RE.findall(text, s, e)
+    return None if any(not w.isascii() for w in words) else frozenset(w.lower() for w in words)
+
+
+def _find_triggers(text: str, s: int, e: int, prefilter: bool = True) -> list[tuple[int, int, str, str]]:
     found = []
+    words = _sentence_words(text, s, e) if prefilter else None
     for cat, kinds in _TRIGGERS.items():
         for kind, pattern in kinds.items():
             if pattern is None:
                 continue
+            first = TRIGGER_FIRST_WORDS[cat][kind]
+            if words is not None and first is not None and not first & words:
+                continue  # none of its triggers' first words is in the sentence
             for m in pattern.finditer(text, s, e):
                 found.append((m.start(), m.end(), cat, kind))
     # overlap policy, within a kind: the longest trigger wins ("shot dead" over "shot"); a passive and an

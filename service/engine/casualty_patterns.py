@@ -51,6 +51,23 @@ _TRIGGERS = {cat: {kind: _trigger_regex(spec.get(kind) or [],
                                         _phrase_regex(spec[f"{kind}_phrases"]) if f"{kind}_phrases" in spec else None)
                    for kind in ("passive", "active", "nouns", "tolls")}
              for cat, spec in L["categories"].items()}
+
+
+def _first_word(phrase: str) -> str | None:
+    m = WORD_RE.match(str(phrase))
+    return m.group().lower() if m else None
+
+
+# Per category and kind, the first words its triggers can begin with (an opener, for phrase triggers): a sentence
+# none of whose words is one of them holds no trigger of that kind, and its pattern need not run (None: no first
+# word to tell, the pattern always runs). Exact for ASCII words, where the patterns' case folding is lower().
+WORD_RE = re.compile(r"\w+")
+TRIGGER_FIRST_WORDS = {
+    cat: {kind: (None if None in (words := {_first_word(w) for w in (spec.get(kind) or [])} |
+                                  {_first_word(w) for w in spec.get(f"{kind}_phrases", {}).get("openers", [])})
+                 else frozenset(words))
+          for kind in ("passive", "active", "nouns", "tolls")}
+    for cat, spec in L["categories"].items()}
 UNDATED_NEGATIONS = frozenset(G["undated_negations"])
 PRONOUNS = frozenset(w.lower() for w in G["subject_pronouns"] + G["object_pronouns"])
 PERPETRATOR_HEADS = frozenset(w.lower().rstrip("s") for w in G["perpetrator_heads"])
