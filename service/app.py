@@ -82,7 +82,19 @@ def create_app(config: dict | None = None) -> Flask:
     )
     if config:
         app.config.update(config)
+    _register_access(app)  # keys, rate limits, CORS: before any other hook
+    api = ProblemApi(app)
+    from .routes import blp, health_blp
+    api.register_blueprint(blp)
+    api.register_blueprint(health_blp)
+    _register_pages(app)
+    _register_request_hooks(app)
+    _register_errors(app)
+    return app
 
+
+def _register_access(app: Flask) -> None:
+    """API keys (checked in constant time), rate limits per key or client, and the CORS allow-list."""
     keys = [k.encode() for k in api_keys(app.config)]
 
     def _presented_key() -> str | None:
@@ -118,34 +130,15 @@ def create_app(config: dict | None = None) -> Flask:
                            "unauthorized", headers={"WWW-Authenticate": 'Bearer realm="tally"'})
         return None
 
-    @app.errorhandler(DeadlineExceeded)
-    def _deadline(error):
-        return problem(503, f"The text could not be read within the request deadline of "
-                            f"{app.config['REQUEST_DEADLINE']:g} s; send it in smaller parts.", "deadline_exceeded",
-                       headers={"Retry-After": "1"})
 
-    api = ProblemApi(app)
-    from .routes import blp, health_blp
-    api.register_blueprint(blp)
-    api.register_blueprint(health_blp)
+def _register_pages(app: Flask) -> None:
+    """What is not the data API: the page, its icon and categories, the docs' assets, the metrics."""
 
     @app.get("/docs/assets/<path:filename>")
     def swagger_assets(filename):
         """Swagger UI's files, served from the swagger-ui-bundle package: the docs work offline."""
         from swagger_ui_bundle import swagger_ui_path
         return send_from_directory(swagger_ui_path, filename, max_age=3600)
-
-    @app.before_request
-    def _start():
-        g.request_id = request.headers.get("X-Request-Id") or uuid.uuid4().hex
-        g.started = time.perf_counter()
-        g.in_flight = True
-        metrics.request_started()
-
-    @app.teardown_request
-    def _end(_error=None):
-        if g.pop("in_flight", False):
-            metrics.request_ended()
 
     @app.get("/")
     def page():
@@ -169,6 +162,22 @@ def create_app(config: dict | None = None) -> Flask:
         body, content_type = metrics.exposition()
         return Response(body, content_type=content_type)
 
+
+def _register_request_hooks(app: Flask) -> None:
+    """A request id, requests in flight, and per request: its metrics and one log line (never the text)."""
+
+    @app.before_request
+    def _start():
+        g.request_id = request.headers.get("X-Request-Id") or uuid.uuid4().hex
+        g.started = time.perf_counter()
+        g.in_flight = True
+        metrics.request_started()
+
+    @app.teardown_request
+    def _end(_error=None):
+        if g.pop("in_flight", False):
+            metrics.request_ended()
+
     @app.after_request
     def _finish(resp):
         resp.headers["X-Request-Id"] = g.get("request_id", "")
@@ -186,6 +195,16 @@ def create_app(config: dict | None = None) -> Flask:
                  request.content_length or 0, elapsed, g.get("request_id"))
         return resp
 
+
+def _register_errors(app: Flask) -> None:
+    """Every error as problem+json: HTTP errors, the request deadline, and anything unexpected (no trace)."""
+
+    @app.errorhandler(DeadlineExceeded)
+    def _deadline(error):
+        return problem(503, f"The text could not be read within the request deadline of "
+                            f"{app.config['REQUEST_DEADLINE']:g} s; send it in smaller parts.", "deadline_exceeded",
+                       headers={"Retry-After": "1"})
+
     @app.errorhandler(HTTPException)
     def _http_error(error):
         if error.code == 413:
@@ -196,5 +215,3 @@ def create_app(config: dict | None = None) -> Flask:
     def _unexpected(error):
         log.exception("unhandled error in request %s", g.get("request_id"))
         return from_http_exception(InternalServerError())
-
-    return app
