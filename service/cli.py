@@ -25,8 +25,14 @@ def cmd_extract(args) -> int:
     except ValidationError as exc:
         print(json.dumps({"error": "invalid_fields", "errors": exc.messages}), file=sys.stderr)
         return 2
-    result = response_schema.dump(extract(doc["text"], published=doc["published"], doc_id=doc["id"],
-                                              categories=doc["categories"], offsets=doc["offsets"]))
+    options = dict(published=doc["published"], doc_id=doc["id"], categories=doc["categories"],
+                   offsets=doc["offsets"])
+    if args.explain:  # the response, and the candidate counts the casualty layer's vetoes dropped
+        from .engine import explain
+        explained = explain(doc["text"], **options)
+        result = {"response": response_schema.dump(explained["response"]), "vetoes": explained["vetoes"]}
+    else:
+        result = response_schema.dump(extract(doc["text"], **options))
     json.dump(result, sys.stdout, ensure_ascii=False, indent=None if args.compact else 2)
     sys.stdout.write("\n")
     return 0
@@ -214,6 +220,8 @@ def main(argv=None) -> int:
     p.add_argument("--published", help="publication date, YYYY-MM-DD")
     p.add_argument("--id", help="an id to echo")
     p.add_argument("--compact", action="store_true", help="one line of JSON")
+    p.add_argument("--explain", action="store_true",
+                   help="also list the candidate counts a veto dropped, and why: {response, vetoes}")
     p.set_defaults(func=cmd_extract)
     p = sub.add_parser("batch", help="read JSONL requests, write one JSON response per line")
     p.add_argument("input", nargs="?", help="JSONL file of {id, text, published}, or - (default)")

@@ -76,3 +76,10 @@ def test_fail_on_error_exits_non_zero_when_a_line_failed():
 def test_quiet_prints_nothing():
     res = _tally("batch", "--quiet", stdin='{"id": "1", "text": "Two people died."}\n')
     assert res.returncode == 0 and res.stderr == ""
+
+
+def test_extract_explain_lists_the_vetoes():
+    res = _tally("extract", "-", "--explain", "--compact", stdin="The storm could kill thousands.")
+    body = json.loads(res.stdout)
+    assert body["response"]["casualties"] == []
+    assert [(v["veto"], v["text"]) for v in body["vetoes"]] == [("hypothetical", "thousands")]

@@ -131,3 +131,26 @@ def test_without_a_publication_date_the_articles_own_year_makes_old_events_compa
     text = ("Hurricane Debbie in 1961 caused 60 fatalities in Cape Verde. Hurricane Fran struck the islands in August "
             "1996 and killed 29 people.")
     assert extract(text)["summary"]["killed"]["value"] == 29
+
+
+VETOES = _load("vetoes")
+
+
+@pytest.mark.parametrize("name, text, words", [(name, text, words) for name, cases in VETOES.items()
+                                                for text, words in cases], ids=lambda v: str(v)[:40])
+def test_veto_corpus(name, text, words):
+    from service.engine import explain
+    result = explain(text, published=DATES["published"])
+    assert any(v["veto"] == name and v["text"] == words for v in result["vetoes"]), result["vetoes"]
+    assert words not in [f["text"] for f in result["response"]["casualties"]]
+
+
+def test_every_veto_in_the_code_has_examples():
+    import re
+    source = (Path(__file__).parents[1] / "service" / "engine" / "casualties.py").read_text(encoding="utf-8")
+    named = set(re.findall(r'_veto\("(\w+)"', source))
+    missing = named - set(VETOES)
+    # a veto whose condition no plain sentence reaches yet is listed here, to be given an example
+    assert missing <= {"implicit_needs_subject_or_object", "person_only_verb", "possessive_needs_death_noun",
+                       "object_pronoun_needs_harm_object", "subject_pronoun_needs_harm_subject",
+                       "negation_needs_subject", "negated_subject_category"}, missing

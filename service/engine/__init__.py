@@ -11,7 +11,7 @@ import datetime as dt
 import time
 
 from .. import __version__
-from .casualties import event_day, extract_casualties, fact_id
+from .casualties import event_day, explain_vetoes, extract_casualties, fact_id
 from .dateline import find_dateline
 from .deadline import Deadline, DeadlineExceeded
 from .digits import readable
@@ -25,7 +25,7 @@ from .summary import summarise
 
 RULES_VERSION = "2026.12.02.1"
 
-__all__ = ["extract", "warm_up", "RULES_VERSION", "DeadlineExceeded"]
+__all__ = ["extract", "explain", "warm_up", "RULES_VERSION", "DeadlineExceeded"]
 
 
 def _anchor(published) -> tuple[dt.date | None, dt.timedelta | None]:
@@ -96,6 +96,15 @@ def extract(text: str, published=None, doc_id: str | None = None, timeout: float
         _quote_original(result, original)
     _apply_options(result, original, categories, offsets, utc_offset)
     return result
+
+
+def explain(text: str, **options) -> dict:
+    """``extract`` (same options), and every candidate count a veto of the casualty layer dropped: its name (as in
+    tests/corpus/vetoes.yaml), the category it would have had, its span and words. For a reader who asks why a
+    figure is not a fact."""
+    with explain_vetoes() as vetoes:
+        response = extract(text, **options)
+    return {"response": response, "vetoes": vetoes}
 
 
 def _apply_options(result: dict, text: str, categories, offsets: str, utc_offset) -> None:

@@ -15,6 +15,8 @@ is kept with status ``feared``; "no one was hurt" is a stated zero (``negated``)
 """
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import datetime as dt
 import hashlib
 from bisect import bisect_left
@@ -87,6 +89,27 @@ class FactTraits:
     headline: bool = False  # in its title
     other_event: bool = False  # its sentence names another event than the article's own
     place_at: int | None = None  # where the place named nearest the count begins
+
+
+# Where the vetoes that drop a linked candidate are written down, when someone asks (``explain_vetoes``)
+_VETO_LOG: contextvars.ContextVar[list | None] = contextvars.ContextVar("casualty_vetoes", default=None)
+
+
+def _veto(name: str, cnt: Count, category: str | None = None) -> None:
+    log = _VETO_LOG.get()
+    if log is not None:
+        log.append({"veto": name, "category": category, "start": cnt.start, "end": cnt.end, "text": cnt.text})
+
+
+@contextlib.contextmanager
+def explain_vetoes():
+    """Within it, every candidate count a veto drops is listed: ``with explain_vetoes() as vetoes: extract(...)``."""
+    log: list = []
+    token = _VETO_LOG.set(log)
+    try:
+        yield log
+    finally:
+        _VETO_LOG.reset(token)
 
 
 def _sentence_words(text: str, s: int, e: int) -> frozenset | None:
@@ -542,12 +565,15 @@ def extract_casualties(text: str, sentences: list[tuple[int, int]], counts: list
                          qualified=cnt.qualifier in ("about", "at_least", "more_than", "approaching", "at_most",
                                                      "less_than", "range"))
             if link is None:
+                _veto("no_link", cnt)  # no pattern ties the count to a trigger
                 continue
             category, rule, trig = link
             if cnt.kind in ("digits", "words", "vague", "range") and \
                     _NOT_PERSONS_AFTER_RE.match(text, cnt.core_end, min(e, cnt.core_end + 40)):
+                _veto("not_persons_after", cnt, category)
                 continue  # "impacted eight provinces", "85,000 head of cattle were killed"
             if rule == "object" and _NEAR_MISS_BEFORE_RE.search(text, max(s, trig[0] - 15), trig[0]):
+                _veto("near_miss", cnt, category)
                 continue  # "bullets that nearly killed his father-in-law"
             if cnt.kind == "ordinal word" and any(f.category != category and f.count["value"] == cnt.value - 1
                                                   for f in sentence_facts):
@@ -564,6 +590,7 @@ def extract_casualties(text: str, sentences: list[tuple[int, int]], counts: list
                     if category != "killed" or not (
                             _NEW_SUBJECT_RE.search(text, max(s, trig[0] - 25), trig[0]) or
                             all(by_start[c[0]].rule == "object" for c in prior if c[0] in by_start)):
+                        _veto("reflexive_already_counted", cnt, category)
                         continue  # "a boy was hospitalized after shooting himself": the boy, already counted
                     # "Hernandez was killed by her ex-boyfriend before HE killed himself", "Smith killed three
                     # people before killing himself": the one who killed, dead too
@@ -575,32 +602,44 @@ def extract_casualties(text: str, sentences: list[tuple[int, int]], counts: list
                     _AGENT_KILLED_PRONOUN_RE.search(text, max(s, cs - 60), ce):
                 perpetrator = True  # "the gunman killed three people before police killed him"
             if cnt.kind in ("implicit", "ordinal", "ordinal word") and rule not in ("subject", "object"):
+                _veto("implicit_needs_subject_or_object", cnt, category)
                 continue
             if rule == "object" and cnt.kind not in ("implicit", "object pronoun") and \
                     _PERSON_ONLY_VERB_RE.fullmatch(text, trig[0], trig[1]):
+                _veto("person_only_verb", cnt, category)
                 continue  # "struck multiple vehicles": these verbs hit people only when a person is named
             if _HOSPITAL_VERB_RE.fullmatch(text, trig[0], trig[1]) and \
                     (rule != "object" or not _TO_HOSPITAL_RE.match(text, ce, min(e, ce + 80))):
+                _veto("hospital_verb_without_hospital", cnt, category)
                 continue  # "sent five people to the hospital", not "sent two officers to the scene"
             if cnt.kind in ("possessive", "multiplier") and (rule != "noun" or category != "killed"):
+                _veto("possessive_needs_death_noun", cnt, category)
                 continue
             if category in MASS_CATEGORIES and cnt.kind not in ("digits", "words", "vague", "range"):
+                _veto("mass_category_needs_a_number", cnt, category)
                 continue  # one person who "fled" the scene is no displacement
             if cnt.kind == "object pronoun" and (rule != "object" or category not in ("killed", "injured")):
+                _veto("object_pronoun_needs_harm_object", cnt, category)
                 continue
             if cnt.kind == "subject pronoun" and (rule != "subject" or category not in ("killed", "injured")):
+                _veto("subject_pronoun_needs_harm_subject", cnt, category)
                 continue
             if cnt.kind == "subject pronoun" and category == "injured" and \
                     any(t[2] == "killed" and t[1] <= cs for t in triggers):
+                _veto("pronoun_shot_before_dying", cnt, category)
                 continue  # "Makanzee died days after she was shot": the one who died, not another wounded
             if cnt.kind == "bare plural" and category not in ("arrested", "killed"):
+                _veto("bare_plural_category", cnt, category)
                 continue
             if cnt.kind == "negation" and rule != "subject":
+                _veto("negation_needs_subject", cnt, category)
                 continue
             if cnt.kind == "negation" and _SEVERITY_RE.search(text, trig[0], trig[1]):
+                _veto("negation_of_severity", cnt, category)
                 continue  # "none had life-threatening injuries": some were hurt, none gravely
             if rule == "negated subject":
                 if category not in ("injured", "killed"):
+                    _veto("negated_subject_category", cnt, category)
                     continue
                 cnt = Count(cnt.start, cnt.end, cnt.text, 0, None, None, "exact", "negation", cnt.start, cnt.end)
                 rule = "subject"
@@ -608,6 +647,7 @@ def extract_casualties(text: str, sentences: list[tuple[int, int]], counts: list
             # the words before, and between a count and its verb ("1,000 people were PLANNED TO be evacuated")
             window = _own_clause(text[max(s, lo - 45):lo]) + " " + text[cnt.end:trig[0]] * (trig[0] > cnt.end)
             if _HYPOTHETICAL_RE.search(window) and not _MAY_HAVE_RE.search(window):
+                _veto("hypothetical", cnt, category)  # "could kill thousands", "1,000 were planned to be evacuated"
                 continue
             if category == "injured" and _SHOT_THEN_DIED_RE.match(text, trig[1], min(e, trig[1] + 100)):
                 category = "killed"  # "was shot in the head and killed", "shot in head, dies"
