@@ -15,7 +15,6 @@ from pathlib import Path
 from .profile import Profile, cosine
 
 MODEL_PATH = Path(__file__).with_name("event_linker.json")
-FIGURES = ("killed", "injured")
 NEAR_DAYS = 3  # reports of one incident mostly come out within days of each other
 
 FEATURES = (
