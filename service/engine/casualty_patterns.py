@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import regex as re
 
-from .categories import MASS_CATEGORIES  # noqa: F401  (a flag of each category's declaration, applied here)
 from .lexicon import alternation, load
 
 L = load("casualty_triggers")
