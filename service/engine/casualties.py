@@ -483,7 +483,12 @@ def _implicit_counts(text: str, s: int, e: int, taken: list[tuple[int, int]],
     for m in _ONE_OF_RE.finditer(text, s, e):
         if free(*m.span(), also_out=False):
             out.append(_candidate(m, 0, 1, "one of", qualifier="exact"))
-    out = _merge_coordinated(text, out)
+    return _merge_coordinated(text, out) + _bare_plurals(text, s, e, taken)
+
+
+def _bare_plurals(text: str, s: int, e: int, taken: list[tuple[int, int]]) -> list[tuple[int, int, Count]]:
+    """"insurgents were detained": a plural with no count before it is two, by convention."""
+    out = []
     for m in _BARE_PLURAL_RE.finditer(text, s, e):
         if any(a < m.end() and m.start() < b for a, b in taken):
             continue

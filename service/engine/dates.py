@@ -946,25 +946,7 @@ def _produce(rule: Rule, m, ctx: Context) -> tuple | None:
 
 def extract_dates(text: str, anchor: dt.date | None, numbers: list[NumberMention] | None = None) -> list[DateMention]:
     """Every date expression in ``text``, longest first, resolved against ``anchor``."""
-    candidates: list[tuple[int, int, int, Rule, re.Match | None]] = []
-    windows = anchor_windows(text, ANCHORS)
-    for order, rule in enumerate(RULES):
-        seen: set[tuple[int, int]] = set()
-        for lo, hi in windows(rule.anchor):
-            for m in rule.pattern.finditer(text, lo, hi):
-                if m.end() > m.start() and m.span() not in seen:
-                    seen.add(m.span())
-                    candidates.append((m.start(), m.end(), order, rule, m))
-    # years: the number layer decides that "2023" is a year and not a count
-    for n in numbers or []:
-        if n.role == "year":
-            pre = _YEAR_MOD_RE.search(text, max(0, n.start - 30), n.start)
-            start = pre.start() if pre and pre.group().strip() else n.start
-            m = _YEAR_WITH_MOD_RE.match(text, start, n.end)
-            if m is None or m.end() != n.end:
-                m = _YEAR_ONLY.pattern.match(text, n.start, n.end)
-                start = n.start
-            candidates.append((start, n.end, len(RULES), _YEAR_ONLY, m))
+    candidates = _rule_candidates(text) + _year_candidates(text, numbers or [])
     probe = Context(text, anchor)
     produced_by_probe: dict[int, tuple] = {}
     kept = []
@@ -973,11 +955,10 @@ def extract_dates(text: str, anchor: dt.date | None, numbers: list[NumberMention
         if produced is not None:
             kept.append(c)
             produced_by_probe[id(c[4])] = produced
-    candidates = kept
-    candidates.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
+    kept.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))  # the overlap policy: the longest span wins
     chosen: list[tuple[int, int, int, Rule, re.Match]] = []
     taken: list[tuple[int, int]] = []
-    for c in candidates:
+    for c in kept:
         if any(c[0] < e and s < c[1] for s, e in taken):
             continue
         chosen.append(c)
@@ -993,16 +974,50 @@ def extract_dates(text: str, anchor: dt.date | None, numbers: list[NumberMention
         value, typ, grain, mod = produced
         surface = text[start:end]
         out.append(DateMention(start, end, surface, value, typ, grain, rule.name, mod))
-        if typ == "DATE" and grain == "day" and rule.name not in ("relative day",) and value[:4].isdigit():
-            ctx.last_day = dt.date.fromisoformat(value[:10])
-            ctx.last_day_end = end
-            ctx.last_year = ctx.last_day.year
-            ctx.last_month = (ctx.last_day.year, ctx.last_day.month)
-        elif typ == "DATE" and grain in ("year", "month") and value[:4].isdigit():
-            ctx.last_year = int(value[:4])
-            if grain == "month" and value[5:7].isdigit():
-                ctx.last_month = (int(value[:4]), int(value[5:7]))
-        if typ == "DATE" and grain == "quarter" and rule.name not in ("year earlier", "year period") \
-                and value[:4].isdigit() and _reported_quarter(ctx, start, surface, (int(value[:4]), int(value[-1]))):
-            ctx.last_quarter = (int(value[:4]), int(value[-1]))
+        _remember(ctx, start, surface, end, rule, value, typ, grain)
     return out
+
+
+def _rule_candidates(text: str) -> list[tuple[int, int, int, Rule, re.Match | None]]:
+    """Every rule's matches, each rule run only near its anchor words."""
+    candidates = []
+    windows = anchor_windows(text, ANCHORS)
+    for order, rule in enumerate(RULES):
+        seen: set[tuple[int, int]] = set()
+        for lo, hi in windows(rule.anchor):
+            for m in rule.pattern.finditer(text, lo, hi):
+                if m.end() > m.start() and m.span() not in seen:
+                    seen.add(m.span())
+                    candidates.append((m.start(), m.end(), order, rule, m))
+    return candidates
+
+
+def _year_candidates(text: str, numbers: list[NumberMention]) -> list[tuple[int, int, int, Rule, re.Match | None]]:
+    """Years: the number layer decides that "2023" is a year and not a count."""
+    candidates = []
+    for n in numbers:
+        if n.role == "year":
+            pre = _YEAR_MOD_RE.search(text, max(0, n.start - 30), n.start)
+            start = pre.start() if pre and pre.group().strip() else n.start
+            m = _YEAR_WITH_MOD_RE.match(text, start, n.end)
+            if m is None or m.end() != n.end:
+                m = _YEAR_ONLY.pattern.match(text, n.start, n.end)
+                start = n.start
+            candidates.append((start, n.end, len(RULES), _YEAR_ONLY, m))
+    return candidates
+
+
+def _remember(ctx: Context, start: int, surface: str, end: int, rule: Rule, value: str, typ: str, grain) -> None:
+    """What a date tells the ones after it: the last day, month, year and reported quarter the text gave."""
+    if typ == "DATE" and grain == "day" and rule.name not in ("relative day",) and value[:4].isdigit():
+        ctx.last_day = dt.date.fromisoformat(value[:10])
+        ctx.last_day_end = end
+        ctx.last_year = ctx.last_day.year
+        ctx.last_month = (ctx.last_day.year, ctx.last_day.month)
+    elif typ == "DATE" and grain in ("year", "month") and value[:4].isdigit():
+        ctx.last_year = int(value[:4])
+        if grain == "month" and value[5:7].isdigit():
+            ctx.last_month = (int(value[:4]), int(value[5:7]))
+    if typ == "DATE" and grain == "quarter" and rule.name not in ("year earlier", "year period") \
+            and value[:4].isdigit() and _reported_quarter(ctx, start, surface, (int(value[:4]), int(value[-1]))):
+        ctx.last_quarter = (int(value[:4]), int(value[-1]))

@@ -216,6 +216,67 @@ def parse_digits(num: str) -> float:
     return float(plain)
 
 
+class _NumberReader:
+    """Reads number words one at a time into one well-formed number ("a hundred and twelve"), and says where it
+    stops. ``last`` is the kind of the last number word: unit, teen, tens, hundred, scale, or article ("a")."""
+
+    def __init__(self):
+        self.total, self.current, self.start, self.end = 0, 0, None, None
+        self.last, self.last_scale, self.half = None, 10 ** 15, False
+
+    def take(self, w: str, s: int, e: int, following: str | None) -> str:
+        """"took" the word, "skip" it (it joins, as "and" does), or "stop" before it."""
+        if w == "half" and self.start is None:
+            self.half, self.start = True, s
+            return "skip"
+        if w in _WORDS["article_one"] and following in {**SCALES, **MULTIPLES}:
+            if self.last is not None and w != "one":
+                return "stop"
+            if self.last is None:
+                self.current, self.start, self.end, self.last = 1, (s if self.start is None else self.start), e, "article"
+                return "skip"
+        if w == "and":
+            joins = self.last in ("hundred", "scale") and (following in UNITS or following in TENS)
+            return "skip" if joins else "stop"
+        if not self._number_word(w):
+            return "stop"
+        self.start = s if self.start is None else self.start
+        self.end = e
+        return "took"
+
+    def _number_word(self, w: str) -> bool:
+        current, last = self.current, self.last
+        if w in UNITS:
+            n = UNITS[w]
+            if not (last in (None, "hundred", "scale") or (last == "tens" and n < 10 and current % 10 == 0)):
+                return False
+            self.current, self.last = current + n, ("teen" if n >= 10 else "unit")
+        elif w in TENS:
+            if not (last in (None, "hundred", "scale") and current % 100 == 0):
+                return False
+            self.current, self.last = current + TENS[w], "tens"
+        elif w == "hundred":
+            if not (last in ("unit", "teen", "article") and current < 100):
+                return False
+            self.current, self.last = current * 100, "hundred"
+        elif w in SCALES:
+            scale = SCALES[w]
+            if last is None or scale >= self.last_scale or current == 0:
+                return False
+            self.total, self.current, self.last_scale, self.last = self.total + current * scale, 0, scale, "scale"
+        elif w in MULTIPLES:
+            if last is None or current == 0:
+                return False
+            self.current, self.last, self.last_scale = current * MULTIPLES[w], "scale", 1
+        else:
+            return False
+        return True
+
+    def value(self) -> int:
+        value = self.total + self.current
+        return value // 2 if self.half else value
+
+
 def parse_number_words(words: str) -> list[tuple[int, int, int]]:
     """Read a run of number words into well-formed numbers: [(value, start, end)] with offsets into ``words``.
 
@@ -226,77 +287,16 @@ def parse_number_words(words: str) -> list[tuple[int, int, int]]:
     out: list[tuple[int, int, int]] = []
     i = 0
     while i < len(tokens):
-        total, current, start, end = 0, 0, None, None
-        last = None  # kind of the last number token: unit, teen, tens, hundred, scale
-        last_scale = 10 ** 15
-        half = False
-        j = i
+        reader, j = _NumberReader(), i
         while j < len(tokens):
             w, s, e = tokens[j]
-            if w == "half" and start is None:
-                half, start = True, s
-                j += 1
-                continue
-            if w in _WORDS["article_one"] and (j + 1 < len(tokens)) and tokens[j + 1][0] in {**SCALES, **MULTIPLES}:
-                if last is not None and w != "one":
-                    break
-                if last is None:
-                    current, start, end, last = 1, (s if start is None else start), e, "article"
-                    j += 1
-                    continue
-            if w == "and":
-                if last in ("hundred", "scale") and j + 1 < len(tokens) and (
-                        tokens[j + 1][0] in UNITS or tokens[j + 1][0] in TENS):
-                    j += 1
-                    continue
+            if reader.take(w, s, e, tokens[j + 1][0] if j + 1 < len(tokens) else None) == "stop":
                 break
-            if w in UNITS:
-                n = UNITS[w]
-                if last in (None, "hundred", "scale") or (last == "tens" and n < 10 and current % 10 == 0):
-                    current += n
-                    last = "teen" if n >= 10 else "unit"
-                else:
-                    break
-            elif w in TENS:
-                if last in (None, "hundred", "scale") and current % 100 == 0:
-                    current += TENS[w]
-                    last = "tens"
-                else:
-                    break
-            elif w == "hundred":
-                if last in ("unit", "teen", "article") and current < 100:
-                    current *= 100
-                    last = "hundred"
-                elif last is None:
-                    break
-                else:
-                    break
-            elif w in SCALES:
-                scale = SCALES[w]
-                if last is None or scale >= last_scale or current == 0:
-                    break
-                total += current * scale
-                current = 0
-                last_scale = scale
-                last = "scale"
-            elif w in MULTIPLES:
-                if last is None or current == 0:
-                    break
-                current *= MULTIPLES[w]
-                last = "scale"
-                last_scale = 1
-            else:
-                break
-            start = s if start is None else start
-            end = e
             j += 1
-        if end is None or last == "article":
+        if reader.end is None or reader.last == "article":
             i = max(j, i + 1)
             continue
-        value = total + current
-        if half:
-            value //= 2
-        out.append((value, start, end))
+        out.append((reader.value(), reader.start, reader.end))
         i = j
     return out
 

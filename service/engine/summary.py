@@ -26,54 +26,70 @@ def summarise(facts: list[Fact], ids: list[str], published: dt.date | None, text
     by_cat: dict[str, list[tuple[Fact, str]]] = {}
     for f, fid in zip(facts, ids):
         by_cat.setdefault(f.category, []).append((f, fid))
-    if published is None:
-        # no publication date: the year the article's facts are mostly dated to stands in for it (an
-        # encyclopaedia article about a 1996 storm recalls "Hurricane Debbie in 1961" as a comparison)
-        years = Counter(f.date.value[:4] for f in facts if f.date is not None and f.date.value[:4].isdigit())
-        if years:
-            year = max(years, key=lambda y: (years[y], y))  # ties: the later year (articles look back)
-            published = dt.date(int(year), 1, 1)  # its first day: none of its own dates is "90 days before"
+    published = published or _stand_in_publication(facts)
     only_history: set[str] = set()  # categories whose figure is an earlier event's
-    breaks: list[int] | None = None  # where the text's paragraphs break
+    breaks: list[list[int]] = []  # where the text's paragraphs break: read once an article, when first needed
     for cat, items in by_cat.items():
-        # another named event than the article's own ("the Butte Fire", in an article on the Electra Fire) is
-        # never its figure
-        # "a quadruple shooting" tells all those shot, the dead among them: it bounds the figure (below), it is
-        # no group of its own
-        reported = [(f, i) for f, i in items if not f.negated and f.status == "reported" and f.part_of is None
-                    and not f.traits.other_event and not f.traits.all_shot]
-        # an earlier event is a comparison — unless the article tells of nothing else (a trial, an anniversary)
-        usable = [(f, i) for f, i in reported if not _historical(f, published)]
-        if not usable:
-            usable = reported
+        entry, history = _category_figure(cat, items, published, text, breaks)
+        if history:
             only_history.add(cat)
-        if any(not f.traits.statistic for f, _ in usable):
-            usable = [(f, i) for f, i in usable if not f.traits.statistic]
-        if not usable:
-            zeros = [(f, i) for f, i in items if f.negated]
-            if zeros:
-                f, i = zeros[0]
-                summary[cat] = _entry(f, [i for _, i in zeros])
-            continue
-        cumulative = [(f, i) for f, i in usable if f.cumulative]
-        # a tally ("a fourth victim") counts the incident so far: it stands as a running total, never as a group
-        incident = _incident_total([(f, i) for f, i in usable if not f.traits.tally] or usable, text, cat)
-        if cumulative:
-            best = max(cumulative, key=lambda fi: _running(fi[0]))
-            total = _running(best[0])
-            # a stated total replaces a single figure when it is at least as large, and stands for the groups the
-            # story adds up when it holds the largest of them ("Altogether there were 13 deaths ... two in the
-            # Dominican Republic")
-            parts = [f.count["value"] for f, i in usable if i in incident["facts"]]
-            if total >= incident["value"] or len(parts) > 1 and total >= max(parts):
-                incident = _entry(best[0], [i for f, i in cumulative if _running(f) == total])
-        else:
-            if breaks is None:  # read once an article, for the first category that needs it
-                breaks = [m.start() for m in _PARAGRAPH_BREAK_RE.finditer(text)]
-            by_place = _place_by_place(usable, text, breaks)
-            if by_place is not None and by_place["value"] > incident["value"]:
-                incident = by_place
-        summary[cat] = incident
+        if entry is not None:
+            summary[cat] = entry
+    _across_categories(summary, by_cat, only_history, published)
+    return summary
+
+
+def _stand_in_publication(facts: list[Fact]) -> dt.date | None:
+    """Without a publication date, the year the article's facts are mostly dated to stands in for it (an
+    encyclopaedia article about a 1996 storm recalls "Hurricane Debbie in 1961" as a comparison)."""
+    years = Counter(f.date.value[:4] for f in facts if f.date is not None and f.date.value[:4].isdigit())
+    if not years:
+        return None
+    year = max(years, key=lambda y: (years[y], y))  # ties: the later year (articles look back)
+    return dt.date(int(year), 1, 1)  # its first day: none of its own dates is "90 days before"
+
+
+def _category_figure(cat: str, items: list[tuple[Fact, str]], published: dt.date | None, text: str,
+                     breaks: list[list[int]]) -> tuple[dict | None, bool]:
+    """One category's figure (policies 1-3, 6, 7), and whether it is only an earlier event's."""
+    # another named event than the article's own ("the Butte Fire", in an article on the Electra Fire) is
+    # never its figure; "a quadruple shooting" tells all those shot, the dead among them: it bounds the figure
+    # (below), it is no group of its own
+    reported = [(f, i) for f, i in items if not f.negated and f.status == "reported" and f.part_of is None
+                and not f.traits.other_event and not f.traits.all_shot]
+    # an earlier event is a comparison — unless the article tells of nothing else (a trial, an anniversary)
+    usable = [(f, i) for f, i in reported if not _historical(f, published)]
+    history = not usable
+    if history:
+        usable = reported
+    if any(not f.traits.statistic for f, _ in usable):
+        usable = [(f, i) for f, i in usable if not f.traits.statistic]
+    if not usable:
+        zeros = [(f, i) for f, i in items if f.negated]
+        return (_entry(zeros[0][0], [i for _, i in zeros]) if zeros else None), history
+    cumulative = [(f, i) for f, i in usable if f.cumulative]
+    # a tally ("a fourth victim") counts the incident so far: it stands as a running total, never as a group
+    incident = _incident_total([(f, i) for f, i in usable if not f.traits.tally] or usable, text, cat)
+    if cumulative:
+        best = max(cumulative, key=lambda fi: _running(fi[0]))
+        total = _running(best[0])
+        # a stated total replaces a single figure when it is at least as large, and stands for the groups the
+        # story adds up when it holds the largest of them ("Altogether there were 13 deaths ... two in the
+        # Dominican Republic")
+        parts = [f.count["value"] for f, i in usable if i in incident["facts"]]
+        if total >= incident["value"] or len(parts) > 1 and total >= max(parts):
+            incident = _entry(best[0], [i for f, i in cumulative if _running(f) == total])
+        return incident, history
+    if not breaks:
+        breaks.append([m.start() for m in _PARAGRAPH_BREAK_RE.finditer(text)])
+    by_place = _place_by_place(usable, text, breaks[0])
+    if by_place is not None and by_place["value"] > incident["value"]:
+        incident = by_place
+    return incident, history
+
+
+def _across_categories(summary: dict, by_cat: dict, only_history: set[str], published: dt.date | None) -> None:
+    """What one category's figure says of another's (policies 4 and 5)."""
     evacuated = summary.get("evacuated")
     if evacuated and evacuated["value"] > (summary["displaced"]["value"] if "displaced" in summary else -1):
         # disaster displacement includes evacuations (IDMC's convention): the larger evacuated figure stands in
@@ -95,7 +111,6 @@ def summarise(facts: list[Fact], ids: list[str], published: dt.date | None, text
         if left > (injured["value"] if injured else 0):
             summary["injured"] = {"value": left, "min": None, "max": None, "qualifier": "exact",
                                   "facts": [i] + (killed["facts"] if killed else [])}
-    return summary
 
 
 def _dead_among_shot(dead: list[Fact], shot: list[Fact], told_dead: list[Fact]) -> bool:
