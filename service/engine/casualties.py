@@ -499,210 +499,313 @@ def _bare_plurals(text: str, s: int, e: int, taken: list[tuple[int, int]]) -> li
     return out
 
 
+@dataclass
+class _FactList:
+    """The facts of an article as they are found, with what later counts ask of them."""
+    facts: list[Fact] = field(default_factory=list)
+    index_of: dict[int, int] = field(default_factory=dict)  # id(fact) -> its index in facts
+    linked: set[tuple[int, str]] = field(default_factory=set)  # (count start, category) already a fact
+    negated_in: set[tuple[str, tuple[int, int]]] = field(default_factory=set)
+
+    def add(self, fact: Fact) -> None:
+        self.index_of[id(fact)] = len(self.facts)
+        self.facts.append(fact)
+        self.linked.add((fact.start, fact.category))
+        if fact.negated:
+            self.negated_in.add((fact.category, fact.sentence))
+
+
+@dataclass
+class _Sentence:
+    """One sentence being read: its triggers, its candidate counts, the facts found in it so far."""
+    text: str
+    span: tuple[int, int]
+    triggers: list[tuple[int, int, str, str]]
+    candidates: list[tuple[int, int, Count]]
+    others: list[int]  # the starts of its other counts, which a link must not step over
+    facts: list[Fact] = field(default_factory=list)
+    feared: bool | None = None  # "feared dead": read once the sentence has a fact
+    trigger_starts: list[int] = field(init=False)
+
+    def __post_init__(self):
+        self.trigger_starts = [t[0] for t in self.triggers]
+
+
 def extract_casualties(text: str, sentences: list[tuple[int, int]], counts: list[Count],
                        dates: list[DateMention], dateline_place: str | None = None, deadline=None,
                        published: dt.date | None = None) -> list[Fact]:
-    facts: list[Fact] = []
-    index_of: dict[int, int] = {}  # id(fact) -> its index in facts
-    linked: set[tuple[int, str]] = set()  # (count start, category) already a fact
-    negated_in: set[tuple[str, tuple[int, int]]] = set()
+    found = _FactList()
     surnames = frozenset(known_surnames(text))
     counts = sorted(counts, key=lambda c: c.start)
     count_starts = [c.start for c in counts]
-
-    def add(fact: Fact) -> None:
-        index_of[id(fact)] = len(facts)
-        facts.append(fact)
-        linked.add((fact.start, fact.category))
-        if fact.negated:
-            negated_in.add((fact.category, fact.sentence))
-
     for sent in sentences:
         if deadline is not None:
             deadline.check()
-        s, e = sent
-        for m in _ORDINAL_KILLING_RE.finditer(text, s, e):  # "the city's 12th homicide": a tally of deaths
-            a, b = m.start(), m.end()
-            fact = Fact("killed", Count(a, b, text[a:b], int(m.group("n")), None, None, "exact", "ordinal", a,
-                                        b).as_dict(), a, b, sent, "tally")
-            fact.traits.ordinal = True
-            add(fact)
-        for pattern, category, value, qualifier, rule, extra in _PHRASE_FACTS:
-            for m in pattern.finditer(text, s, e):
-                a, b = m.span("np")
-                cnt = Count(a, b, text[a:b], value(m), None, None, qualifier, qualifier, a, b)
-                fact = Fact(category, cnt.as_dict(), a, b, sent, rule)
-                for name, value in {**extra, "trigger": (a, b)}.items():
-                    setattr(fact.traits, name, value)
-                add(fact)
-        triggers = _find_triggers(text, s, e)
+        _self_standing_facts(text, sent, found)
+        triggers = _find_triggers(text, *sent)
         if not triggers:
             continue
-        trigger_starts = [t[0] for t in triggers]
-        sent_counts = counts[bisect_left(count_starts, s):bisect_left(count_starts, e)]
-        explicit = [(c.start, c.end, c) for c in sent_counts]
-        implicit = _implicit_counts(text, s, e, [(c.start, c.end) for c in sent_counts], surnames)
-        negations = [(m.start(), m.end(), Count(m.start(), m.end(), m.group(), 0, None, None, "exact", "negation",
-                                                m.start(), m.end())) for m in _NEGATED_RE.finditer(text, s, e)]
-        candidates = sorted(explicit + implicit + negations, key=lambda c: c[0])
-        # "80 people out of the 86 crew members perished", "three of the 12 passengers": the total aboard is
-        # no casualty count, and it does not stand between the count that is and its verb
-        partitive = {c[0] for c in explicit if _OUT_OF_BEFORE_RE.search(text, max(s, c[0] - 30), c[0])
-                     or _OF_THE_OPENING_RE.fullmatch(text, s, c[0])}
-        candidates = [c for c in candidates if c[0] not in partitive]
-        others = sorted(c[0] for c in explicit + negations if c[0] not in partitive)
-        sentence_facts: list[Fact] = []
-        feared = None  # "feared dead": read once a sentence has a fact
-        for cs, ce, cnt in candidates:
-            if sentence_facts and cnt.kind != "negation" and (
-                    _INCLUDING_RE.search(text, max(s, cs - 40), cs) or _in_aside(text, sentence_facts[-1], cs)):
-                parent = sentence_facts[-1]
-                fact = Fact(parent.category, cnt.as_dict(), cnt.start, cnt.end, sent, "breakdown",
-                            part_of=index_of[id(parent)])
-                fact.traits.trigger = parent.traits.trigger
-                fact.victims = _victims(text, cnt.core_end, parent.traits.trigger, sent)
-                sentence_facts.append(fact)
-                add(fact)
-                continue
-            local = [t for t in triggers[bisect_left(trigger_starts, cs - LINK_WINDOW):
-                                         bisect_left(trigger_starts, ce + LINK_WINDOW)]
-                     if not (t[0] < ce and cs < t[1])]
-            link = _link(text, (cs, ce), local, [t[0] for t in local], others,
-                         qualified=cnt.qualifier in ("about", "at_least", "more_than", "approaching", "at_most",
-                                                     "less_than", "range"))
-            if link is None:
-                _veto("no_link", cnt)  # no pattern ties the count to a trigger
-                continue
-            category, rule, trig = link
-            if cnt.kind in ("digits", "words", "vague", "range") and \
-                    _NOT_PERSONS_AFTER_RE.match(text, cnt.core_end, min(e, cnt.core_end + 40)):
-                _veto("not_persons_after", cnt, category)
-                continue  # "impacted eight provinces", "85,000 head of cattle were killed"
-            if rule == "object" and _NEAR_MISS_BEFORE_RE.search(text, max(s, trig[0] - 15), trig[0]):
-                _veto("near_miss", cnt, category)
-                continue  # "bullets that nearly killed his father-in-law"
-            if cnt.kind == "ordinal word" and any(f.category != category and f.count["value"] == cnt.value - 1
-                                                  for f in sentence_facts):
-                # "three people were found dead and a fourth person was injured": one more, of another kind
-                cnt = Count(cnt.start, cnt.end, cnt.text, 1, None, None, "implicit", "implicit", cnt.start, cnt.end)
-            perpetrator = False
-            if cnt.kind == "object pronoun" and cnt.text.lower() in ("himself", "herself"):
-                prior = [c for c in candidates if c[1] <= trig[0] and c[2].kind in ("implicit", "digits", "words")
-                         and trig[0] - LINK_WINDOW <= c[0] and not (  # not "faces two felony charges"
-                             c[2].kind != "implicit" and _NOT_PERSONS_AFTER_RE.match(text, c[2].core_end,
-                                                                                    min(e, c[2].core_end + 40)))]
-                by_start = {f.start: f for f in sentence_facts if f.category == category}
-                if prior and (prior[-1][0], category) in linked:
-                    if category != "killed" or not (
-                            _NEW_SUBJECT_RE.search(text, max(s, trig[0] - 25), trig[0]) or
-                            all(by_start[c[0]].rule == "object" for c in prior if c[0] in by_start)):
-                        _veto("reflexive_already_counted", cnt, category)
-                        continue  # "a boy was hospitalized after shooting himself": the boy, already counted
-                    # "Hernandez was killed by her ex-boyfriend before HE killed himself", "Smith killed three
-                    # people before killing himself": the one who killed, dead too
-                    perpetrator = True
-                elif prior:  # "a 15-year-old boy shot himself": the boy is the one shot
-                    cnt = prior[-1][2]
-            elif cnt.kind == "object pronoun" and sentence_facts and \
-                    any(f.category == category and f.start < cs for f in sentence_facts) and \
-                    _AGENT_KILLED_PRONOUN_RE.search(text, max(s, cs - 60), ce):
-                perpetrator = True  # "the gunman killed three people before police killed him"
-            if cnt.kind in ("implicit", "ordinal", "ordinal word") and rule not in ("subject", "object"):
-                _veto("implicit_needs_subject_or_object", cnt, category)
-                continue
-            if rule == "object" and cnt.kind not in ("implicit", "object pronoun") and \
-                    _PERSON_ONLY_VERB_RE.fullmatch(text, trig[0], trig[1]):
-                _veto("person_only_verb", cnt, category)
-                continue  # "struck multiple vehicles": these verbs hit people only when a person is named
-            if _HOSPITAL_VERB_RE.fullmatch(text, trig[0], trig[1]) and \
-                    (rule != "object" or not _TO_HOSPITAL_RE.match(text, ce, min(e, ce + 80))):
-                _veto("hospital_verb_without_hospital", cnt, category)
-                continue  # "sent five people to the hospital", not "sent two officers to the scene"
-            if cnt.kind in ("possessive", "multiplier") and (rule != "noun" or category != "killed"):
-                _veto("possessive_needs_death_noun", cnt, category)
-                continue
-            if category in MASS_CATEGORIES and cnt.kind not in ("digits", "words", "vague", "range"):
-                _veto("mass_category_needs_a_number", cnt, category)
-                continue  # one person who "fled" the scene is no displacement
-            if cnt.kind == "object pronoun" and (rule != "object" or category not in ("killed", "injured")):
-                _veto("object_pronoun_needs_harm_object", cnt, category)
-                continue
-            if cnt.kind == "subject pronoun" and (rule != "subject" or category not in ("killed", "injured")):
-                _veto("subject_pronoun_needs_harm_subject", cnt, category)
-                continue
-            if cnt.kind == "subject pronoun" and category == "injured" and \
-                    any(t[2] == "killed" and t[1] <= cs for t in triggers):
-                _veto("pronoun_shot_before_dying", cnt, category)
-                continue  # "Makanzee died days after she was shot": the one who died, not another wounded
-            if cnt.kind == "bare plural" and category not in ("arrested", "killed"):
-                _veto("bare_plural_category", cnt, category)
-                continue
-            if cnt.kind == "negation" and rule != "subject":
-                _veto("negation_needs_subject", cnt, category)
-                continue
-            if cnt.kind == "negation" and _SEVERITY_RE.search(text, trig[0], trig[1]):
-                _veto("negation_of_severity", cnt, category)
-                continue  # "none had life-threatening injuries": some were hurt, none gravely
-            if rule == "negated subject":
-                if category not in ("injured", "killed"):
-                    _veto("negated_subject_category", cnt, category)
-                    continue
-                cnt = Count(cnt.start, cnt.end, cnt.text, 0, None, None, "exact", "negation", cnt.start, cnt.end)
-                rule = "subject"
-            lo = min(cs, trig[0])
-            # the words before, and between a count and its verb ("1,000 people were PLANNED TO be evacuated")
-            window = _own_clause(text[max(s, lo - 45):lo]) + " " + text[cnt.end:trig[0]] * (trig[0] > cnt.end)
-            if _HYPOTHETICAL_RE.search(window) and not _MAY_HAVE_RE.search(window):
-                _veto("hypothetical", cnt, category)  # "could kill thousands", "1,000 were planned to be evacuated"
-                continue
-            if category == "injured" and _SHOT_THEN_DIED_RE.match(text, trig[1], min(e, trig[1] + 100)):
-                category = "killed"  # "was shot in the head and killed", "shot in head, dies"
-            fact = Fact(category, cnt.as_dict(), cnt.start, cnt.end, sent, rule,
-                        negated=cnt.kind == "negation")
-            if _OF_THEM_AFTER_RE.match(text, cnt.core_end):  # "four people shot, two of them had serious injuries"
-                parent = next((f for f in reversed(sentence_facts) if f.category == category and not f.negated), None)
-                if parent is not None:
-                    fact.rule, fact.part_of = "breakdown", index_of[id(parent)]
-            fact.traits.trigger = trig
-            fact.victims = None if cnt.kind == "negation" else _victims(text, cnt.core_end, trig, sent)
-            if cnt.kind in ("implicit", "bare plural"):
-                fact.victims = " ".join(cnt.text.split())
-            fact.traits.anaphoric = not perpetrator and (
-                (cnt.kind == "implicit" and cnt.text.split()[0].lower() in ("the", "his", "her"))
-                or cnt.kind in ("object pronoun", "subject pronoun"))
-            if perpetrator:
-                fact.victims = "perpetrator"
-            fact.traits.shot = category == "injured" and bool(_SHOT_RE.match(text[trig[0]:trig[1]]))
-            fact.traits.bare = cnt.kind == "bare plural"
-            fact.traits.ordinal = cnt.kind == "ordinal"
-            fact.traits.tally = cnt.kind == "ordinal word"
-            if fact.traits.tally:  # "a fourth man was shot": one person, the fourth so far
-                fact.traits.tally_value = cnt.value
-                fact.count = dict(fact.count, value=1, min=None, max=None, qualifier="implicit")
-            # the cue is around the count, not in it ("another teen" names one victim; it adds no one)
-            more = _MORE_AFTER_RE.match(text, cnt.core_end, e) if cnt.kind in ("digits", "words", "vague") else None
-            cue = _ADDITIVE_RE.search(text, max(s, cs - 60), cs) or _ADDITIVE_RE.search(text, ce, min(e, ce + 40)) \
-                or more
-            fact.traits.more = more is not None  # "two MORE": a new group
-            # "killed one man and wounded two others": "others" sets them apart from another category's
-            # group in the same sentence; it adds nothing to an earlier figure of their own category
-            contrast = cue is not None and "other" in cue.group().lower() and \
-                any(f.category != category for f in sentence_facts)
-            fact.traits.additive = cue is not None and not contrast
-            fact.traits.others = bool(_OTHERS_AFTER_RE.match(text, ce, min(e, ce + 20)))
-            if feared is None:
-                feared = bool(_FEARED_RE.search(text, s, e))
-            if feared:
-                fact.status = "feared"
-            sentence_facts.append(fact)
-            add(fact)
-        for m in _NEGATED_NOUN_RE.finditer(text, s, e):
-            cat = _NEG_CAT[m.group("noun").lower()]
-            if (cat, sent) in negated_in:
-                continue
-            cnt = Count(m.start(), m.end(), m.group(), 0, None, None, "exact", "negation", m.start(), m.end())
-            add(Fact(cat, cnt.as_dict(), m.start(), m.end(), sent, "negated noun", negated=True))
-    facts = _drop_later_anaphora(facts)
+        in_sentence = counts[bisect_left(count_starts, sent[0]):bisect_left(count_starts, sent[1])]
+        sentence = _read_sentence(text, sent, triggers, in_sentence, surnames)
+        for cs, ce, cnt in sentence.candidates:
+            fact = _breakdown_of(sentence, cs, cnt, found) or _linked_fact(sentence, cs, ce, cnt, found)
+            if fact is not None:
+                sentence.facts.append(fact)
+                found.add(fact)
+        _negated_noun_facts(text, sent, found)
+    facts = _drop_later_anaphora(found.facts)
+    _attribute(text, sentences, facts, dates, dateline_place, published)
+    _mark_round_up_titles(facts)
+    return facts
+
+
+def _self_standing_facts(text: str, sent: tuple[int, int], found: _FactList) -> None:
+    """Phrases that are a fact by themselves: "the city's 12th homicide" (a tally), "a quadruple shooting"."""
+    s, e = sent
+    for m in _ORDINAL_KILLING_RE.finditer(text, s, e):
+        a, b = m.start(), m.end()
+        fact = Fact("killed", Count(a, b, text[a:b], int(m.group("n")), None, None, "exact", "ordinal", a,
+                                    b).as_dict(), a, b, sent, "tally")
+        fact.traits.ordinal = True
+        found.add(fact)
+    for pattern, category, value, qualifier, rule, extra in _PHRASE_FACTS:
+        for m in pattern.finditer(text, s, e):
+            a, b = m.span("np")
+            cnt = Count(a, b, text[a:b], value(m), None, None, qualifier, qualifier, a, b)
+            fact = Fact(category, cnt.as_dict(), a, b, sent, rule)
+            for name, trait in {**extra, "trigger": (a, b)}.items():
+                setattr(fact.traits, name, trait)
+            found.add(fact)
+
+
+def _read_sentence(text: str, sent: tuple[int, int], triggers, counts: list[Count], surnames) -> _Sentence:
+    """The sentence's candidate counts: stated, implicit ("a man") and negated ("no one"), partitive totals aside."""
+    s, e = sent
+    explicit = [(c.start, c.end, c) for c in counts]
+    implicit = _implicit_counts(text, s, e, [(c.start, c.end) for c in counts], surnames)
+    negations = [(m.start(), m.end(), Count(m.start(), m.end(), m.group(), 0, None, None, "exact", "negation",
+                                            m.start(), m.end())) for m in _NEGATED_RE.finditer(text, s, e)]
+    candidates = sorted(explicit + implicit + negations, key=lambda c: c[0])
+    # "80 people out of the 86 crew members perished", "three of the 12 passengers": the total aboard is
+    # no casualty count, and it does not stand between the count that is and its verb
+    partitive = {c[0] for c in explicit if _OUT_OF_BEFORE_RE.search(text, max(s, c[0] - 30), c[0])
+                 or _OF_THE_OPENING_RE.fullmatch(text, s, c[0])}
+    return _Sentence(text, sent, triggers, [c for c in candidates if c[0] not in partitive],
+                     sorted(c[0] for c in explicit + negations if c[0] not in partitive))
+
+
+def _breakdown_of(sentence: _Sentence, cs: int, cnt: Count, found: _FactList) -> Fact | None:
+    """A count after "including", or in an aside, breaks down the fact before it ("killed three, including two")."""
+    text, (s, _) = sentence.text, sentence.span
+    if not sentence.facts or cnt.kind == "negation" or not (
+            _INCLUDING_RE.search(text, max(s, cs - 40), cs) or _in_aside(text, sentence.facts[-1], cs)):
+        return None
+    parent = sentence.facts[-1]
+    fact = Fact(parent.category, cnt.as_dict(), cnt.start, cnt.end, sentence.span, "breakdown",
+                part_of=found.index_of[id(parent)])
+    fact.traits.trigger = parent.traits.trigger
+    fact.victims = _victims(text, cnt.core_end, parent.traits.trigger, sentence.span)
+    return fact
+
+
+def _linked_fact(sentence: _Sentence, cs: int, ce: int, cnt: Count, found: _FactList) -> Fact | None:
+    """The fact a count makes with the trigger it links to, unless a veto drops it."""
+    link = _link_of(sentence, cs, ce, cnt)
+    if link is None:
+        return None
+    category, rule, trig = link
+    if _vetoed_before_people(sentence, cnt, category, rule, trig):
+        return None
+    cnt = _one_more_of_another_kind(sentence, cnt, category)
+    reflexive = _reflexive(sentence, cs, ce, cnt, category, trig, found)
+    if reflexive is None:
+        return None
+    cnt, perpetrator = reflexive
+    if _vetoed_by_kind(sentence, cs, ce, cnt, category, rule, trig):
+        return None
+    if rule == "negated subject":
+        if category not in ("injured", "killed"):
+            _veto("negated_subject_category", cnt, category)
+            return None
+        cnt = Count(cnt.start, cnt.end, cnt.text, 0, None, None, "exact", "negation", cnt.start, cnt.end)
+        rule = "subject"
+    if _hypothetical(sentence, cs, cnt, trig):
+        _veto("hypothetical", cnt, category)  # "could kill thousands", "1,000 were planned to be evacuated"
+        return None
+    if category == "injured" and _SHOT_THEN_DIED_RE.match(sentence.text, trig[1], min(sentence.span[1], trig[1] + 100)):
+        category = "killed"  # "was shot in the head and killed", "shot in head, dies"
+    return _new_fact(sentence, cs, ce, cnt, category, rule, trig, perpetrator, found)
+
+
+def _link_of(sentence: _Sentence, cs: int, ce: int, cnt: Count):
+    """(category, rule, trigger span) of the trigger the count links to, or None."""
+    starts = sentence.trigger_starts
+    local = [t for t in sentence.triggers[bisect_left(starts, cs - LINK_WINDOW):bisect_left(starts, ce + LINK_WINDOW)]
+             if not (t[0] < ce and cs < t[1])]
+    link = _link(sentence.text, (cs, ce), local, [t[0] for t in local], sentence.others,
+                 qualified=cnt.qualifier in ("about", "at_least", "more_than", "approaching", "at_most",
+                                             "less_than", "range"))
+    if link is None:
+        _veto("no_link", cnt)  # no pattern ties the count to a trigger
+    return link
+
+
+def _vetoed_before_people(sentence: _Sentence, cnt: Count, category: str, rule: str, trig) -> bool:
+    """Counts of things, not people ("impacted eight provinces"), and near misses ("nearly killed")."""
+    text, (s, e) = sentence.text, sentence.span
+    if cnt.kind in ("digits", "words", "vague", "range") and \
+            _NOT_PERSONS_AFTER_RE.match(text, cnt.core_end, min(e, cnt.core_end + 40)):
+        _veto("not_persons_after", cnt, category)
+        return True  # "impacted eight provinces", "85,000 head of cattle were killed"
+    if rule == "object" and _NEAR_MISS_BEFORE_RE.search(text, max(s, trig[0] - 15), trig[0]):
+        _veto("near_miss", cnt, category)
+        return True  # "bullets that nearly killed his father-in-law"
+    return False
+
+
+def _one_more_of_another_kind(sentence: _Sentence, cnt: Count, category: str) -> Count:
+    """"three people were found dead and a fourth person was injured": one more, of another kind."""
+    if cnt.kind == "ordinal word" and any(f.category != category and f.count["value"] == cnt.value - 1
+                                          for f in sentence.facts):
+        return Count(cnt.start, cnt.end, cnt.text, 1, None, None, "implicit", "implicit", cnt.start, cnt.end)
+    return cnt
+
+
+def _reflexive(sentence: _Sentence, cs: int, ce: int, cnt: Count, category: str, trig, found: _FactList):
+    """(the count, whether it is the perpetrator) for reflexive and object pronouns; None when vetoed."""
+    text, (s, e) = sentence.text, sentence.span
+    if cnt.kind == "object pronoun" and cnt.text.lower() in ("himself", "herself"):
+        prior = [c for c in sentence.candidates if c[1] <= trig[0] and c[2].kind in ("implicit", "digits", "words")
+                 and trig[0] - LINK_WINDOW <= c[0] and not (  # not "faces two felony charges"
+                     c[2].kind != "implicit" and _NOT_PERSONS_AFTER_RE.match(text, c[2].core_end,
+                                                                            min(e, c[2].core_end + 40)))]
+        by_start = {f.start: f for f in sentence.facts if f.category == category}
+        if prior and (prior[-1][0], category) in found.linked:
+            if category != "killed" or not (
+                    _NEW_SUBJECT_RE.search(text, max(s, trig[0] - 25), trig[0]) or
+                    all(by_start[c[0]].rule == "object" for c in prior if c[0] in by_start)):
+                _veto("reflexive_already_counted", cnt, category)
+                return None  # "a boy was hospitalized after shooting himself": the boy, already counted
+            # "Hernandez was killed by her ex-boyfriend before HE killed himself", "Smith killed three
+            # people before killing himself": the one who killed, dead too
+            return cnt, True
+        if prior:  # "a 15-year-old boy shot himself": the boy is the one shot
+            return prior[-1][2], False
+        return cnt, False
+    if cnt.kind == "object pronoun" and sentence.facts and \
+            any(f.category == category and f.start < cs for f in sentence.facts) and \
+            _AGENT_KILLED_PRONOUN_RE.search(text, max(s, cs - 60), ce):
+        return cnt, True  # "the gunman killed three people before police killed him"
+    return cnt, False
+
+
+def _vetoed_by_kind(sentence: _Sentence, cs: int, ce: int, cnt: Count, category: str, rule: str, trig) -> bool:
+    """The kinds of count a category or a rule does not take."""
+    text, e = sentence.text, sentence.span[1]
+    checks = (
+        (cnt.kind in ("implicit", "ordinal", "ordinal word") and rule not in ("subject", "object"),
+         "implicit_needs_subject_or_object"),
+        # "struck multiple vehicles": these verbs hit people only when a person is named
+        (lambda: rule == "object" and cnt.kind not in ("implicit", "object pronoun")
+         and _PERSON_ONLY_VERB_RE.fullmatch(text, trig[0], trig[1]), "person_only_verb"),
+        # "sent five people to the hospital", not "sent two officers to the scene"
+        (lambda: _HOSPITAL_VERB_RE.fullmatch(text, trig[0], trig[1])
+         and (rule != "object" or not _TO_HOSPITAL_RE.match(text, ce, min(e, ce + 80))),
+         "hospital_verb_without_hospital"),
+        (cnt.kind in ("possessive", "multiplier") and (rule != "noun" or category != "killed"),
+         "possessive_needs_death_noun"),
+        # one person who "fled" the scene is no displacement
+        (category in MASS_CATEGORIES and cnt.kind not in ("digits", "words", "vague", "range"),
+         "mass_category_needs_a_number"),
+        (cnt.kind == "object pronoun" and (rule != "object" or category not in ("killed", "injured")),
+         "object_pronoun_needs_harm_object"),
+        (cnt.kind == "subject pronoun" and (rule != "subject" or category not in ("killed", "injured")),
+         "subject_pronoun_needs_harm_subject"),
+        # "Makanzee died days after she was shot": the one who died, not another wounded
+        (lambda: cnt.kind == "subject pronoun" and category == "injured"
+         and any(t[2] == "killed" and t[1] <= cs for t in sentence.triggers), "pronoun_shot_before_dying"),
+        (cnt.kind == "bare plural" and category not in ("arrested", "killed"), "bare_plural_category"),
+        (cnt.kind == "negation" and rule != "subject", "negation_needs_subject"),
+        # "none had life-threatening injuries": some were hurt, none gravely
+        (lambda: cnt.kind == "negation" and _SEVERITY_RE.search(text, trig[0], trig[1]), "negation_of_severity"),
+    )
+    for condition, name in checks:
+        if condition() if callable(condition) else condition:
+            _veto(name, cnt, category)
+            return True
+    return False
+
+
+def _hypothetical(sentence: _Sentence, cs: int, cnt: Count, trig) -> bool:
+    """A hypothetical before the count in its own clause, or between the count and its verb."""
+    text, s = sentence.text, sentence.span[0]
+    lo = min(cs, trig[0])
+    # the words before, and between a count and its verb ("1,000 people were PLANNED TO be evacuated")
+    window = _own_clause(text[max(s, lo - 45):lo]) + " " + text[cnt.end:trig[0]] * (trig[0] > cnt.end)
+    return bool(_HYPOTHETICAL_RE.search(window)) and not _MAY_HAVE_RE.search(window)
+
+
+def _new_fact(sentence: _Sentence, cs: int, ce: int, cnt: Count, category: str, rule: str, trig,
+              perpetrator: bool, found: _FactList) -> Fact:
+    text, (s, e), sent = sentence.text, sentence.span, sentence.span
+    fact = Fact(category, cnt.as_dict(), cnt.start, cnt.end, sent, rule, negated=cnt.kind == "negation")
+    if _OF_THEM_AFTER_RE.match(text, cnt.core_end):  # "four people shot, two of them had serious injuries"
+        parent = next((f for f in reversed(sentence.facts) if f.category == category and not f.negated), None)
+        if parent is not None:
+            fact.rule, fact.part_of = "breakdown", found.index_of[id(parent)]
+    fact.traits.trigger = trig
+    fact.victims = None if cnt.kind == "negation" else _victims(text, cnt.core_end, trig, sent)
+    if cnt.kind in ("implicit", "bare plural"):
+        fact.victims = " ".join(cnt.text.split())
+    fact.traits.anaphoric = not perpetrator and (
+        (cnt.kind == "implicit" and cnt.text.split()[0].lower() in ("the", "his", "her"))
+        or cnt.kind in ("object pronoun", "subject pronoun"))
+    if perpetrator:
+        fact.victims = "perpetrator"
+    fact.traits.shot = category == "injured" and bool(_SHOT_RE.match(text[trig[0]:trig[1]]))
+    fact.traits.bare = cnt.kind == "bare plural"
+    fact.traits.ordinal = cnt.kind == "ordinal"
+    fact.traits.tally = cnt.kind == "ordinal word"
+    if fact.traits.tally:  # "a fourth man was shot": one person, the fourth so far
+        fact.traits.tally_value = cnt.value
+        fact.count = dict(fact.count, value=1, min=None, max=None, qualifier="implicit")
+    _group_cues(sentence, cs, ce, cnt, fact)
+    if sentence.feared is None:
+        sentence.feared = bool(_FEARED_RE.search(text, s, e))
+    if sentence.feared:
+        fact.status = "feared"
+    return fact
+
+
+def _group_cues(sentence: _Sentence, cs: int, ce: int, cnt: Count, fact: Fact) -> None:
+    """"two MORE", "also", "another", "others": whether the fact's group adds to the ones before it."""
+    text, (s, e) = sentence.text, sentence.span
+    # the cue is around the count, not in it ("another teen" names one victim; it adds no one)
+    more = _MORE_AFTER_RE.match(text, cnt.core_end, e) if cnt.kind in ("digits", "words", "vague") else None
+    cue = _ADDITIVE_RE.search(text, max(s, cs - 60), cs) or _ADDITIVE_RE.search(text, ce, min(e, ce + 40)) or more
+    fact.traits.more = more is not None  # "two MORE": a new group
+    # "killed one man and wounded two others": "others" sets them apart from another category's
+    # group in the same sentence; it adds nothing to an earlier figure of their own category
+    contrast = cue is not None and "other" in cue.group().lower() and \
+        any(f.category != fact.category for f in sentence.facts)
+    fact.traits.additive = cue is not None and not contrast
+    fact.traits.others = bool(_OTHERS_AFTER_RE.match(text, ce, min(e, ce + 20)))
+
+
+def _negated_noun_facts(text: str, sent: tuple[int, int], found: _FactList) -> None:
+    """"no injuries were reported": a stated zero, unless the sentence already gave one for the category."""
+    for m in _NEGATED_NOUN_RE.finditer(text, *sent):
+        cat = _NEG_CAT[m.group("noun").lower()]
+        if (cat, sent) in found.negated_in:
+            continue
+        cnt = Count(m.start(), m.end(), m.group(), 0, None, None, "exact", "negation", m.start(), m.end())
+        found.add(Fact(cat, cnt.as_dict(), m.start(), m.end(), sent, "negated noun", negated=True))
+
+
+def _attribute(text: str, sentences, facts: list[Fact], dates: list[DateMention], dateline_place: str | None,
+               published: dt.date | None) -> None:
+    """What each fact's sentence and article say of it: running total, statistic, lead, title, another event,
+    its date, place, source, cause, and whether a later clause corrects it."""
     usable_dates = sorted(event_dates(text, dates), key=lambda d: d.start)
     date_starts = [d.start for d in usable_dates]
     days_by_value = sorted((d for d in usable_dates if d.grain in ("day", "minute")), key=lambda d: event_day(d.value))
@@ -711,7 +814,6 @@ def extract_casualties(text: str, sentences: list[tuple[int, int]], counts: list
     own_events = _own_event_names(text, sentences, headline)
     by_sentence: dict[tuple[int, int], _SentenceTraits] = {}  # many facts share a sentence: read it once
     for f in facts:
-        s, e = f.sentence
         trig = f.traits.trigger or (f.start, f.end)
         traits = by_sentence.get(f.sentence)
         if traits is None:
@@ -721,7 +823,7 @@ def extract_casualties(text: str, sentences: list[tuple[int, int]], counts: list
         f.traits.statistic = ordinal or traits.statistic
         f.traits.lead = f.start < lead_end
         f.traits.headline = f.sentence == headline
-        f.traits.other_event = _other_event(text, s, f.start, own_events)
+        f.traits.other_event = _other_event(text, f.sentence[0], f.start, own_events)
         # "no arrests have been made": a state of the inquiry, no event that a date could be of
         undated = f.negated and f.category in UNDATED_NEGATIONS
         f.date = None if undated else _event_date(usable_dates, f.sentence, f.start, date_starts, days_by_value,
@@ -734,15 +836,18 @@ def extract_casualties(text: str, sentences: list[tuple[int, int]], counts: list
         f.cause = traits.cause
         if f.status == "reported" and traits.superseded(f.start, f.end):
             f.status = "superseded"  # "Initial reports said five victims, but police later said 6 had been shot"
-    # a title that gives the figures of a round-up its first sentence tells ("1 dead, 5 wounded in Chicago
-    # shootings", then "at least five people were wounded ... in separate shootings citywide") is that round-up too
+
+
+def _mark_round_up_titles(facts: list[Fact]) -> None:
+    """A title that gives the figures of a round-up its first sentence tells ("1 dead, 5 wounded in Chicago
+    shootings", then "at least five people were wounded ... in separate shootings citywide") is that round-up too
+    (one person named in both says too little: "Fatal shooting of 14-year-old")."""
     first_told = min((f.sentence for f in facts if not f.traits.headline), default=None)
     round_up = {(f.category, f.count["value"]) for f in facts if f.traits.statistic and f.sentence == first_told}
-    for f in facts:  # (one person named in both says too little: "Fatal shooting of 14-year-old")
+    for f in facts:
         if f.traits.headline and (f.category, f.count["value"]) in round_up and \
                 (f.count["value"] > 1 or f.count["qualifier"] != "implicit"):
             f.traits.statistic = True
-    return facts
 
 
 class _SentenceTraits(NamedTuple):
