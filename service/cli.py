@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import sys
 import time
@@ -38,7 +39,7 @@ def cmd_extract(args) -> int:
     return 0
 
 
-def _batch_line(line: str, request_schema, response_schema, max_chars: int) -> dict:
+def _batch_line(line: str, max_chars: int) -> dict:
     from .documents import read_document
     try:
         raw = json.loads(line)
@@ -49,24 +50,18 @@ def _batch_line(line: str, request_schema, response_schema, max_chars: int) -> d
                                                                 f"({type(exc).__name__})."}}
     if not isinstance(raw, dict):
         return {"id": None, "error": {"reason": "invalid_fields", "detail": "A line must be a JSON object."}}
-    return read_document(raw, request_schema, response_schema, max_chars)
+    return read_document(raw, max_chars)
 
 
-_worker_state: dict = {}
-
-
-def _init_worker() -> None:
+@functools.lru_cache(maxsize=1)
+def _max_chars() -> int:
     from .config import from_environment
-    request_schema, response_schema = _schemas()
-    _worker_state.update(request=request_schema, response=response_schema,
-                         max_chars=from_environment()["MAX_TEXT_CHARS"])
+    return from_environment()["MAX_TEXT_CHARS"]
 
 
 def _process(item: tuple[int, str]) -> tuple[int, dict]:
     line_no, line = item
-    if not _worker_state:
-        _init_worker()
-    out = _batch_line(line, _worker_state["request"], _worker_state["response"], _worker_state["max_chars"])
+    out = _batch_line(line, _max_chars())
     if "error" in out:
         out["line"] = line_no
     return line_no, out
@@ -118,7 +113,7 @@ def _read_lines(src, workers: int):
     import multiprocessing
     from .engine import warm_up
     warm_up()  # before the fork: every worker starts with the lexicons compiled and quantulum3 loaded
-    _init_worker()
+    _max_chars()
     with multiprocessing.get_context("fork").Pool(workers) as pool:
         yield from pool.imap(_process, items, chunksize=4)  # imap keeps the input order
 

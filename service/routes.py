@@ -7,20 +7,17 @@ import time
 from flask import Response, current_app, request
 from flask.views import MethodView
 from flask_smorest import Blueprint, abort
-from marshmallow import ValidationError
 from webargs.flaskparser import FlaskParser
 
-from schemas.requests import BatchQuerySchema
 from schemas import (BatchRequestSchema, BatchResponseSchema, EventsRequestSchema, EventsResponseSchema,
                      ExtractRequestSchema, ExtractResponseSchema, HealthSchema, ProblemSchema)
-
-import logging
+from schemas.requests import BatchQuerySchema
 
 from . import __version__, metrics
-from .engine import DeadlineExceeded, extract
+from .documents import read_document
+from .engine import extract
 from .engine.events import build_events
 from .export import summary_ndjson, to_csv, to_ndjson
-
 
 
 class BodyParser(FlaskParser):
@@ -45,8 +42,6 @@ blp = TallyBlueprint("extract", __name__, url_prefix="/v1",
                      description="Extract casualty facts, dates and figures.")
 health_blp = Blueprint("health", __name__, description="Liveness.")
 
-_document_schema = ExtractRequestSchema()
-log = logging.getLogger("tally.http")
 
 
 @blp.before_request
@@ -128,41 +123,26 @@ def _capped(documents: list[dict], setting: str) -> list[dict]:
 
 
 def _read_documents(documents: list[dict]) -> tuple[list[tuple[dict, str]], list[dict]]:
-    """Each document read on its own, within the request's deadline: (result, text) for each document read, and
-    an error entry for each that does not validate, is too long, passes the deadline or makes the engine fail."""
+    """Each document read on its own (``service/documents.py``), within the request's deadline: (result, text) for
+    each document read, and an error entry for each that does not validate, is too long, passes the deadline or
+    makes the engine fail."""
     results, errors = [], []
     limit = current_app.config["MAX_TEXT_CHARS"]
     deadline = time.monotonic() + current_app.config["REQUEST_DEADLINE"]
     for index, raw in enumerate(documents):
-        doc_id = raw.get("id") if isinstance(raw.get("id"), str) else None
-
-        def fail(reason: str, detail: str, **more) -> None:
-            errors.append({"index": index, "id": doc_id, "reason": reason, "detail": detail, **more})
-        try:
-            doc = _document_schema.load(raw)
-        except ValidationError as exc:
-            fail("invalid_fields", "Some fields are invalid.", errors=exc.messages)
-            continue
-        if len(doc["text"]) > limit:
-            fail("text_too_long", f"text has {len(doc['text'])} characters; the limit is {limit}.")
-            continue
         remaining = deadline - time.monotonic()
         if remaining <= 0:
-            fail("deadline_exceeded", "The request deadline passed before this document was read.")
+            doc_id = raw.get("id") if isinstance(raw.get("id"), str) else None
+            errors.append({"index": index, "id": doc_id, "reason": "deadline_exceeded",
+                           "detail": "The request deadline passed before this document was read."})
             continue
-        try:
-            result = extract(doc["text"], published=doc.get("published"), doc_id=doc.get("id"), timeout=remaining,
-                             categories=doc["categories"], offsets=doc["offsets"])
-        except DeadlineExceeded:
-            fail("deadline_exceeded", "The request deadline passed while this document was read.")
+        out = read_document(raw, limit, timeout=remaining, dump=False)
+        if "error" in out:
+            errors.append({"index": index, "id": out["id"], **out["error"]})
             continue
-        except Exception:  # a document the engine fails on fails alone; the others' results stand
-            log.exception("engine error on document %d of a batch", index)
-            fail("internal_error", "The engine failed on this document; the others were read.")
-            continue
-        result["index"] = index
-        metrics.observe_result(result)
-        results.append((result, doc["text"]))
+        out["index"] = index
+        metrics.observe_result(out)
+        results.append((out, raw["text"]))
     return results, errors
 
 

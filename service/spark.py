@@ -27,7 +27,7 @@ from . import tables
 TABLES = {"facts": tables.FACT_COLUMNS, "summaries": tables.SUMMARY_COLUMNS, "errors": tables.ERROR_COLUMNS}
 PARTITION = "published_month"
 _MONTH_RE = re.compile(r"\d{4}-\d{2}")
-_worker: dict = {}  # per Python worker: the schemas and limits, made once
+_worker: dict = {}  # per Python worker: the text limit, read once (the engine is warmed then)
 
 
 # ------------------------------------------------------------------------------------- types from the schemas
@@ -74,14 +74,12 @@ def _month(published) -> str:
 def rows_of(raw: dict, deadline: float | None) -> list[dict]:
     """The output rows of one input row: its facts and its summary, or its error."""
     from .documents import read_document
-    if not _worker:
-        from schemas import ExtractRequestSchema, ExtractResponseSchema
+    if not _worker:  # once per Python worker: the engine warmed, the limit read
         from .config import from_environment
         from .engine import warm_up
         warm_up()
-        _worker.update(request=ExtractRequestSchema(), response=ExtractResponseSchema(),
-                       max_chars=from_environment()["MAX_TEXT_CHARS"])
-    out = read_document(raw, _worker["request"], _worker["response"], _worker["max_chars"], timeout=deadline)
+        _worker["max_chars"] = from_environment()["MAX_TEXT_CHARS"]
+    out = read_document(raw, _worker["max_chars"], timeout=deadline)
     if "error" in out:
         row = tables.error_row(raw.get("id"), raw.get("published"), out["error"]["reason"], out["error"]["detail"])
         return [dict(row, table="errors", **{PARTITION: _month(raw.get("published"))})]

@@ -75,13 +75,15 @@ def test_numbers_of_any_size_are_fields_to_check(client, body):
 
 @pytest.fixture
 def failing_engine(monkeypatch):
-    real = routes.extract
+    import service.engine as engine
+    real = engine.extract
 
     def extract_or_fail(text, **kwargs):
         if "FAIL" in text:
             raise RuntimeError("the engine broke")
         return real(text, **kwargs)
-    monkeypatch.setattr(routes, "extract", extract_or_fail)
+    monkeypatch.setattr(routes, "extract", extract_or_fail)  # the single-document view
+    monkeypatch.setattr(engine, "extract", extract_or_fail)  # service/documents.py, which every batch reads with
 
 
 @pytest.mark.parametrize("fmt", ["json", "ndjson", "csv"])
