@@ -96,10 +96,12 @@ class FactTraits:
 _VETO_LOG: contextvars.ContextVar[list | None] = contextvars.ContextVar("casualty_vetoes", default=None)
 
 
-def _veto(name: str, cnt: Count, category: str | None = None) -> None:
+def _veto(name: str, cnt: Count, category: str | None = None) -> bool:
+    """Write down that the veto ``name`` dropped ``cnt`` (when someone asks); True, as the veto holds."""
     log = _VETO_LOG.get()
     if log is not None:
         log.append({"veto": name, "category": category, "start": cnt.start, "end": cnt.end, "text": cnt.text})
+    return True
 
 
 @contextlib.contextmanager
@@ -700,39 +702,36 @@ def _reflexive(sentence: _Sentence, cs: int, ce: int, cnt: Count, category: str,
 
 
 def _vetoed_by_kind(sentence: _Sentence, cs: int, ce: int, cnt: Count, category: str, rule: str, trig) -> bool:
-    """The kinds of count a category or a rule does not take."""
-    text, e = sentence.text, sentence.span[1]
-    checks = (
-        (cnt.kind in ("implicit", "ordinal", "ordinal word") and rule not in ("subject", "object"),
-         "implicit_needs_subject_or_object"),
-        # "struck multiple vehicles": these verbs hit people only when a person is named
-        (lambda: rule == "object" and cnt.kind not in ("implicit", "object pronoun")
-         and PERSON_ONLY_VERB_RE.fullmatch(text, trig[0], trig[1]), "person_only_verb"),
+    """The kinds of count a category or a rule does not take (each veto named, in the order they are tried)."""
+    text, e, kind = sentence.text, sentence.span[1], cnt.kind
+    if kind in ("implicit", "ordinal", "ordinal word") and rule not in ("subject", "object"):
+        return _veto("implicit_needs_subject_or_object", cnt, category)
+    if rule == "object" and kind not in ("implicit", "object pronoun") and \
+            PERSON_ONLY_VERB_RE.fullmatch(text, trig[0], trig[1]):
+        return _veto("person_only_verb", cnt, category)  # "struck multiple vehicles": people only when named
+    if HOSPITAL_VERB_RE.fullmatch(text, trig[0], trig[1]) and \
+            (rule != "object" or not TO_HOSPITAL_RE.match(text, ce, min(e, ce + 80))):
         # "sent five people to the hospital", not "sent two officers to the scene"
-        (lambda: HOSPITAL_VERB_RE.fullmatch(text, trig[0], trig[1])
-         and (rule != "object" or not TO_HOSPITAL_RE.match(text, ce, min(e, ce + 80))),
-         "hospital_verb_without_hospital"),
-        (cnt.kind in ("possessive", "multiplier") and (rule != "noun" or category != "killed"),
-         "possessive_needs_death_noun"),
-        # one person who "fled" the scene is no displacement
-        (category in MASS_CATEGORIES and cnt.kind not in ("digits", "words", "vague", "range"),
-         "mass_category_needs_a_number"),
-        (cnt.kind == "object pronoun" and (rule != "object" or category not in ("killed", "injured")),
-         "object_pronoun_needs_harm_object"),
-        (cnt.kind == "subject pronoun" and (rule != "subject" or category not in ("killed", "injured")),
-         "subject_pronoun_needs_harm_subject"),
+        return _veto("hospital_verb_without_hospital", cnt, category)
+    if kind in ("possessive", "multiplier") and (rule != "noun" or category != "killed"):
+        return _veto("possessive_needs_death_noun", cnt, category)
+    if category in MASS_CATEGORIES and kind not in ("digits", "words", "vague", "range"):
+        return _veto("mass_category_needs_a_number", cnt, category)  # one who "fled" is no displacement
+    if kind == "object pronoun" and (rule != "object" or category not in ("killed", "injured")):
+        return _veto("object_pronoun_needs_harm_object", cnt, category)
+    if kind == "subject pronoun" and (rule != "subject" or category not in ("killed", "injured")):
+        return _veto("subject_pronoun_needs_harm_subject", cnt, category)
+    if kind == "subject pronoun" and category == "injured" and \
+            any(t[2] == "killed" and t[1] <= cs for t in sentence.triggers):
         # "Makanzee died days after she was shot": the one who died, not another wounded
-        (lambda: cnt.kind == "subject pronoun" and category == "injured"
-         and any(t[2] == "killed" and t[1] <= cs for t in sentence.triggers), "pronoun_shot_before_dying"),
-        (cnt.kind == "bare plural" and category not in ("arrested", "killed"), "bare_plural_category"),
-        (cnt.kind == "negation" and rule != "subject", "negation_needs_subject"),
+        return _veto("pronoun_shot_before_dying", cnt, category)
+    if kind == "bare plural" and category not in ("arrested", "killed"):
+        return _veto("bare_plural_category", cnt, category)
+    if kind == "negation" and rule != "subject":
+        return _veto("negation_needs_subject", cnt, category)
+    if kind == "negation" and SEVERITY_RE.search(text, trig[0], trig[1]):
         # "none had life-threatening injuries": some were hurt, none gravely
-        (lambda: cnt.kind == "negation" and SEVERITY_RE.search(text, trig[0], trig[1]), "negation_of_severity"),
-    )
-    for condition, name in checks:
-        if condition() if callable(condition) else condition:
-            _veto(name, cnt, category)
-            return True
+        return _veto("negation_of_severity", cnt, category)
     return False
 
 
