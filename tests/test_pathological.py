@@ -6,7 +6,7 @@ import time
 import pytest
 import regex
 
-from service.engine import casualty_patterns, date_anchors, dateline, dates, extract, numbers, quantities, sentences
+from service.engine import casualty_rulebook, date_anchors, dateline, dates, extract, numbers, quantities, sentences
 
 SHAPES = {
     "word run": "a" * 300,
@@ -25,12 +25,14 @@ SHAPES = {
 
 
 def _patterns():
-    for module in (casualty_patterns, date_anchors, dateline, dates, numbers, quantities, sentences):
+    for module in (casualty_rulebook, date_anchors, dateline, dates, numbers, quantities, sentences):
         for name, value in vars(module).items():
             if isinstance(value, regex.Pattern):
                 yield f"{module.__name__.rsplit('.', 1)[1]}.{name}", value
     for rule in dates.RULES:
         yield f"dates.RULES[{rule.name}]", rule.pattern
+    for rule in casualty_rulebook.RULES:
+        yield f"casualty_rules.{rule.name}", rule.regex
 
 
 PATTERNS = dict(_patterns())

@@ -28,26 +28,9 @@ import regex as re
 from .categories import MASS_CATEGORIES
 from .dates import DateMention
 from .numbers import Count
-from .casualty_patterns import (  # the patterns this layer applies
-    TRIGGER_PATTERNS, TRIGGER_FIRST_WORDS, WORD_RE, SHOT_THEN_DIED_RE, CHARGE_GAP_RE, NOUN_MODIFIER_RE, TOLL_LINK_RE,
-    HYPOTHETICAL_RE, CUMULATIVE_RE, FEARED_RE, STATISTIC_RE, SHOT_RE, SUBJECT_GAP_RE, CLAUSE_BREAK_RE,
-    OBJECT_GAP_RE, COORDINATED_OBJECT_RE, NOUN_GAP_RE, INCLUDING_RE, VICTIM_AFTER_RE, VICTIM_BEFORE_RE,
-    SOURCE_RE, LOCATION_RE, CAUSE_RE, IMPLICIT_RE, DETERMINED_RE, ADDITIVE_RE, HEADLINE_NP_RE,
-    OTHERS_AFTER_RE, COORDINATED_COUNT_OBJECT_RE, CLAUSE_START_RE, LINE_END_RE, NOT_PERSONS_AFTER_RE,
-    OUT_OF_BEFORE_RE, PERSON_ONLY_VERB_RE, TALLY_ORDINALS, ORDINAL_PERSON_RE, ORDINAL_KILLING_RE,
-    AGENT_KILLED_PRONOUN_RE, NEW_SUBJECT_RE, GENERIC_PERSON_RE, DETERMINER_START_RE, RELATIVES_RE,
-    relatives_value, NAMED_VICTIM_RE, BARE_OBJECT_RE, MULTIPLE_FATAL_RE, BARE_VICTIM_RE, POSSESSIVE_DEATH_RE,
-    NAME_AGE_RE, PRONOUN_SUBJECT_RE, REFLEXIVE_RE, ONE_OF_RE, BARE_PLURAL_RE, WHO_GAP_RE, DEMONYM_TOLL_RE,
-    ISO_DAY_RE, MAY_HAVE_RE, DEFINITE_VICTIM_RE, RELATIVE_GAP_RE, COORDINATED_SUBJECT_RE, APPOSITIVE_GAP_RE,
-    OBJECT_AFTER_RE, NOT_RE, PASSIVE_AUX_RE, LINK_WINDOW, REPORTING_BEFORE_RE, REPORTING_AFTER_RE, AND_RE,
-    AGE_NP_RE, BARE_SECOND_RE, SURNAME_RE, FULL_NAME_RE, MULTIPLIERS, NEGATED_RE, NEGATED_NOUN_RE,
-    NEG_CAT, NAME_ROLE_RE, NOT_A_NAME, COORDINATED_PASSIVE_GAP_RE, NEAR_MISS_RE, NOT_PLACE,
-    HOSPITAL_VERB_RE, TO_HOSPITAL_RE, COORDINATED_OBJECT_FAR_RE, NEAR_MISS_BEFORE_RE, OF_THE_OPENING_RE,
-    FIRED_BEFORE_RE, NOT_TOLL_OF_RE, LOCATIVE_SUBJECT_RE, RESTATEMENT_GAP_RE,
-    EVENT_NAME_RE, UNDATED_NEGATIONS, HEADLINE_PAIR_RE, FIRE_DIRECTION_AFTER_RE, MORE_AFTER_RE,
-    GENERIC_PERSON_WORD_RE, CAUSED_SINGLE_DEATH_RE, MULTIPLE_SHOOTING_RE, ASIDE_OPEN_RE, SEVERITY_RE,
-    OF_THEM_AFTER_RE, NOUN_ADJECTIVE_AND_RE, SUPERSEDED_OPENER_RE, SUPERSEDED_CORRECTION_RE, TALLY_OF_A_KIND_RE,
-    ASIDE_CLOSE_RE, COMMA_RE, SUBJECT_AFFECTED_RE, FLED_FROM_RE,
+from .casualty_rulebook import (  # the rulebook (RULES.name is a rule's pattern) and the word tables
+    RULES, TRIGGER_PATTERNS, TRIGGER_FIRST_WORDS, WORD_RE, LINE_END_RE, TALLY_ORDINALS, relatives_value, ISO_DAY_RE,
+    LINK_WINDOW, MULTIPLIERS, NEG_CAT, UNDATED_NEGATIONS, COMMA_RE,
 )
 
 
@@ -148,10 +131,10 @@ def _find_triggers(text: str, s: int, e: int, prefilter: bool = True) -> list[tu
         same.add((t[0], t[1]))
         kept.append(t)
     # "fired one SHOT": a shot fired is no wound
-    kept = [t for t in kept if not (SHOT_RE.match(text[t[0]:t[1]]) and
-                                    FIRED_BEFORE_RE.search(text, max(s, t[0] - 40), t[0]))]
+    kept = [t for t in kept if not (RULES.shot.match(text[t[0]:t[1]]) and
+                                    RULES.fired_before.search(text, max(s, t[0] - 40), t[0]))]
     # "two men SHOT INTO the house": firing, no one hit
-    kept = [t for t in kept if not (SHOT_RE.match(text[t[0]:t[1]]) and FIRE_DIRECTION_AFTER_RE.match(text, t[1], e))]
+    kept = [t for t in kept if not (RULES.shot.match(text[t[0]:t[1]]) and RULES.fire_direction_after.match(text, t[1], e))]
     # a passive word inside a longer active phrase is that phrase ("charged with FATALLY SHOOTING a boy")
     actives = [t for t in kept if t[3] == "active"]
     kept = [t for t in kept if t[3] != "passive" or
@@ -161,27 +144,27 @@ def _find_triggers(text: str, s: int, e: int, prefilter: bool = True) -> list[tu
 
 
 def _gap_ok_subject(gap: str) -> bool:
-    if APPOSITIVE_GAP_RE.match(gap):
+    if RULES.appositive_gap.match(gap):
         return True  # "Magnolia youth, Hank Bollen, dies"
-    if len(gap) <= 110 and COORDINATED_PASSIVE_GAP_RE.match(gap):
+    if len(gap) <= 110 and RULES.coordinated_passive_gap.match(gap):
         return True  # "several insurgents presented an immediate threat ... and were killed"
-    if COORDINATED_SUBJECT_RE.match(gap):
+    if RULES.coordinated_subject.match(gap):
         return True  # "A man and a woman were shot dead": each conjunct is a subject
-    if LOCATIVE_SUBJECT_RE.match(gap):
+    if RULES.locative_subject.match(gap):
         return True  # "383,457 people in 609 villages of 60 municipalities were affected"
-    if RELATIVE_GAP_RE.match(gap):
+    if RULES.relative_gap.match(gap):
         return True  # "A Brooklyn woman who was watching her clothes dry was killed"
-    if len(gap) > 70 or not SUBJECT_GAP_RE.match(gap):
+    if len(gap) > 70 or not RULES.subject_gap.match(gap):
         return False
-    return not CLAUSE_BREAK_RE.search(gap) or bool(WHO_GAP_RE.fullmatch(gap))
+    return not RULES.clause_break.search(gap) or bool(RULES.who_gap.fullmatch(gap))
 
 
 # Phrases that are a fact by themselves, count and trigger in one:
 # (pattern with its "np" group, category, value, qualifier, rule, extra)
 _PHRASE_FACTS = [
-    (CAUSED_SINGLE_DEATH_RE, "killed", lambda m: 1, "implicit", "caused death", {}),  # "rain also led to a death"
+    (RULES.caused_single_death, "killed", lambda m: 1, "implicit", "caused death", {}),  # "rain also led to a death"
     # "a quadruple shooting": four people shot, the dead among them
-    (MULTIPLE_SHOOTING_RE, "injured", lambda m: MULTIPLIERS[m.group("word").lower()], "exact", "multiple shooting",
+    (RULES.multiple_shooting, "injured", lambda m: MULTIPLIERS[m.group("word").lower()], "exact", "multiple shooting",
      {"shot": True, "all_shot": True}),
 ]
 
@@ -190,19 +173,19 @@ def _in_aside(text: str, before: Fact, cs: int) -> bool:
     """Is the count at ``cs`` inside an aside that breaks the fact ``before`` down, between its count's noun and
     its verb ("six people, THREE men and three women, were shot"; not a headline's "2 boys, 2 girls shot")?"""
     trigger = before.traits.trigger or (0, 0)
-    if not (before.end < cs < trigger[0] and ASIDE_OPEN_RE.fullmatch(text, before.end, cs)):
+    if not (before.end < cs < trigger[0] and RULES.aside_open.fullmatch(text, before.end, cs)):
         return False
     close = max((m.start() for m in COMMA_RE.finditer(text, cs, trigger[0])), default=-1)
     # (the aside closes on a comma right before the verb: ", were shot"; not the comma inside "6,200")
-    return close > cs and bool(ASIDE_CLOSE_RE.fullmatch(text, close, trigger[0]))
+    return close > cs and bool(RULES.aside_close.fullmatch(text, close, trigger[0]))
 
 
 def _takes_object(text: str, trigger_end: int, gap: str) -> bool:
     """"The gunman killed three": a verb followed by its object is active, so the count before it is the
     agent, not the victim — unless a passive auxiliary stands before the verb ("were killed")."""
-    if PASSIVE_AUX_RE.search(gap):
+    if RULES.passive_aux.search(gap):
         return False
-    return bool(OBJECT_AFTER_RE.match(text, trigger_end))
+    return bool(RULES.object_after.match(text, trigger_end))
 
 
 def _between(starts: list[int], lo: int, hi: int) -> bool:
@@ -224,20 +207,20 @@ def _link(text, count_span, triggers, trigger_starts, others, qualified=False) \
         if ts < ce and cs < te:
             continue
         if ts >= ce:  # trigger after the count: subject or noun
-            restated = RESTATEMENT_GAP_RE.match(text, ce, ts)
+            restated = RULES.restatement_gap.match(text, ce, ts)
             gap = text[restated.end() if restated else ce:ts]
-            if _between(others, ce, ts) and not (COORDINATED_SUBJECT_RE.match(gap) or kind == "passive" and (
-                    LOCATIVE_SUBJECT_RE.match(gap) or APPOSITIVE_GAP_RE.match(gap))):
+            if _between(others, ce, ts) and not (RULES.coordinated_subject.match(gap) or kind == "passive" and (
+                    RULES.locative_subject.match(gap) or RULES.appositive_gap.match(gap))):
                 continue  # (an aside may hold counts of its own: "six people, three men and three women, were")
-            adjective_and = NOUN_ADJECTIVE_AND_RE.fullmatch(gap) and " " in text[ts:te]  # "sick and injured people"
-            if kind == "nouns" and NOUN_GAP_RE.match(gap) and (not CLAUSE_BREAK_RE.search(gap) or adjective_and) and \
-                    not NOUN_MODIFIER_RE.match(text, te) and not CHARGE_GAP_RE.search(gap):
+            adjective_and = RULES.noun_adjective_and.fullmatch(gap) and " " in text[ts:te]  # "sick and injured people"
+            if kind == "nouns" and RULES.noun_gap.match(gap) and (not RULES.clause_break.search(gap) or adjective_and) and \
+                    not RULES.noun_modifier.match(text, te) and not RULES.charge_gap.search(gap):
                 cand = (len(gap), 0.5, cat, "noun", (ts, te))
             elif kind == "passive" and _gap_ok_subject(gap) and (
-                    SUBJECT_AFFECTED_RE.fullmatch(text, ts, te) and FLED_FROM_RE.match(text, te)
+                    RULES.subject_affected.fullmatch(text, ts, te) and RULES.fled_from.match(text, te)
                     or not _takes_object(text, te, gap)) and \
-                    not NEAR_MISS_RE.search(gap):
-                cand = (len(gap), 0, cat, "negated subject" if NOT_RE.search(gap) else "subject", (ts, te))
+                    not RULES.near_miss.search(gap):
+                cand = (len(gap), 0, cat, "negated subject" if RULES.negation_before.search(gap) else "subject", (ts, te))
             else:
                 continue
         else:  # trigger before the count: object or toll
@@ -245,15 +228,15 @@ def _link(text, count_span, triggers, trigger_starts, others, qualified=False) \
             second_object = False
             if kind != "tolls" and _between(others, te, cs):
                 # "detained two Haqqani leaders and several suspected insurgents": a second counted object
-                if not (kind == "active" and COORDINATED_COUNT_OBJECT_RE.match(gap)
+                if not (kind == "active" and RULES.coordinated_count_object.match(gap)
                         and bisect_left(others, cs) - bisect_left(others, te + 1) == 1):
                     continue
                 second_object = True
-            if kind == "active" and (second_object or OBJECT_GAP_RE.match(gap) or COORDINATED_OBJECT_RE.match(gap)
-                                     or COORDINATED_OBJECT_FAR_RE.match(gap)):
+            if kind == "active" and (second_object or RULES.object_gap.match(gap) or RULES.coordinated_object.match(gap)
+                                     or RULES.coordinated_object_far.match(gap)):
                 cand = (len(gap), 1, cat, "object", (ts, te))
-            elif kind == "tolls" and len(gap) < 60 and ";" not in gap and not NOT_TOLL_OF_RE.search(gap) and (
-                    TOLL_LINK_RE.search(text, ts, cs) or (qualified and len(gap.split()) <= 4)):
+            elif kind == "tolls" and len(gap) < 60 and ";" not in gap and not RULES.not_toll_of.search(gap) and (
+                    RULES.toll_link.search(text, ts, cs) or (qualified and len(gap.split()) <= 4)):
                 cand = (len(gap), 2, cat, "toll", (ts, te))
             else:
                 continue
@@ -266,19 +249,19 @@ def _link(text, count_span, triggers, trigger_starts, others, qualified=False) \
 
 
 def _victims(text: str, count_end: int, trigger: tuple[int, int], sent: tuple[int, int]) -> str | None:
-    m = VICTIM_AFTER_RE.match(text, count_end, min(sent[1], count_end + 60))
+    m = RULES.victim_after.match(text, count_end, min(sent[1], count_end + 60))
     if m:
         return " ".join(m.group(1).split())
     before = text[max(sent[0], trigger[0] - 40):trigger[0]]
-    m = VICTIM_BEFORE_RE.search(before)
+    m = RULES.victim_before.search(before)
     if m:
         return m.group(1)
-    m = DEMONYM_TOLL_RE.search(text[sent[0]:trigger[1] + 1])
+    m = RULES.demonym_toll.search(text[sent[0]:trigger[1] + 1])
     return m.group(1) if m else None
 
 
 def _source(text: str, sent: tuple[int, int]) -> str | None:
-    m = SOURCE_RE.search(text, sent[0], sent[1])
+    m = RULES.source.search(text, sent[0], sent[1])
     if not m:
         return None
     src = next(g for g in m.groups() if g)
@@ -289,11 +272,11 @@ def _places(text: str, sent: tuple[int, int]) -> list[tuple[int, str]]:
     """The places a sentence names ("in Gaza City"), with where each is named. A place that opens the sentence
     ends at its comma: the sentence's subject follows ("In South Carolina, Helene spawned a tornado")."""
     places = []
-    for m in LOCATION_RE.finditer(text, sent[0], sent[1]):
+    for m in RULES.location.finditer(text, sent[0], sent[1]):
         place = m.group(1)
         if not text[sent[0]:m.start()].strip():
             place = place.split(",")[0]
-        if not NOT_PLACE.match(place):
+        if not RULES.not_place.match(place):
             places.append((m.start(), place))
     return places
 
@@ -304,7 +287,7 @@ def _nearest_place(places: list[tuple[int, str]], near: int) -> tuple[int, str] 
 
 
 def _cause(text: str, sent: tuple[int, int]) -> str | None:
-    m = CAUSE_RE.search(text, sent[0], sent[1])
+    m = RULES.cause.search(text, sent[0], sent[1])
     return " ".join(m.group(1).split()) if m else None
 
 
@@ -315,8 +298,8 @@ def event_dates(text: str, dates: list[DateMention]) -> list[DateMention]:
     for d in dates:
         if d.type not in ("DATE", "TIME") or not d.value[:4].isdigit():
             continue
-        if REPORTING_BEFORE_RE.search(text, max(0, d.start - 40), d.start) or \
-                REPORTING_AFTER_RE.match(text, d.end, min(len(text), d.end + 30)):
+        if RULES.reporting_before.search(text, max(0, d.start - 40), d.start) or \
+                RULES.reporting_after.match(text, d.end, min(len(text), d.end + 30)):
             continue  # "officials said Wednesday", "Wednesday police said": when it was said
         out.append(d)
     return out
@@ -371,9 +354,9 @@ def _merge_coordinated(text: str, items: list) -> list:
         if absorbed is not None and absorbed[0] <= a and b <= absorbed[1] and cnt.kind == "implicit":
             continue
         if merged and cnt.kind == "implicit" and merged[-1][2].kind == "implicit" and \
-                AND_RE.fullmatch(text, merged[-1][1], a) is not None and \
-                (AGE_NP_RE.search(cnt.text) and AGE_NP_RE.search(merged[-1][2].text) or
-                 GENERIC_PERSON_RE.search(cnt.text) and GENERIC_PERSON_RE.search(merged[-1][2].text)):
+                RULES.joined_before.fullmatch(text, merged[-1][1], a) is not None and \
+                (RULES.age_np.search(cnt.text) and RULES.age_np.search(merged[-1][2].text) or
+                 RULES.generic_person.search(cnt.text) and RULES.generic_person.search(merged[-1][2].text)):
             # victims described by age or by sex are one count ("a 16-year-old boy and a 20-year-old man",
             # "a man and a woman"); named roles stay apart ("a Taliban leader and a facilitator")
             pa, _, pc = merged[-1]
@@ -382,12 +365,12 @@ def _merge_coordinated(text: str, items: list) -> list:
                                        pa, cnt.end))
             continue
         if cnt.kind == "implicit":
-            m = BARE_SECOND_RE.match(text, cnt.end)
+            m = RULES.bare_second.match(text, cnt.end)
             inside = m is not None and [(x, y, c) for x, y, c in items if x < m.end() and m.start("np") < y]
             # a second victim without a determiner joins the first even where another pattern found it alone
             # ("a 3-year-old girl and 23-year-old woman wounded"); one with a determiner is a victim of its own
             # unless the rule above joined them
-            bare = m is not None and not DETERMINER_START_RE.match(m.group("np"))
+            bare = m is not None and not RULES.determiner_start.match(m.group("np"))
             if m and (not inside or bare and all(c.kind == "implicit" and m.start("np") <= x and y <= m.end("np")
                                                  for x, y, c in inside)):
                 end = m.end("np")
@@ -406,10 +389,9 @@ def out_spans(items):
 def known_surnames(text: str) -> set[str]:
     """Surnames of people the text introduced by full name ("Caleb Arwood, 17,"): later, "Arwood was
     pronounced dead" counts one person."""
-    return {m.group("surname") for m in FULL_NAME_RE.finditer(text)}
+    return {m.group("surname") for m in RULES.full_name.finditer(text)}
 
 
-_NOT_A_NAME_RE = re.compile(NOT_A_NAME + r"$", re.IGNORECASE)
 
 
 def _candidate(m, group, value: int, kind: str, qualifier: str = "implicit", link_end: int | None = None):
@@ -420,13 +402,13 @@ def _candidate(m, group, value: int, kind: str, qualifier: str = "implicit", lin
 
 # (pattern, group naming the people, kind, value); tried in order, a span already taken is skipped
 _IMPLICIT_SOURCES = [
-    (RELATIVES_RE, "np", "implicit", lambda m: relatives_value(m.group("np"))),
-    (NAMED_VICTIM_RE, "name", "implicit", lambda m: 1),
-    (BARE_OBJECT_RE, "np", "implicit", lambda m: 1),
-    (MULTIPLE_FATAL_RE, "word", "multiplier", lambda m: MULTIPLIERS[m.group("word").lower()]),
-    (BARE_VICTIM_RE, "np", "implicit", lambda m: 1),
-    (POSSESSIVE_DEATH_RE, "np", "possessive", lambda m: 1),
-    (PRONOUN_SUBJECT_RE, 0, "subject pronoun", lambda m: 1),
+    (RULES.relatives, "np", "implicit", lambda m: relatives_value(m.group("np"))),
+    (RULES.named_victim, "name", "implicit", lambda m: 1),
+    (RULES.bare_object, "np", "implicit", lambda m: 1),
+    (RULES.multiple_fatal, "word", "multiplier", lambda m: MULTIPLIERS[m.group("word").lower()]),
+    (RULES.bare_victim, "np", "implicit", lambda m: 1),
+    (RULES.possessive_death, "np", "possessive", lambda m: 1),
+    (RULES.pronoun_subject, 0, "subject pronoun", lambda m: 1),
 ]
 
 
@@ -440,49 +422,49 @@ def _implicit_counts(text: str, s: int, e: int, taken: list[tuple[int, int]],
             return False  # the noun a number counts ("1 CHILD shot"): that number's, not one more person
         return not any(x < b and a < y for x, y in taken + (out_spans(out) if also_out else []))
 
-    for m in ORDINAL_PERSON_RE.finditer(text, s, e):  # "an 8th teen was injured", "a fourth victim": a tally
+    for m in RULES.ordinal_person.finditer(text, s, e):  # "an 8th teen was injured", "a fourth victim": a tally
         if free(m.start(), m.end()):
             a, b = m.start(), m.end()
             if m.group("n"):  # "the 4th child shot in Chicago in 3 days": a tally across incidents
                 out.append((a, b, Count(a, b, text[a:b], int(m.group("n")), None, None, "exact", "ordinal", a, b)))
-            elif TALLY_OF_A_KIND_RE.match(text, m.end("w")):
+            elif RULES.tally_of_a_kind.match(text, m.end("w")):
                 # "a third FEMALE victim": the third of a kind, one more person but no running count of all
                 out.append((a, b, Count(a, b, text[a:b], 1, None, None, "implicit", "implicit", a, b)))
             else:  # "three men shot, a fourth wounded": the incident's own running count
                 n = TALLY_ORDINALS[m.group("w").lower()]
                 out.append((a, b, Count(a, b, text[a:b], n, None, None, "exact", "ordinal word", a, b)))
     ordinals = list(out)
-    for m in IMPLICIT_RE.finditer(text, s, e):
+    for m in RULES.implicit.finditer(text, s, e):
         if not free(m.start(), m.end(), also_out=False) or any(x < m.end() and m.start() < y for x, y, _ in ordinals):
             continue
         if m.group("pair"):
             out.append(_candidate(m, 0, 2, "implicit"))
         elif m.group("det").lower() != "the" or m.group("age") or m.group("age2") or \
-                DEFINITE_VICTIM_RE.search(m.group("np").lower()):
+                RULES.definite_victim.search(m.group("np").lower()):
             out.append(_candidate(m, 0, 1, "implicit"))
-    m = HEADLINE_PAIR_RE.match(text, s, e)
+    m = RULES.headline_pair.match(text, s, e)
     if m and free(*m.span("np")):  # "Man, woman found shot": one each
-        out.append(_candidate(m, "np", len(GENERIC_PERSON_WORD_RE.findall(m.group("np"))), "implicit"))
+        out.append(_candidate(m, "np", len(RULES.generic_person_word.findall(m.group("np"))), "implicit"))
     else:
-        m = HEADLINE_NP_RE.match(text, s, e)
+        m = RULES.headline_np.match(text, s, e)
         if m and free(*m.span("np")):
             out.append(_candidate(m, "np", 1, "implicit"))
-    for m in NAME_AGE_RE.finditer(text, s, e):
+    for m in RULES.name_age.finditer(text, s, e):
         if free(*m.span("name")):  # linked from after the age: "Jo Smith, 17, was shot"
             out.append(_candidate(m, "name", 1, "implicit", link_end=m.end()))
-    for m in NAME_ROLE_RE.finditer(text, s, e):
-        if free(*m.span("name")) and not _NOT_A_NAME_RE.match(m.group("name")):
+    for m in RULES.name_role.finditer(text, s, e):
+        if free(*m.span("name")) and not RULES.not_a_name.match(m.group("name")):
             out.append(_candidate(m, "name", 1, "implicit", link_end=m.end()))
     for pattern, group, kind, value in _IMPLICIT_SOURCES:
         for m in pattern.finditer(text, s, e):
             if free(*m.span(group)):
                 out.append(_candidate(m, group, value(m), kind))
-    for m in SURNAME_RE.finditer(text, s, e):
+    for m in RULES.surname.finditer(text, s, e):
         if m.group("last") in known_surnames and free(*m.span()):
             out.append(_candidate(m, "name", 1, "implicit"))
-    for m in REFLEXIVE_RE.finditer(text, s, e):
+    for m in RULES.reflexive.finditer(text, s, e):
         out.append(_candidate(m, 0, 1, "object pronoun"))
-    for m in ONE_OF_RE.finditer(text, s, e):
+    for m in RULES.one_of.finditer(text, s, e):
         if free(*m.span(), also_out=False):
             out.append(_candidate(m, 0, 1, "one of", qualifier="exact"))
     return _merge_coordinated(text, out) + _bare_plurals(text, s, e, taken)
@@ -491,10 +473,10 @@ def _implicit_counts(text: str, s: int, e: int, taken: list[tuple[int, int]],
 def _bare_plurals(text: str, s: int, e: int, taken: list[tuple[int, int]]) -> list[tuple[int, int, Count]]:
     """"insurgents were detained": a plural with no count before it is two, by convention."""
     out = []
-    for m in BARE_PLURAL_RE.finditer(text, s, e):
+    for m in RULES.bare_plural.finditer(text, s, e):
         if any(a < m.end() and m.start() < b for a, b in taken):
             continue
-        if DETERMINED_RE.search(text, max(s, m.start() - 40), m.start()):
+        if RULES.determined.search(text, max(s, m.start() - 40), m.start()):
             continue  # "several suspected insurgents", "the two targeted insurgents": not a bare plural
         cnt = Count(m.start(), m.end(), m.group(), 2, 2, None, "vague", "bare plural", m.start(), m.end())
         out.append((m.start(), m.end(), cnt))
@@ -564,7 +546,7 @@ def extract_casualties(text: str, sentences: list[tuple[int, int]], counts: list
 def _self_standing_facts(text: str, sent: tuple[int, int], found: _FactList) -> None:
     """Phrases that are a fact by themselves: "the city's 12th homicide" (a tally), "a quadruple shooting"."""
     s, e = sent
-    for m in ORDINAL_KILLING_RE.finditer(text, s, e):
+    for m in RULES.ordinal_killing.finditer(text, s, e):
         a, b = m.start(), m.end()
         fact = Fact("killed", Count(a, b, text[a:b], int(m.group("n")), None, None, "exact", "ordinal", a,
                                     b).as_dict(), a, b, sent, "tally")
@@ -586,12 +568,12 @@ def _read_sentence(text: str, sent: tuple[int, int], triggers, counts: list[Coun
     explicit = [(c.start, c.end, c) for c in counts]
     implicit = _implicit_counts(text, s, e, [(c.start, c.end) for c in counts], surnames)
     negations = [(m.start(), m.end(), Count(m.start(), m.end(), m.group(), 0, None, None, "exact", "negation",
-                                            m.start(), m.end())) for m in NEGATED_RE.finditer(text, s, e)]
+                                            m.start(), m.end())) for m in RULES.negated.finditer(text, s, e)]
     candidates = sorted(explicit + implicit + negations, key=lambda c: c[0])
     # "80 people out of the 86 crew members perished", "three of the 12 passengers": the total aboard is
     # no casualty count, and it does not stand between the count that is and its verb
-    partitive = {c[0] for c in explicit if OUT_OF_BEFORE_RE.search(text, max(s, c[0] - 30), c[0])
-                 or OF_THE_OPENING_RE.fullmatch(text, s, c[0])}
+    partitive = {c[0] for c in explicit if RULES.out_of_before.search(text, max(s, c[0] - 30), c[0])
+                 or RULES.of_the_opening.fullmatch(text, s, c[0])}
     return _Sentence(text, sent, triggers, [c for c in candidates if c[0] not in partitive],
                      sorted(c[0] for c in explicit + negations if c[0] not in partitive))
 
@@ -600,7 +582,7 @@ def _breakdown_of(sentence: _Sentence, cs: int, cnt: Count, found: _FactList) ->
     """A count after "including", or in an aside, breaks down the fact before it ("killed three, including two")."""
     text, (s, _) = sentence.text, sentence.span
     if not sentence.facts or cnt.kind == "negation" or not (
-            INCLUDING_RE.search(text, max(s, cs - 40), cs) or _in_aside(text, sentence.facts[-1], cs)):
+            RULES.including.search(text, max(s, cs - 40), cs) or _in_aside(text, sentence.facts[-1], cs)):
         return None
     parent = sentence.facts[-1]
     fact = Fact(parent.category, cnt.as_dict(), cnt.start, cnt.end, sentence.span, "breakdown",
@@ -634,7 +616,7 @@ def _linked_fact(sentence: _Sentence, cs: int, ce: int, cnt: Count, found: _Fact
     if _hypothetical(sentence, cs, cnt, trig):
         _veto("hypothetical", cnt, category)  # "could kill thousands", "1,000 were planned to be evacuated"
         return None
-    if category == "injured" and SHOT_THEN_DIED_RE.match(sentence.text, trig[1], min(sentence.span[1], trig[1] + 100)):
+    if category == "injured" and RULES.shot_then_died.match(sentence.text, trig[1], min(sentence.span[1], trig[1] + 100)):
         category = "killed"  # "was shot in the head and killed", "shot in head, dies"
     return _new_fact(sentence, cs, ce, cnt, category, rule, trig, perpetrator, found)
 
@@ -656,10 +638,10 @@ def _vetoed_before_people(sentence: _Sentence, cnt: Count, category: str, rule: 
     """Counts of things, not people ("impacted eight provinces"), and near misses ("nearly killed")."""
     text, (s, e) = sentence.text, sentence.span
     if cnt.kind in ("digits", "words", "vague", "range") and \
-            NOT_PERSONS_AFTER_RE.match(text, cnt.core_end, min(e, cnt.core_end + 40)):
+            RULES.not_persons_after.match(text, cnt.core_end, min(e, cnt.core_end + 40)):
         _veto("not_persons_after", cnt, category)
         return True  # "impacted eight provinces", "85,000 head of cattle were killed"
-    if rule == "object" and NEAR_MISS_BEFORE_RE.search(text, max(s, trig[0] - 15), trig[0]):
+    if rule == "object" and RULES.near_miss_before.search(text, max(s, trig[0] - 15), trig[0]):
         _veto("near_miss", cnt, category)
         return True  # "bullets that nearly killed his father-in-law"
     return False
@@ -679,12 +661,12 @@ def _reflexive(sentence: _Sentence, cs: int, ce: int, cnt: Count, category: str,
     if cnt.kind == "object pronoun" and cnt.text.lower() in ("himself", "herself"):
         prior = [c for c in sentence.candidates if c[1] <= trig[0] and c[2].kind in ("implicit", "digits", "words")
                  and trig[0] - LINK_WINDOW <= c[0] and not (  # not "faces two felony charges"
-                     c[2].kind != "implicit" and NOT_PERSONS_AFTER_RE.match(text, c[2].core_end,
+                     c[2].kind != "implicit" and RULES.not_persons_after.match(text, c[2].core_end,
                                                                             min(e, c[2].core_end + 40)))]
         by_start = {f.start: f for f in sentence.facts if f.category == category}
         if prior and (prior[-1][0], category) in found.linked:
             if category != "killed" or not (
-                    NEW_SUBJECT_RE.search(text, max(s, trig[0] - 25), trig[0]) or
+                    RULES.new_subject.search(text, max(s, trig[0] - 25), trig[0]) or
                     all(by_start[c[0]].rule == "object" for c in prior if c[0] in by_start)):
                 _veto("reflexive_already_counted", cnt, category)
                 return None  # "a boy was hospitalized after shooting himself": the boy, already counted
@@ -696,7 +678,7 @@ def _reflexive(sentence: _Sentence, cs: int, ce: int, cnt: Count, category: str,
         return cnt, False
     if cnt.kind == "object pronoun" and sentence.facts and \
             any(f.category == category and f.start < cs for f in sentence.facts) and \
-            AGENT_KILLED_PRONOUN_RE.search(text, max(s, cs - 60), ce):
+            RULES.agent_killed_pronoun.search(text, max(s, cs - 60), ce):
         return cnt, True  # "the gunman killed three people before police killed him"
     return cnt, False
 
@@ -707,10 +689,10 @@ def _vetoed_by_kind(sentence: _Sentence, cs: int, ce: int, cnt: Count, category:
     if kind in ("implicit", "ordinal", "ordinal word") and rule not in ("subject", "object"):
         return _veto("implicit_needs_subject_or_object", cnt, category)
     if rule == "object" and kind not in ("implicit", "object pronoun") and \
-            PERSON_ONLY_VERB_RE.fullmatch(text, trig[0], trig[1]):
+            RULES.person_only_verb.fullmatch(text, trig[0], trig[1]):
         return _veto("person_only_verb", cnt, category)  # "struck multiple vehicles": people only when named
-    if HOSPITAL_VERB_RE.fullmatch(text, trig[0], trig[1]) and \
-            (rule != "object" or not TO_HOSPITAL_RE.match(text, ce, min(e, ce + 80))):
+    if RULES.hospital_verb.fullmatch(text, trig[0], trig[1]) and \
+            (rule != "object" or not RULES.to_hospital.match(text, ce, min(e, ce + 80))):
         # "sent five people to the hospital", not "sent two officers to the scene"
         return _veto("hospital_verb_without_hospital", cnt, category)
     if kind in ("possessive", "multiplier") and (rule != "noun" or category != "killed"):
@@ -729,7 +711,7 @@ def _vetoed_by_kind(sentence: _Sentence, cs: int, ce: int, cnt: Count, category:
         return _veto("bare_plural_category", cnt, category)
     if kind == "negation" and rule != "subject":
         return _veto("negation_needs_subject", cnt, category)
-    if kind == "negation" and SEVERITY_RE.search(text, trig[0], trig[1]):
+    if kind == "negation" and RULES.severity.search(text, trig[0], trig[1]):
         # "none had life-threatening injuries": some were hurt, none gravely
         return _veto("negation_of_severity", cnt, category)
     return False
@@ -741,14 +723,14 @@ def _hypothetical(sentence: _Sentence, cs: int, cnt: Count, trig) -> bool:
     lo = min(cs, trig[0])
     # the words before, and between a count and its verb ("1,000 people were PLANNED TO be evacuated")
     window = _own_clause(text[max(s, lo - 45):lo]) + " " + text[cnt.end:trig[0]] * (trig[0] > cnt.end)
-    return bool(HYPOTHETICAL_RE.search(window)) and not MAY_HAVE_RE.search(window)
+    return bool(RULES.hypothetical.search(window)) and not RULES.may_have.search(window)
 
 
 def _new_fact(sentence: _Sentence, cs: int, ce: int, cnt: Count, category: str, rule: str, trig,
               perpetrator: bool, found: _FactList) -> Fact:
     text, (s, e), sent = sentence.text, sentence.span, sentence.span
     fact = Fact(category, cnt.as_dict(), cnt.start, cnt.end, sent, rule, negated=cnt.kind == "negation")
-    if OF_THEM_AFTER_RE.match(text, cnt.core_end):  # "four people shot, two of them had serious injuries"
+    if RULES.of_them_after.match(text, cnt.core_end):  # "four people shot, two of them had serious injuries"
         parent = next((f for f in reversed(sentence.facts) if f.category == category and not f.negated), None)
         if parent is not None:
             fact.rule, fact.part_of = "breakdown", found.index_of[id(parent)]
@@ -761,7 +743,7 @@ def _new_fact(sentence: _Sentence, cs: int, ce: int, cnt: Count, category: str, 
         or cnt.kind in ("object pronoun", "subject pronoun"))
     if perpetrator:
         fact.victims = "perpetrator"
-    fact.traits.shot = category == "injured" and bool(SHOT_RE.match(text[trig[0]:trig[1]]))
+    fact.traits.shot = category == "injured" and bool(RULES.shot.match(text[trig[0]:trig[1]]))
     fact.traits.bare = cnt.kind == "bare plural"
     fact.traits.ordinal = cnt.kind == "ordinal"
     fact.traits.tally = cnt.kind == "ordinal word"
@@ -770,7 +752,7 @@ def _new_fact(sentence: _Sentence, cs: int, ce: int, cnt: Count, category: str, 
         fact.count = dict(fact.count, value=1, min=None, max=None, qualifier="implicit")
     _group_cues(sentence, cs, ce, cnt, fact)
     if sentence.feared is None:
-        sentence.feared = bool(FEARED_RE.search(text, s, e))
+        sentence.feared = bool(RULES.feared.search(text, s, e))
     if sentence.feared:
         fact.status = "feared"
     return fact
@@ -780,20 +762,20 @@ def _group_cues(sentence: _Sentence, cs: int, ce: int, cnt: Count, fact: Fact) -
     """"two MORE", "also", "another", "others": whether the fact's group adds to the ones before it."""
     text, (s, e) = sentence.text, sentence.span
     # the cue is around the count, not in it ("another teen" names one victim; it adds no one)
-    more = MORE_AFTER_RE.match(text, cnt.core_end, e) if cnt.kind in ("digits", "words", "vague") else None
-    cue = ADDITIVE_RE.search(text, max(s, cs - 60), cs) or ADDITIVE_RE.search(text, ce, min(e, ce + 40)) or more
+    more = RULES.more_after.match(text, cnt.core_end, e) if cnt.kind in ("digits", "words", "vague") else None
+    cue = RULES.additive.search(text, max(s, cs - 60), cs) or RULES.additive.search(text, ce, min(e, ce + 40)) or more
     fact.traits.more = more is not None  # "two MORE": a new group
     # "killed one man and wounded two others": "others" sets them apart from another category's
     # group in the same sentence; it adds nothing to an earlier figure of their own category
     contrast = cue is not None and "other" in cue.group().lower() and \
         any(f.category != fact.category for f in sentence.facts)
     fact.traits.additive = cue is not None and not contrast
-    fact.traits.others = bool(OTHERS_AFTER_RE.match(text, ce, min(e, ce + 20)))
+    fact.traits.others = bool(RULES.others_after.match(text, ce, min(e, ce + 20)))
 
 
 def _negated_noun_facts(text: str, sent: tuple[int, int], found: _FactList) -> None:
     """"no injuries were reported": a stated zero, unless the sentence already gave one for the category."""
-    for m in NEGATED_NOUN_RE.finditer(text, *sent):
+    for m in RULES.negated_noun.finditer(text, *sent):
         cat = NEG_CAT[m.group("noun").lower()]
         if (cat, sent) in found.negated_in:
             continue
@@ -867,9 +849,9 @@ def _sentence_traits(text: str, sent: tuple[int, int]) -> _SentenceTraits:
     """What a sentence says of every fact in it: a running total, a period's statistic, who reported it,
     its cause, the places it names, a first report and its correction."""
     s, e = sent
-    opener = SUPERSEDED_OPENER_RE.search(text, s, e)
-    corrections = [m.start() for m in SUPERSEDED_CORRECTION_RE.finditer(text, opener.end(), e)] if opener else []
-    return _SentenceTraits(bool(CUMULATIVE_RE.search(text, s, e)), bool(STATISTIC_RE.search(text, s, e)),
+    opener = RULES.superseded_opener.search(text, s, e)
+    corrections = [m.start() for m in RULES.superseded_correction.finditer(text, opener.end(), e)] if opener else []
+    return _SentenceTraits(bool(RULES.cumulative.search(text, s, e)), bool(RULES.statistic.search(text, s, e)),
                            _source(text, sent), _cause(text, sent), _places(text, sent),
                            opener.start() if opener else None, corrections[-1] if corrections else -1)
 
@@ -895,7 +877,7 @@ def _own_clause(before: str) -> str:
     """The part of ``before`` (the words before a fact) in the fact's own clause: after the last word that opens
     a new one ("if anyone will be charged AFTER a boy was shot")."""
     last = None
-    for last in CLAUSE_START_RE.finditer(before):
+    for last in RULES.clause_start.finditer(before):
         pass
     return before[last.end():] if last is not None else before
 
@@ -911,7 +893,7 @@ def _headline(text: str, sentences: list[tuple[int, int]]) -> tuple[int, int] | 
 
 
 def _event_names(text: str, start: int, end: int) -> list[str]:
-    return [(m.group("before") or m.group("after")).lower() for m in EVENT_NAME_RE.finditer(text, start, end)]
+    return [(m.group("before") or m.group("after")).lower() for m in RULES.event_name.finditer(text, start, end)]
 
 
 def _own_event_names(text: str, sentences: list[tuple[int, int]], headline: tuple[int, int] | None) -> set[str]:

@@ -24,7 +24,7 @@ def load(name: str) -> dict:
 def alternation(words, *, boundary: bool = True) -> str:
     """A regex alternation matching any of ``words`` (spaces match any run of white space)."""
     parts = []
-    for w in sorted(set(words), key=len, reverse=True):
+    for w in sorted(set(map(str, words)), key=lambda w: (-len(w), w)):  # longest first; ties in one order
         p = re.escape(str(w)).replace(r"\ ", " ").replace(" ", r"\s+")
         if boundary:
             if str(w)[:1].isalnum():

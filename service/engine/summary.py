@@ -11,9 +11,7 @@ from collections import Counter
 
 from .casualties import Fact, event_day
 from .categories import GROUP_CATEGORIES  # operations that report a named target, then the group taken with him
-from .casualty_patterns import (AND_BETWEEN_RE, COUNTS_JOINED_RE, HOUSEHOLDS_RE, NEW_GROUP_CUE_RE,
-                                NEW_PERSON_DETERMINER_RE,
-                                PLACE_LIST_RETOLD_AFTER_RE, PLACE_LIST_RETOLD_BEFORE_RE, PERPETRATOR_HEADS, PRONOUNS)
+from .casualty_rulebook import PERPETRATOR_HEADS, PRONOUNS, RULES
 
 LEAD_FIRST = True
 ADDITIVE_MAX = 10  # a later sentence adds its group ("also detained one other") only when the group is small
@@ -146,7 +144,7 @@ def _incident_total(items: list[tuple[Fact, str]], text: str, category: str = ""
         s_sum = _sentence_figure(group, text)
         # "Deputies LATER found ANOTHER victim": one more person, told as new
         additive = any(f.traits.additive for f, _ in group) or (
-            any(NEW_PERSON_DETERMINER_RE.match(text, f.start) for f, _ in group) and _new_group_cue(group, text))
+            any(RULES.new_person_determiner.match(text, f.start) for f, _ in group) and _new_group_cue(group, text))
         if total is not None:
             told += s_sum
         if total is None:
@@ -195,10 +193,10 @@ def _place_by_place(items: list[tuple[Fact, str]], text: str, breaks: list[int])
             continue
         if abs(at - f.start) > PLACE_NEAR and text[f.sentence[0]:at].strip():
             continue  # neither beside the count nor the sentence's opening ("In Malawi, ... killed eight")
-        if f.count["qualifier"] == "implicit" and not NEW_PERSON_DETERMINER_RE.match(text, f.start):
+        if f.count["qualifier"] == "implicit" and not RULES.new_person_determiner.match(text, f.start):
             continue  # "a man" named in one place and "a woman" in another may be one story's two scenes
-        if PLACE_LIST_RETOLD_BEFORE_RE.search(text, max(0, f.start - 12), f.start) \
-                or PLACE_LIST_RETOLD_AFTER_RE.match(text, f.end):
+        if RULES.place_list_retold_before.search(text, max(0, f.start - 12), f.start) \
+                or RULES.place_list_retold_after.match(text, f.end):
             continue
         paragraphs.setdefault(bisect.bisect_right(breaks, f.start), []).append((f, i))
     if not paragraphs:
@@ -216,7 +214,7 @@ def _place_by_place(items: list[tuple[Fact, str]], text: str, breaks: list[int])
 
 def _new_group_cue(group, text: str) -> bool:
     """"also detained one other", "an additional suspect": a cue that the group is new, not a retelling."""
-    return any(f.traits.more or NEW_GROUP_CUE_RE.search(text, max(f.sentence[0], f.start - 40), f.end + 40)
+    return any(f.traits.more or RULES.new_group_cue.search(text, max(f.sentence[0], f.start - 40), f.end + 40)
                for f, _ in group)
 
 
@@ -242,8 +240,8 @@ def _sentence_figure(group: list[tuple[Fact, str]], text: str = "") -> int:
     if not any(f.count["qualifier"] == "implicit" for f, _ in group):
         ordered = sorted((f for f, _ in group), key=lambda f: f.start)
         joined = len(ordered) > 1 and all(
-            a.traits.trigger == b.traits.trigger and COUNTS_JOINED_RE.fullmatch(text, a.end, b.start)
-            and not HOUSEHOLDS_RE.match(text, a.end)  # "1,000 families, some 6,200 people": one group told twice
+            a.traits.trigger == b.traits.trigger and RULES.counts_joined.fullmatch(text, a.end, b.start)
+            and not RULES.households.match(text, a.end)  # "1,000 families, some 6,200 people": one group told twice
             for a, b in zip(ordered, ordered[1:]))
         if joined:  # "two boys and two girls were shot": one subject of two groups
             return sum(values)
@@ -255,7 +253,7 @@ def _sentence_figure(group: list[tuple[Fact, str]], text: str = "") -> int:
     for f, _ in sorted(group, key=lambda fi: fi[0].start):
         same_person = previous is not None and f.traits.trigger == previous.traits.trigger and \
             f.count["qualifier"] == previous.count["qualifier"] == "implicit" and \
-            not AND_BETWEEN_RE.search(text, previous.end, f.start)
+            not RULES.and_between.search(text, previous.end, f.start)
         if not same_person:
             total += f.count["value"]
         previous = f

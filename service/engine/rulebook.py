@@ -1,0 +1,124 @@
+"""Rulebooks: a stage's patterns kept as named records in a YAML file of ``lexicon/``, each with its examples.
+
+A rulebook file has two sections::
+
+    pieces:                      # shared pieces of pattern, used as @name in rules and other pieces
+      age: '\\d{1,3}[-\\s]?(?:year|yr|month|week)s?[-\\s]?old'
+    rules:
+      relative_gap:              # the rule's name: what the code applies, and what a fact or a test names
+        doc: between a count and its verb, a relative clause
+        pattern: |-              # a regular expression; its lines are joined without a separator
+          ^\\s*(?:[\\w'’-]+\\s+){0,3}?,?\\s*@relative_pronouns\\s+
+          [^;:]{0,90}?(?:,\\s*)?@subject_auxiliaries\\s+$
+        examples: ["A woman[ who was walking home was ]killed"]
+        near_misses: ["Two men[ were ]shot"]
+
+In a pattern, ``@name`` is a piece, or else the alternation of the word list ``name`` (whole words, longest
+first: ``lexicon.alternation``); ``@name/bare`` the same without word boundaries; ``@name/raw`` the list's words
+joined by ``|`` as written (they are patterns themselves); ``@a+b`` lists a and b as one; ``@{name}`` where a
+letter follows. Rules ignore case unless ``case: sensitive``.
+
+Examples and near misses are written as text with the span the rule reads in brackets. ``applies: search`` (the
+default): searched over the whole text, the rule finds a match whose span is the bracketed one (any match, without
+brackets). ``applies: match``: the rule matches the bracketed text itself, as the code applies it to the gap
+between two words. A near miss is where it must not do so. ``tests/test_rulebook.py`` walks every record.
+
+This module knows no language: the words are the lexicon's, the shapes the rulebook's.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Mapping
+
+import regex as re
+
+from .lexicon import alternation, load
+
+_MACRO_RE = re.compile(r"@(?:\{(?P<braced>[a-z_]+(?:\+[a-z_]+)*)\}|(?P<plain>[a-z_]+(?:\+[a-z_]+)*))"
+                       r"(?:/(?P<form>bare|raw))?")
+_MARK_RE = re.compile(r"\[([^\[\]]*)\]")
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    doc: str
+    source: str  # the pattern as written, with its macros
+    regex: re.Pattern
+    examples: tuple[str, ...]
+    near_misses: tuple[str, ...]
+    applies: str  # "search" or "match": how its examples are read
+
+    def fires_on(self, marked: str) -> bool:
+        """Does the rule read the bracketed span of ``marked`` as its examples say it must?"""
+        text, span = unmark(marked)
+        if self.applies == "match":
+            piece = text[span[0]:span[1]] if span else text
+            return self.regex.match(piece) is not None
+        if span is None:
+            return self.regex.search(text) is not None
+        return any(m.span() == span for m in self.regex.finditer(text, overlapped=True))
+
+
+def unmark(marked: str) -> tuple[str, tuple[int, int] | None]:
+    """The text of an example without its brackets, and the bracketed span (None when there is none)."""
+    m = _MARK_RE.search(marked)
+    if not m:
+        return marked, None
+    text = marked[:m.start()] + m.group(1) + marked[m.end():]
+    return text, (m.start(), m.start() + len(m.group(1)))
+
+
+class Rulebook:
+    """The rules of ``lexicon/<name>.yaml``, compiled; ``book.rule_name`` is that rule's compiled pattern."""
+
+    def __init__(self, name: str, word_lists: Mapping[str, object]):
+        spec = load(name)
+        self.name = name
+        self._words = word_lists
+        self._pieces = {k: str(v) for k, v in (spec.get("pieces") or {}).items()}
+        clash = set(self._pieces) & set(word_lists)
+        if clash:
+            raise ValueError(f"{name}: pieces named like word lists: {sorted(clash)}")
+        self.rules: dict[str, Rule] = {}
+        for rule_name, record in spec["rules"].items():
+            self.rules[rule_name] = self._rule(rule_name, record)
+
+    def _rule(self, name: str, record: dict) -> Rule:
+        source = "".join(str(record["pattern"]).splitlines())
+        flags = 0 if record.get("case") == "sensitive" else re.IGNORECASE
+        applies = record.get("applies", "search")
+        if applies not in ("search", "match"):
+            raise ValueError(f"{self.name}.{name}: applies is search or match, not {applies!r}")
+        return Rule(name, " ".join(str(record.get("doc", "")).split()), source,
+                    re.compile(self.expand(source), flags), tuple(record.get("examples") or ()),
+                    tuple(record.get("near_misses") or ()), applies)
+
+    def expand(self, source: str, _seen: tuple[str, ...] = ()) -> str:
+        """``source`` with its macros replaced by the pieces and word lists they name."""
+        def one(m: re.Match) -> str:
+            names = (m.group("braced") or m.group("plain")).split("+")
+            form = m.group("form")
+            if len(names) == 1 and names[0] in self._pieces and form is None:
+                if names[0] in _seen:
+                    raise ValueError(f"{self.name}: piece {names[0]} refers to itself")
+                return self.expand(self._pieces[names[0]], _seen + (names[0],))
+            words: list = []
+            for n in names:
+                if n not in self._words:
+                    raise KeyError(f"{self.name}: no piece or word list named {n!r}")
+                value = self._words[n]
+                words.extend(value.keys() if isinstance(value, Mapping) else value)
+            if form == "raw":
+                return "|".join(str(w) for w in words)
+            return alternation(words, boundary=form != "bare")
+        return _MACRO_RE.sub(one, source)
+
+    def __getattr__(self, name: str) -> re.Pattern:
+        try:
+            return self.__dict__["rules"][name].regex
+        except KeyError:
+            raise AttributeError(f"rulebook {self.__dict__.get('name')!r} has no rule {name!r}") from None
+
+    def __iter__(self):
+        return iter(self.rules.values())
