@@ -33,6 +33,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from service.engine import extract, warm_up  # noqa: E402
+from service.engine.casualties import LINK_RULES  # noqa: E402
 from train_event_linker import fit_logistic  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data"
@@ -41,7 +42,7 @@ GOLD_CATEGORY = {"killed": "killed", "killed_min": "killed", "deaths": "killed",
                  "injuries": "injured", "captured_min": "arrested", "arrested": "arrested", "displaced": "displaced",
                  "homeless": "homeless", "affected": "affected", "missing": "missing", "kidnapped": "kidnapped"}
 QUALIFIERS = ("exact", "about", "at_least", "more_than", "approaching", "range", "vague", "implicit")
-RULES = ("subject", "object", "noun", "toll")
+RULES = tuple(LINK_RULES)  # the kinds of link: subject, object, noun, toll
 
 
 def gold_range(g) -> tuple | None:
@@ -88,7 +89,7 @@ def candidates(response: dict, text: str, category: str) -> list[tuple[int, dict
              "largest": float(value == values[-1]), "smallest": float(len(values) > 1 and value == values[0]),
              "log_value": math.log1p(value), "old_date": float(_old(fs, response.get("published")))}
         x.update({f"q_{q}": float(any(f["count"]["qualifier"] == q for f in fs)) for q in QUALIFIERS})
-        x.update({f"r_{r}": float(any(f["rule"] == r for f in fs)) for r in RULES})
+        x.update({f"r_{r}": float(any(f["rule"] in LINK_RULES[r] for f in fs)) for r in RULES})
         out.append((value, x))
     out.append((0, {"none": 1.0, "policy": float(not policy)}))
     return out

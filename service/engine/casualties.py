@@ -1,12 +1,22 @@
 """The casualty layer: counts tied to a casualty category, with victims, date, place, source and cause.
 
 Within each sentence, a count (from the number layer, or an implicit one such as "a man") is linked to a
-trigger (from ``lexicon/casualty_triggers.yaml``) by one of four patterns, named in each fact's ``rule``:
+trigger (from ``lexicon/casualty_triggers.yaml``) by one of four kinds of link, each allowed by the rules of
+``lexicon/casualty_rules.yaml`` that read the gap between them; the rule's name is the fact's ``rule``:
 
   subject   the count is the subject of a passive or intransitive trigger   "At least 93 people died"
+            (subject_gap, relative_gap, appositive_gap, coordinated_subject, coordinated_passive_gap,
+            locative_subject, who_gap)
   object    the count is the object of an active trigger                    "killing about 1,200 people"
+            (object_gap, coordinated_object, coordinated_count_object, coordinated_object_far)
   noun      the count counts a casualty noun                                "93 deaths", "251 hostages"
+            (noun_gap)
   toll      a toll noun, a linking verb, the count                          "the death toll approaching 40,000"
+            (toll_link, qualified_toll_gap)
+
+Facts no link makes name the rule that found them: a breakdown (including, aside_open, of_them_after), a
+phrase that is a fact by itself (ordinal_killing, multiple_shooting, caused_single_death), a stated zero
+(negated_noun).
 
 Link policy: each count takes the nearest trigger a pattern allows (subject and noun first, then object,
 then toll); a count that no pattern links is not a casualty fact. A count after "including" is a
@@ -58,6 +68,7 @@ class Fact:
 class FactTraits:
     """What the casualty layer learns of a fact beyond its output fields, for the summary to weigh."""
     trigger: tuple[int, int] | None = None  # the span of the words that tie the count to its category
+    link: str | None = None  # how the count links to it: subject, object, noun or toll
     ordinal: bool = False  # "the 4th child shot", "the city's 12th homicide": a running tally
     tally: bool = False  # "a fourth man was shot": one person, the fourth so far
     tally_value: int | None = None  # ... and how many so far
@@ -143,28 +154,61 @@ def _find_triggers(text: str, s: int, e: int, prefilter: bool = True) -> list[tu
     return kept
 
 
-def _gap_ok_subject(gap: str) -> bool:
+# The rules of each kind of link, in the order they are tried (a fact's ``rule`` is one of them, or a rule that
+# makes a fact without a link)
+LINK_RULES = {
+    "subject": ("appositive_gap", "coordinated_passive_gap", "coordinated_subject", "locative_subject", "relative_gap",
+                "subject_gap", "who_gap"),
+    "object": ("coordinated_count_object", "object_gap", "coordinated_object", "coordinated_object_far"),
+    "noun": ("noun_gap",),
+    "toll": ("toll_link", "qualified_toll_gap"),
+}
+
+
+def _subject_rule(gap: str) -> str | None:
+    """The name of the rule that lets ``gap`` stand between a subject count and its verb, or None."""
     if RULES.appositive_gap.match(gap):
-        return True  # "Magnolia youth, Hank Bollen, dies"
+        return "appositive_gap"  # "Magnolia youth, Hank Bollen, dies"
     if len(gap) <= 110 and RULES.coordinated_passive_gap.match(gap):
-        return True  # "several insurgents presented an immediate threat ... and were killed"
+        return "coordinated_passive_gap"  # "several insurgents presented an immediate threat ... and were killed"
     if RULES.coordinated_subject.match(gap):
-        return True  # "A man and a woman were shot dead": each conjunct is a subject
+        return "coordinated_subject"  # "A man and a woman were shot dead": each conjunct is a subject
     if RULES.locative_subject.match(gap):
-        return True  # "383,457 people in 609 villages of 60 municipalities were affected"
+        return "locative_subject"  # "383,457 people in 609 villages of 60 municipalities were affected"
     if RULES.relative_gap.match(gap):
-        return True  # "A Brooklyn woman who was watching her clothes dry was killed"
+        return "relative_gap"  # "A Brooklyn woman who was watching her clothes dry was killed"
     if len(gap) > 70 or not RULES.subject_gap.match(gap):
-        return False
-    return not RULES.clause_break.search(gap) or bool(RULES.who_gap.fullmatch(gap))
+        return None
+    if not RULES.clause_break.search(gap):
+        return "subject_gap"
+    return "who_gap" if RULES.who_gap.fullmatch(gap) else None
+
+
+def _object_rule(gap: str, second_object: bool) -> str | None:
+    """The name of the rule that lets ``gap`` stand between an active verb and its object count, or None."""
+    if second_object:
+        return "coordinated_count_object"  # "detained two Haqqani leaders and several insurgents"
+    for name in LINK_RULES["object"][1:]:
+        if RULES.rules[name].regex.match(gap):
+            return name
+    return None
+
+
+def _toll_rule(text: str, ts: int, cs: int, gap: str, qualified: bool) -> str | None:
+    """The name of the rule that ties a toll noun to the count after it, or None."""
+    if len(gap) >= 60 or ";" in gap or RULES.not_toll_of.search(gap):
+        return None
+    if RULES.toll_link.search(text, ts, cs):
+        return "toll_link"  # "the death toll rose to 40"
+    return "qualified_toll_gap" if qualified and RULES.qualified_toll_gap.match(gap) else None
 
 
 # Phrases that are a fact by themselves, count and trigger in one:
 # (pattern with its "np" group, category, value, qualifier, rule, extra)
 _PHRASE_FACTS = [
-    (RULES.caused_single_death, "killed", lambda m: 1, "implicit", "caused death", {}),  # "rain also led to a death"
+    (RULES.caused_single_death, "killed", lambda m: 1, "implicit", "caused_single_death", {}),  # "rain also led to a death"
     # "a quadruple shooting": four people shot, the dead among them
-    (RULES.multiple_shooting, "injured", lambda m: MULTIPLIERS[m.group("word").lower()], "exact", "multiple shooting",
+    (RULES.multiple_shooting, "injured", lambda m: MULTIPLIERS[m.group("word").lower()], "exact", "multiple_shooting",
      {"shot": True, "all_shot": True}),
 ]
 
@@ -195,10 +239,11 @@ def _between(starts: list[int], lo: int, hi: int) -> bool:
 
 
 def _link(text, count_span, triggers, trigger_starts, others, qualified=False) \
-        -> tuple[str, str, tuple[int, int]] | None:
-    """The category, the rule and the trigger span a count links to, or None. ``triggers`` are sorted by
-    start (``trigger_starts``), ``others`` are the sorted starts of the other counts. ``qualified``: the
-    count carries its own linking word ("approaching 40,000"), so a toll needs no verb before it."""
+        -> tuple[str, str, tuple[int, int], str] | None:
+    """The category, the kind of link (subject, negated subject, object, noun, toll), the trigger span and the
+    name of the rule a count links by, or None. ``triggers`` are sorted by start (``trigger_starts``), ``others``
+    are the sorted starts of the other counts. ``qualified``: the count carries its own linking word
+    ("approaching 40,000"), so a toll needs no verb before it."""
     cs, ce = count_span
     best = None
     lo = bisect_left(trigger_starts, cs - LINK_WINDOW)
@@ -215,12 +260,13 @@ def _link(text, count_span, triggers, trigger_starts, others, qualified=False) \
             adjective_and = RULES.noun_adjective_and.fullmatch(gap) and " " in text[ts:te]  # "sick and injured people"
             if kind == "nouns" and RULES.noun_gap.match(gap) and (not RULES.clause_break.search(gap) or adjective_and) and \
                     not RULES.noun_modifier.match(text, te) and not RULES.charge_gap.search(gap):
-                cand = (len(gap), 0.5, cat, "noun", (ts, te))
-            elif kind == "passive" and _gap_ok_subject(gap) and (
+                cand = (len(gap), 0.5, cat, "noun", (ts, te), "noun_gap")
+            elif kind == "passive" and (name := _subject_rule(gap)) and (
                     RULES.subject_affected.fullmatch(text, ts, te) and RULES.fled_from.match(text, te)
                     or not _takes_object(text, te, gap)) and \
                     not RULES.near_miss.search(gap):
-                cand = (len(gap), 0, cat, "negated subject" if RULES.negation_before.search(gap) else "subject", (ts, te))
+                cand = (len(gap), 0, cat, "negated subject" if RULES.negation_before.search(gap) else "subject", (ts, te),
+                        name)
             else:
                 continue
         else:  # trigger before the count: object or toll
@@ -232,12 +278,10 @@ def _link(text, count_span, triggers, trigger_starts, others, qualified=False) \
                         and bisect_left(others, cs) - bisect_left(others, te + 1) == 1):
                     continue
                 second_object = True
-            if kind == "active" and (second_object or RULES.object_gap.match(gap) or RULES.coordinated_object.match(gap)
-                                     or RULES.coordinated_object_far.match(gap)):
-                cand = (len(gap), 1, cat, "object", (ts, te))
-            elif kind == "tolls" and len(gap) < 60 and ";" not in gap and not RULES.not_toll_of.search(gap) and (
-                    RULES.toll_link.search(text, ts, cs) or (qualified and len(gap.split()) <= 4)):
-                cand = (len(gap), 2, cat, "toll", (ts, te))
+            if kind == "active" and (name := _object_rule(gap, second_object)):
+                cand = (len(gap), 1, cat, "object", (ts, te), name)
+            elif kind == "tolls" and (name := _toll_rule(text, ts, cs, gap, qualified)):
+                cand = (len(gap), 2, cat, "toll", (ts, te), name)
             else:
                 continue
         cand = (cand[0], cand[1], -(te - ts)) + cand[2:]
@@ -245,7 +289,7 @@ def _link(text, count_span, triggers, trigger_starts, others, qualified=False) \
             best = cand
     if best is None:
         return None
-    return best[3], best[4], best[5]
+    return best[3], best[4], best[5], best[6]
 
 
 def _victims(text: str, count_end: int, trigger: tuple[int, int], sent: tuple[int, int]) -> str | None:
@@ -549,7 +593,7 @@ def _self_standing_facts(text: str, sent: tuple[int, int], found: _FactList) -> 
     for m in RULES.ordinal_killing.finditer(text, s, e):
         a, b = m.start(), m.end()
         fact = Fact("killed", Count(a, b, text[a:b], int(m.group("n")), None, None, "exact", "ordinal", a,
-                                    b).as_dict(), a, b, sent, "tally")
+                                    b).as_dict(), a, b, sent, "ordinal_killing")
         fact.traits.ordinal = True
         found.add(fact)
     for pattern, category, value, qualifier, rule, extra in _PHRASE_FACTS:
@@ -581,11 +625,16 @@ def _read_sentence(text: str, sent: tuple[int, int], triggers, counts: list[Coun
 def _breakdown_of(sentence: _Sentence, cs: int, cnt: Count, found: _FactList) -> Fact | None:
     """A count after "including", or in an aside, breaks down the fact before it ("killed three, including two")."""
     text, (s, _) = sentence.text, sentence.span
-    if not sentence.facts or cnt.kind == "negation" or not (
-            RULES.including.search(text, max(s, cs - 40), cs) or _in_aside(text, sentence.facts[-1], cs)):
+    if not sentence.facts or cnt.kind == "negation":
+        return None
+    if RULES.including.search(text, max(s, cs - 40), cs):
+        rule = "including"
+    elif _in_aside(text, sentence.facts[-1], cs):
+        rule = "aside_open"
+    else:
         return None
     parent = sentence.facts[-1]
-    fact = Fact(parent.category, cnt.as_dict(), cnt.start, cnt.end, sentence.span, "breakdown",
+    fact = Fact(parent.category, cnt.as_dict(), cnt.start, cnt.end, sentence.span, rule,
                 part_of=found.index_of[id(parent)])
     fact.traits.trigger = parent.traits.trigger
     fact.victims = _victims(text, cnt.core_end, parent.traits.trigger, sentence.span)
@@ -597,7 +646,7 @@ def _linked_fact(sentence: _Sentence, cs: int, ce: int, cnt: Count, found: _Fact
     link = _link_of(sentence, cs, ce, cnt)
     if link is None:
         return None
-    category, rule, trig = link
+    category, rule, trig, rule_name = link
     if _vetoed_before_people(sentence, cnt, category, rule, trig):
         return None
     cnt = _one_more_of_another_kind(sentence, cnt, category)
@@ -618,11 +667,11 @@ def _linked_fact(sentence: _Sentence, cs: int, ce: int, cnt: Count, found: _Fact
         return None
     if category == "injured" and RULES.shot_then_died.match(sentence.text, trig[1], min(sentence.span[1], trig[1] + 100)):
         category = "killed"  # "was shot in the head and killed", "shot in head, dies"
-    return _new_fact(sentence, cs, ce, cnt, category, rule, trig, perpetrator, found)
+    return _new_fact(sentence, cs, ce, cnt, category, (rule, rule_name), trig, perpetrator, found)
 
 
 def _link_of(sentence: _Sentence, cs: int, ce: int, cnt: Count):
-    """(category, rule, trigger span) of the trigger the count links to, or None."""
+    """(category, kind of link, trigger span, rule name) of the trigger the count links to, or None."""
     starts = sentence.trigger_starts
     local = [t for t in sentence.triggers[bisect_left(starts, cs - LINK_WINDOW):bisect_left(starts, ce + LINK_WINDOW)]
              if not (t[0] < ce and cs < t[1])]
@@ -667,7 +716,7 @@ def _reflexive(sentence: _Sentence, cs: int, ce: int, cnt: Count, category: str,
         if prior and (prior[-1][0], category) in found.linked:
             if category != "killed" or not (
                     RULES.new_subject.search(text, max(s, trig[0] - 25), trig[0]) or
-                    all(by_start[c[0]].rule == "object" for c in prior if c[0] in by_start)):
+                    all(by_start[c[0]].traits.link == "object" for c in prior if c[0] in by_start)):
                 _veto("reflexive_already_counted", cnt, category)
                 return None  # "a boy was hospitalized after shooting himself": the boy, already counted
             # "Hernandez was killed by her ex-boyfriend before HE killed himself", "Smith killed three
@@ -726,14 +775,16 @@ def _hypothetical(sentence: _Sentence, cs: int, cnt: Count, trig) -> bool:
     return bool(RULES.hypothetical.search(window)) and not RULES.may_have.search(window)
 
 
-def _new_fact(sentence: _Sentence, cs: int, ce: int, cnt: Count, category: str, rule: str, trig,
+def _new_fact(sentence: _Sentence, cs: int, ce: int, cnt: Count, category: str, link: tuple[str, str], trig,
               perpetrator: bool, found: _FactList) -> Fact:
+    """The fact of a linked count; ``link`` is the kind of link and the name of the rule it took."""
     text, (s, e), sent = sentence.text, sentence.span, sentence.span
-    fact = Fact(category, cnt.as_dict(), cnt.start, cnt.end, sent, rule, negated=cnt.kind == "negation")
+    fact = Fact(category, cnt.as_dict(), cnt.start, cnt.end, sent, link[1], negated=cnt.kind == "negation")
+    fact.traits.link = link[0]
     if RULES.of_them_after.match(text, cnt.core_end):  # "four people shot, two of them had serious injuries"
         parent = next((f for f in reversed(sentence.facts) if f.category == category and not f.negated), None)
         if parent is not None:
-            fact.rule, fact.part_of = "breakdown", found.index_of[id(parent)]
+            fact.rule, fact.part_of = "of_them_after", found.index_of[id(parent)]
     fact.traits.trigger = trig
     fact.victims = None if cnt.kind == "negation" else _victims(text, cnt.core_end, trig, sent)
     if cnt.kind in ("implicit", "bare plural"):
@@ -780,7 +831,7 @@ def _negated_noun_facts(text: str, sent: tuple[int, int], found: _FactList) -> N
         if (cat, sent) in found.negated_in:
             continue
         cnt = Count(m.start(), m.end(), m.group(), 0, None, None, "exact", "negation", m.start(), m.end())
-        found.add(Fact(cat, cnt.as_dict(), m.start(), m.end(), sent, "negated noun", negated=True))
+        found.add(Fact(cat, cnt.as_dict(), m.start(), m.end(), sent, "negated_noun", negated=True))
 
 
 def _attribute(text: str, sentences, facts: list[Fact], dates: list[DateMention], dateline_place: str | None,

@@ -18,10 +18,11 @@ first: ``lexicon.alternation``); ``@name/bare`` the same without word boundaries
 joined by ``|`` as written (they are patterns themselves); ``@a+b`` lists a and b as one; ``@{name}`` where a
 letter follows. Rules ignore case unless ``case: sensitive``.
 
-Examples and near misses are written as text with the span the rule reads in brackets. ``applies: search`` (the
-default): searched over the whole text, the rule finds a match whose span is the bracketed one (any match, without
-brackets). ``applies: match``: the rule matches the bracketed text itself, as the code applies it to the gap
-between two words. A near miss is where it must not do so. ``tests/test_rulebook.py`` walks every record.
+Examples and near misses are written as text with, in brackets, the window the code hands the rule (the gap
+between a count and its trigger, the words after a count ...); the rest is context for the reader. The rule reads
+the window as ``applies`` says: ``search`` (the default), ``match`` (from its start) or ``fullmatch``; an example
+without brackets is read whole. It must fire on every example and on no near miss: ``tests/test_rulebook.py``
+walks every record.
 
 This module knows no language: the words are the lexicon's, the shapes the rulebook's.
 """
@@ -47,17 +48,14 @@ class Rule:
     regex: re.Pattern
     examples: tuple[str, ...]
     near_misses: tuple[str, ...]
-    applies: str  # "search" or "match": how its examples are read
+    applies: str  # "search", "match" or "fullmatch": how the code applies it to a window, so how its examples are read
 
     def fires_on(self, marked: str) -> bool:
-        """Does the rule read the bracketed span of ``marked`` as its examples say it must?"""
+        """Does the rule fire on ``marked``: on its bracketed window, read as ``applies`` says (without brackets,
+        on the whole text)?"""
         text, span = unmark(marked)
-        if self.applies == "match":
-            piece = text[span[0]:span[1]] if span else text
-            return self.regex.match(piece) is not None
-        if span is None:
-            return self.regex.search(text) is not None
-        return any(m.span() == span for m in self.regex.finditer(text, overlapped=True))
+        window = text[span[0]:span[1]] if span else text
+        return getattr(self.regex, self.applies)(window) is not None
 
 
 def unmark(marked: str) -> tuple[str, tuple[int, int] | None]:
@@ -88,8 +86,8 @@ class Rulebook:
         source = "".join(str(record["pattern"]).splitlines())
         flags = 0 if record.get("case") == "sensitive" else re.IGNORECASE
         applies = record.get("applies", "search")
-        if applies not in ("search", "match"):
-            raise ValueError(f"{self.name}.{name}: applies is search or match, not {applies!r}")
+        if applies not in ("search", "match", "fullmatch"):
+            raise ValueError(f"{self.name}.{name}: applies is search, match or fullmatch, not {applies!r}")
         return Rule(name, " ".join(str(record.get("doc", "")).split()), source,
                     re.compile(self.expand(source), flags), tuple(record.get("examples") or ()),
                     tuple(record.get("near_misses") or ()), applies)
