@@ -102,3 +102,21 @@ def test_every_link_rule_is_in_the_rulebook_and_names_facts():
     names = [n for kind in LINK_RULES.values() for n in kind]
     assert set(names) <= set(RULES.rules)
     assert set(names) <= set(FACT_RULES)
+
+
+def _facts(text):
+    from service.engine import extract
+    return [(f["category"], f["count"]["value"]) for f in extract(text, published="2024-08-12")["casualties"]]
+
+
+@pytest.mark.parametrize("text, facts", [
+    ("He was shot.", [("injured", 1)]),  # pronouns: injured takes them
+    ("He was detained.", []),  # ... arrested does not
+    ("Insurgents were detained.", [("arrested", 2)]),  # bare_plurals: arrested takes them
+    ("Insurgents were wounded.", []),  # ... injured does not
+    ("The two passengers were not hurt.", [("injured", 0)]),  # stated_zeros: injured states them
+    ("Two men were not detained.", []),  # ... arrested does not
+])
+def test_the_category_flags_decide_what_may_count(text, facts):
+    """The flags of casualty_triggers.yaml's category blocks (pronouns, bare_plurals, stated_zeros), not code."""
+    assert _facts(text) == facts

@@ -35,7 +35,7 @@ from typing import NamedTuple
 
 import regex as re
 
-from .categories import MASS_CATEGORIES
+from .categories import BARE_PLURAL_CATEGORIES, MASS_CATEGORIES, PRONOUN_CATEGORIES, ZERO_CATEGORIES
 from .dates import DateMention
 from .numbers import Count
 from .casualty_rulebook import (  # the rulebook (RULES.name is a rule's pattern) and the word tables
@@ -657,7 +657,7 @@ def _linked_fact(sentence: _Sentence, cs: int, ce: int, cnt: Count, found: _Fact
     if _vetoed_by_kind(sentence, cs, ce, cnt, category, rule, trig):
         return None
     if rule == "negated subject":
-        if category not in ("injured", "killed"):
+        if category not in ZERO_CATEGORIES:
             _veto("negated_subject_category", cnt, category)
             return None
         cnt = Count(cnt.start, cnt.end, cnt.text, 0, None, None, "exact", "negation", cnt.start, cnt.end)
@@ -707,7 +707,7 @@ def _one_more_of_another_kind(sentence: _Sentence, cnt: Count, category: str) ->
 def _reflexive(sentence: _Sentence, cs: int, ce: int, cnt: Count, category: str, trig, found: _FactList):
     """(the count, whether it is the perpetrator) for reflexive and object pronouns; None when vetoed."""
     text, (s, e) = sentence.text, sentence.span
-    if cnt.kind == "object pronoun" and cnt.text.lower() in ("himself", "herself"):
+    if cnt.kind == "object pronoun" and RULES.reflexive_pronoun.fullmatch(cnt.text):
         prior = [c for c in sentence.candidates if c[1] <= trig[0] and c[2].kind in ("implicit", "digits", "words")
                  and trig[0] - LINK_WINDOW <= c[0] and not (  # not "faces two felony charges"
                      c[2].kind != "implicit" and RULES.not_persons_after.match(text, c[2].core_end,
@@ -748,15 +748,15 @@ def _vetoed_by_kind(sentence: _Sentence, cs: int, ce: int, cnt: Count, category:
         return _veto("possessive_needs_death_noun", cnt, category)
     if category in MASS_CATEGORIES and kind not in ("digits", "words", "vague", "range"):
         return _veto("mass_category_needs_a_number", cnt, category)  # one who "fled" is no displacement
-    if kind == "object pronoun" and (rule != "object" or category not in ("killed", "injured")):
+    if kind == "object pronoun" and (rule != "object" or category not in PRONOUN_CATEGORIES):
         return _veto("object_pronoun_needs_harm_object", cnt, category)
-    if kind == "subject pronoun" and (rule != "subject" or category not in ("killed", "injured")):
+    if kind == "subject pronoun" and (rule != "subject" or category not in PRONOUN_CATEGORIES):
         return _veto("subject_pronoun_needs_harm_subject", cnt, category)
     if kind == "subject pronoun" and category == "injured" and \
             any(t[2] == "killed" and t[1] <= cs for t in sentence.triggers):
         # "Makanzee died days after she was shot": the one who died, not another wounded
         return _veto("pronoun_shot_before_dying", cnt, category)
-    if kind == "bare plural" and category not in ("arrested", "killed"):
+    if kind == "bare plural" and category not in BARE_PLURAL_CATEGORIES:
         return _veto("bare_plural_category", cnt, category)
     if kind == "negation" and rule != "subject":
         return _veto("negation_needs_subject", cnt, category)
@@ -790,7 +790,7 @@ def _new_fact(sentence: _Sentence, cs: int, ce: int, cnt: Count, category: str, 
     if cnt.kind in ("implicit", "bare plural"):
         fact.victims = " ".join(cnt.text.split())
     fact.traits.anaphoric = not perpetrator and (
-        (cnt.kind == "implicit" and cnt.text.split()[0].lower() in ("the", "his", "her"))
+        (cnt.kind == "implicit" and RULES.anaphoric_determiner.match(cnt.text))
         or cnt.kind in ("object pronoun", "subject pronoun"))
     if perpetrator:
         fact.victims = "perpetrator"
@@ -818,7 +818,7 @@ def _group_cues(sentence: _Sentence, cs: int, ce: int, cnt: Count, fact: Fact) -
     fact.traits.more = more is not None  # "two MORE": a new group
     # "killed one man and wounded two others": "others" sets them apart from another category's
     # group in the same sentence; it adds nothing to an earlier figure of their own category
-    contrast = cue is not None and "other" in cue.group().lower() and \
+    contrast = cue is not None and RULES.contrast_cue.search(cue.group()) and \
         any(f.category != fact.category for f in sentence.facts)
     fact.traits.additive = cue is not None and not contrast
     fact.traits.others = bool(RULES.others_after.match(text, ce, min(e, ce + 20)))
