@@ -80,7 +80,10 @@ class Rulebook:
             raise ValueError(f"{name}: pieces named like word lists: {sorted(clash)}")
         self.rules: dict[str, Rule] = {}
         for rule_name, record in spec["rules"].items():
+            if rule_name in vars(self) or hasattr(type(self), rule_name):
+                raise ValueError(f"{name}: a rule may not be named {rule_name!r}")
             self.rules[rule_name] = self._rule(rule_name, record)
+            setattr(self, rule_name, self.rules[rule_name].regex)  # book.rule_name, looked up as fast as any
 
     def _rule(self, name: str, record: dict) -> Rule:
         source = "".join(str(record["pattern"]).splitlines())
@@ -112,11 +115,8 @@ class Rulebook:
             return alternation(words, boundary=form != "bare")
         return _MACRO_RE.sub(one, source)
 
-    def __getattr__(self, name: str) -> re.Pattern:
-        try:
-            return self.__dict__["rules"][name].regex
-        except KeyError:
-            raise AttributeError(f"rulebook {self.__dict__.get('name')!r} has no rule {name!r}") from None
+    def __getattr__(self, name: str) -> re.Pattern:  # only reached for a name that is no rule
+        raise AttributeError(f"rulebook {self.__dict__.get('name')!r} has no rule {name!r}")
 
     def __iter__(self):
         return iter(self.rules.values())
