@@ -147,10 +147,10 @@ def test_veto_corpus(name, text, words):
 
 def test_every_veto_in_the_code_has_examples():
     import re
-    source = (Path(__file__).parents[1] / "service" / "engine" / "casualties.py").read_text(encoding="utf-8")
-    named = set(re.findall(r'_veto\("(\w+)"', source))
+    layer = Path(__file__).parents[1] / "service" / "engine" / "casualties"
+    source = "".join(p.read_text(encoding="utf-8") for p in sorted(layer.glob("*.py")))
+    named = set(re.findall(r'\bveto\("(\w+)"', source))
+    assert len(named) >= 17  # the vetoes are found where the layer writes them
     missing = named - set(VETOES)
     # a veto whose condition no plain sentence reaches yet is listed here, to be given an example
-    assert missing <= {"implicit_needs_subject_or_object", "person_only_verb", "possessive_needs_death_noun",
-                       "object_pronoun_needs_harm_object", "subject_pronoun_needs_harm_subject",
-                       "negation_needs_subject", "negated_subject_category"}, missing
+    assert missing <= {"possessive_needs_death_noun", "subject_pronoun_needs_harm_subject"}, missing

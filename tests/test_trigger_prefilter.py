@@ -3,7 +3,7 @@ exactly what running every pattern finds: any casing, hyphens, apostrophes, digi
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from service.engine.casualties import _find_triggers
+from service.engine.casualties import find_triggers
 from service.engine.lexicon import load
 
 TRIGGERS = sorted({str(w) for spec in load("casualty_triggers")["categories"].values()
@@ -20,12 +20,12 @@ sentence = st.lists(st.tuples(word, st.sampled_from(sorted(CASES)), st.sampled_f
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(sentence)
 def test_prefilter_finds_what_every_pattern_finds(text):
-    assert _find_triggers(text, 0, len(text)) == _find_triggers(text, 0, len(text), prefilter=False)
+    assert find_triggers(text, 0, len(text)) == find_triggers(text, 0, len(text), prefilter=False)
 
 
 def test_prefilter_on_known_sentences():
     for text in ["Two men were SHOT DEAD on Friday.", "A teen was shot-dead, police said.",
                  "The storm's death toll rose to 12.", "Crews rescued 40 people; 12 remain missing."]:
-        found = _find_triggers(text, 0, len(text))
-        assert found and found == _find_triggers(text, 0, len(text), prefilter=False)
-    assert _find_triggers("The council met on Friday.", 0, 26) == []
+        found = find_triggers(text, 0, len(text))
+        assert found and found == find_triggers(text, 0, len(text), prefilter=False)
+    assert find_triggers("The council met on Friday.", 0, 26) == []

@@ -1,0 +1,223 @@
+"""What a fact's sentence and article say of it: victims, place, source, cause, its date, running total or
+statistic, lead or title, another event, and whether a later clause corrects it."""
+from __future__ import annotations
+
+import datetime as dt
+from bisect import bisect_left
+from typing import NamedTuple
+
+import regex as re
+
+from ..casualty_rulebook import ISO_DAY_RE, LINE_END_RE, RULES, UNDATED_NEGATIONS
+from ..dates import DateMention
+from .facts import Fact
+
+
+def victims_of(text: str, count_end: int, trigger: tuple[int, int], sent: tuple[int, int]) -> str | None:
+    m = RULES.victim_after.match(text, count_end, min(sent[1], count_end + 60))
+    if m:
+        return " ".join(m.group(1).split())
+    before = text[max(sent[0], trigger[0] - 40):trigger[0]]
+    m = RULES.victim_before.search(before)
+    if m:
+        return m.group(1)
+    m = RULES.demonym_toll.search(text[sent[0]:trigger[1] + 1])
+    return m.group(1) if m else None
+
+
+def _source(text: str, sent: tuple[int, int]) -> str | None:
+    m = RULES.source.search(text, sent[0], sent[1])
+    if not m:
+        return None
+    src = next(g for g in m.groups() if g)
+    return " ".join(src.split())
+
+
+def _places(text: str, sent: tuple[int, int]) -> list[tuple[int, str]]:
+    """The places a sentence names ("in Gaza City"), with where each is named. A place that opens the sentence
+    ends at its comma: the sentence's subject follows ("In South Carolina, Helene spawned a tornado")."""
+    places = []
+    for m in RULES.location.finditer(text, sent[0], sent[1]):
+        place = m.group(1)
+        if not text[sent[0]:m.start()].strip():
+            place = place.split(",")[0]
+        if not RULES.not_place.match(place):
+            places.append((m.start(), place))
+    return places
+
+
+def _nearest_place(places: list[tuple[int, str]], near: int) -> tuple[int, str] | None:
+    """The place named nearest to ``near`` (the first of two as near), with its offset."""
+    return min(places, key=lambda p: abs(p[0] - near)) if places else None
+
+
+def _cause(text: str, sent: tuple[int, int]) -> str | None:
+    m = RULES.cause.search(text, sent[0], sent[1])
+    return " ".join(m.group(1).split()) if m else None
+
+
+def event_dates(text: str, dates: list[DateMention]) -> list[DateMention]:
+    """The date mentions that can date an event: resolved DATE/TIME values, not vague references, and not
+    the date a statement was made ("officials said Wednesday")."""
+    out = []
+    for d in dates:
+        if d.type not in ("DATE", "TIME") or not d.value[:4].isdigit():
+            continue
+        if RULES.reporting_before.search(text, max(0, d.start - 40), d.start) or \
+                RULES.reporting_after.match(text, d.end, min(len(text), d.end + 30)):
+            continue  # "officials said Wednesday", "Wednesday police said": when it was said
+        out.append(d)
+    return out
+
+
+_ISO_WEEK_RE = re.compile(r"(\d{4})-W(\d{2})")
+
+
+def event_day(value: str) -> str:
+    """A fact's date as the calendar says it: '2024-08-10TMO' and '2024-08-10T21:00' are '2024-08-10'; a week
+    ('2024-W33', '2024-W32-WE') is the month its Thursday falls in, as a report dates "last week"."""
+    if ISO_DAY_RE.match(value):
+        return value[:10]
+    week = _ISO_WEEK_RE.match(value)
+    if week:
+        thursday = dt.date.fromisocalendar(int(week.group(1)), int(week.group(2)), 4)
+        return f"{thursday.year:04d}-{thursday.month:02d}"
+    return value
+
+
+def _event_date(dates: list[DateMention], sent: tuple[int, int], near: int,
+                date_starts: list[int] | None = None, days_by_value: list[DateMention] | None = None,
+                published: dt.date | None = None) -> DateMention | None:
+    """The event date of a fact: the nearest event date in its sentence; else the governing date — the
+    earliest day-precise event date the article gives outside the sentence (a story is told from its
+    incident on: later days are arrests, vigils, reports). A coarser date in the sentence naming an earlier
+    period ("last year's bombings") yields to a governing day that falls inside it; one naming the current year or month ("earlier
+    this year", "the 12th homicide of 2016") stands."""
+    if date_starts is None:
+        date_starts = [d.start for d in dates]
+    if days_by_value is None:
+        days_by_value = sorted((d for d in dates if d.grain in ("day", "minute")), key=lambda d: event_day(d.value))
+    inside = dates[bisect_left(date_starts, sent[0]):bisect_left(date_starts, sent[1])]
+    governing = next((d for d in days_by_value if not sent[0] <= d.start < sent[1]), None)
+    if inside:
+        best = min(inside, key=lambda d: abs(d.start - near))
+        if best.grain in ("year", "month") and governing is not None and \
+                not (published is not None and best.value.startswith(f"{published.year:04d}")) and \
+                event_day(governing.value).startswith(best.value):
+            return governing
+        return best
+    return governing
+
+
+def attribute_facts(text: str, sentences, facts: list[Fact], dates: list[DateMention], dateline_place: str | None,
+               published: dt.date | None) -> None:
+    """What each fact's sentence and article say of it: running total, statistic, lead, title, another event,
+    its date, place, source, cause, and whether a later clause corrects it."""
+    usable_dates = sorted(event_dates(text, dates), key=lambda d: d.start)
+    date_starts = [d.start for d in usable_dates]
+    days_by_value = sorted((d for d in usable_dates if d.grain in ("day", "minute")), key=lambda d: event_day(d.value))
+    lead_end = _lead_end(text, sentences)
+    headline = _headline(text, sentences)
+    own_events = _own_event_names(text, sentences, headline)
+    by_sentence: dict[tuple[int, int], _SentenceTraits] = {}  # many facts share a sentence: read it once
+    for f in facts:
+        trig = f.traits.trigger or (f.start, f.end)
+        traits = by_sentence.get(f.sentence)
+        if traits is None:
+            traits = by_sentence[f.sentence] = _sentence_traits(text, f.sentence)
+        ordinal = f.traits.ordinal  # "the 4th child shot": a running tally, not an incident
+        f.cumulative = ordinal or f.traits.tally or traits.cumulative and not f.negated
+        f.traits.statistic = ordinal or traits.statistic
+        f.traits.lead = f.start < lead_end
+        f.traits.headline = f.sentence == headline
+        f.traits.other_event = _other_event(text, f.sentence[0], f.start, own_events)
+        # "no arrests have been made": a state of the inquiry, no event that a date could be of
+        undated = f.negated and f.category in UNDATED_NEGATIONS
+        f.date = None if undated else _event_date(usable_dates, f.sentence, f.start, date_starts, days_by_value,
+                                                  published)
+        place = _nearest_place(traits.places, trig[0])
+        f.location = place[1] if place else dateline_place
+        if place:
+            f.traits.place_at = place[0]
+        f.source = traits.source
+        f.cause = traits.cause
+        if f.status == "reported" and traits.superseded(f.start, f.end):
+            f.status = "superseded"  # "Initial reports said five victims, but police later said 6 had been shot"
+
+
+def mark_round_up_titles(facts: list[Fact]) -> None:
+    """A title that gives the figures of a round-up its first sentence tells ("1 dead, 5 wounded in Chicago
+    shootings", then "at least five people were wounded ... in separate shootings citywide") is that round-up too
+    (one person named in both says too little: "Fatal shooting of 14-year-old")."""
+    first_told = min((f.sentence for f in facts if not f.traits.headline), default=None)
+    round_up = {(f.category, f.count["value"]) for f in facts if f.traits.statistic and f.sentence == first_told}
+    for f in facts:
+        if f.traits.headline and (f.category, f.count["value"]) in round_up and \
+                (f.count["value"] > 1 or f.count["qualifier"] != "implicit"):
+            f.traits.statistic = True
+
+
+class _SentenceTraits(NamedTuple):
+    cumulative: bool
+    statistic: bool
+    source: str | None
+    cause: str | None
+    places: list[tuple[int, str]]
+    first_report: int | None  # where a first report opens ("Initial reports said ..."), if the sentence has one
+    last_correction: int  # where its last correction starts ("but police LATER said"), -1 if none
+
+    def superseded(self, start: int, end: int) -> bool:
+        """Is the fact at [start, end) a first report the sentence corrects after it?"""
+        return self.first_report is not None and self.first_report < start and end <= self.last_correction
+
+
+def _sentence_traits(text: str, sent: tuple[int, int]) -> _SentenceTraits:
+    """What a sentence says of every fact in it: a running total, a period's statistic, who reported it,
+    its cause, the places it names, a first report and its correction."""
+    s, e = sent
+    opener = RULES.superseded_opener.search(text, s, e)
+    corrections = [m.start() for m in RULES.superseded_correction.finditer(text, opener.end(), e)] if opener else []
+    return _SentenceTraits(bool(RULES.cumulative.search(text, s, e)), bool(RULES.statistic.search(text, s, e)),
+                           _source(text, sent), _cause(text, sent), _places(text, sent),
+                           opener.start() if opener else None, corrections[-1] if corrections else -1)
+
+
+def _headline(text: str, sentences: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The first sentence when it is a title: a line of its own without a closing full stop."""
+    if len(sentences) < 2:
+        return None
+    s, e = sentences[0]
+    if text[e - 1] in ".!?\"'”’" or not LINE_END_RE.match(text, e):
+        return None
+    return s, e
+
+
+def _event_names(text: str, start: int, end: int) -> list[str]:
+    return [(m.group("before") or m.group("after")).lower() for m in RULES.event_name.finditer(text, start, end)]
+
+
+def _own_event_names(text: str, sentences: list[tuple[int, int]], headline: tuple[int, int] | None) -> set[str]:
+    """The names of the article's own event: those its title gives, and its first sentence after the title
+    ("Typhoon Xangsane, known in the Philippines as Typhoon Reming, ..."). None without a title that names one."""
+    if headline is None:
+        return set()
+    own = set(_event_names(text, *headline))
+    i = sentences.index(headline)
+    if own and i + 1 < len(sentences):
+        own.update(_event_names(text, *sentences[i + 1]))
+    return own
+
+
+def _other_event(text: str, sentence_start: int, count_start: int, own: set[str]) -> bool:
+    """Does the fact's sentence name another event than the article's own before the count ("The Butte Fire
+    would later ... lead to the deaths of two civilians", in an article on the Electra Fire)?"""
+    if not own:
+        return False
+    names = _event_names(text, sentence_start, count_start)
+    return bool(names) and names[-1] not in own
+
+
+def _lead_end(text: str, sentences: list[tuple[int, int]]) -> int:
+    """Where the lead ends: after the first three sentences that carry prose (a headline is one)."""
+    prose = [sp for sp in sentences if len(text[sp[0]:sp[1]].split()) >= 4]
+    return prose[min(2, len(prose) - 1)][1] if prose else len(text)
