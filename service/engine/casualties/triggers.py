@@ -1,29 +1,59 @@
-"""The triggers of a sentence: every category's trigger patterns, run only where their first words occur, and
-the one overlap policy (within a kind of trigger, the longest wins)."""
+"""The triggers of a sentence, in one pass over its words, and the one overlap policy (within a kind of trigger,
+the longest wins).
+
+The pass: every category's trigger patterns are indexed by the first words their triggers begin with
+(``TRIGGER_FIRST_WORDS``); each word of the sentence looks up the patterns it may begin, and each such pattern is
+tried at that word alone, leftmost first and never inside its own last match -- what ``finditer`` would find, since
+a trigger can begin only where one of its first words stands. A pattern whose triggers have no first word to
+tell, and every pattern of a sentence with a word that is not ASCII, is scanned whole.
+"""
 from __future__ import annotations
 
+from collections import defaultdict
 
 from ..casualty_rulebook import RULES, TRIGGER_FIRST_WORDS, TRIGGER_PATTERNS, WORD_RE
 
+# (category, kind) of every trigger pattern, in the order of the declarations
+_PATTERN_KEYS = tuple((cat, kind) for cat, kinds in TRIGGER_PATTERNS.items() for kind, pattern in kinds.items()
+                      if pattern is not None)
+_SCANNED_WHOLE = tuple(key for key in _PATTERN_KEYS if TRIGGER_FIRST_WORDS[key[0]][key[1]] is None)
+_BY_FIRST_WORD: dict[str, tuple[tuple[str, str], ...]] = {}
+for _key in _PATTERN_KEYS:
+    for _word in TRIGGER_FIRST_WORDS[_key[0]][_key[1]] or ():
+        _BY_FIRST_WORD[_word] = _BY_FIRST_WORD.get(_word, ()) + (_key,)
 
-def _sentence_words(text: str, s: int, e: int) -> frozenset | None:
-    """The sentence's words, lower-cased; None when one is not ASCII (the prefilter then lets every pattern run)."""
-    words = WORD_RE.findall(text, s, e)
-    return None if any(not w.isascii() for w in words) else frozenset(w.lower() for w in words)
+
+def _scan_whole(text: str, s: int, e: int, keys) -> list[tuple[int, int, str, str]]:
+    return [(m.start(), m.end(), cat, kind) for cat, kind in keys
+            for m in TRIGGER_PATTERNS[cat][kind].finditer(text, s, e)]
 
 
-def find_triggers(text: str, s: int, e: int, prefilter: bool = True) -> list[tuple[int, int, str, str]]:
-    found = []
-    words = _sentence_words(text, s, e) if prefilter else None
-    for cat, kinds in TRIGGER_PATTERNS.items():
-        for kind, pattern in kinds.items():
-            if pattern is None:
-                continue
-            first = TRIGGER_FIRST_WORDS[cat][kind]
-            if words is not None and first is not None and not first & words:
-                continue  # none of its triggers' first words is in the sentence
-            for m in pattern.finditer(text, s, e):
-                found.append((m.start(), m.end(), cat, kind))
+def _trigger_matches(text: str, s: int, e: int) -> list[tuple[int, int, str, str]]:
+    """Every match of every trigger pattern in the sentence, as each pattern's ``finditer`` finds them."""
+    words = list(WORD_RE.finditer(text, s, e))
+    if any(not w.group().isascii() for w in words):
+        return _scan_whole(text, s, e, _PATTERN_KEYS)  # (the index is exact for ASCII words only)
+    starts: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for w in words:
+        for key in _BY_FIRST_WORD.get(w.group().lower(), ()):
+            starts[key].append(w.start())
+    found = _scan_whole(text, s, e, _SCANNED_WHOLE)
+    for key in _PATTERN_KEYS:
+        pattern, last_end = TRIGGER_PATTERNS[key[0]][key[1]], s
+        for at in starts.get(key, ()):
+            if at < last_end:
+                continue  # inside this pattern's last match, where finditer does not look again
+            m = pattern.match(text, at, e)
+            if m:
+                found.append((m.start(), m.end()) + key)
+                last_end = m.end()
+    return found
+
+
+def find_triggers(text: str, s: int, e: int, one_pass: bool = True) -> list[tuple[int, int, str, str]]:
+    """The triggers of the sentence ``text[s:e]``: (start, end, category, kind), sorted. ``one_pass=False`` runs
+    every pattern's ``finditer`` over the whole sentence instead (the same result, slower: for tests)."""
+    found = _trigger_matches(text, s, e) if one_pass else _scan_whole(text, s, e, _PATTERN_KEYS)
     # overlap policy, within a kind: the longest trigger wins ("shot dead" over "shot"); a passive and an
     # active reading of overlapping words both stay ("seriously wounded six others")
     found.sort(key=lambda t: (-(t[1] - t[0]), t[0]))

@@ -1,5 +1,6 @@
-"""The trigger prefilter (a pattern runs only on a sentence holding one of its triggers' first words) finds
-exactly what running every pattern finds: any casing, hyphens, apostrophes, digits, non-ASCII words."""
+"""The one pass over a sentence's words (each trigger pattern tried only where one of its triggers' first words
+stands) finds exactly what running every pattern's finditer finds: any casing, hyphens, apostrophes, digits,
+non-ASCII words, triggers inside triggers."""
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -17,15 +18,16 @@ sentence = st.lists(st.tuples(word, st.sampled_from(sorted(CASES)), st.sampled_f
                     max_size=14).map(lambda parts: "".join(CASES[case](w) + sep for w, case, sep in parts))
 
 
-@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(sentence)
-def test_prefilter_finds_what_every_pattern_finds(text):
-    assert find_triggers(text, 0, len(text)) == find_triggers(text, 0, len(text), prefilter=False)
+def test_one_pass_finds_what_every_pattern_finds(text):
+    assert find_triggers(text, 0, len(text)) == find_triggers(text, 0, len(text), one_pass=False)
 
 
-def test_prefilter_on_known_sentences():
+def test_one_pass_on_known_sentences():
     for text in ["Two men were SHOT DEAD on Friday.", "A teen was shot-dead, police said.",
-                 "The storm's death toll rose to 12.", "Crews rescued 40 people; 12 remain missing."]:
+                 "The storm's death toll rose to 12.", "Crews rescued 40 people; 12 remain missing.",
+                 "He was shot and killed, shot, and shot dead; killed killed.", "shot shot shot dead"]:
         found = find_triggers(text, 0, len(text))
-        assert found and found == find_triggers(text, 0, len(text), prefilter=False)
+        assert found and found == find_triggers(text, 0, len(text), one_pass=False)
     assert find_triggers("The council met on Friday.", 0, 26) == []
