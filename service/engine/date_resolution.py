@@ -52,11 +52,16 @@ def resolve_weekday(weekday: int, anchor: dt.date, direction: str = "auto") -> d
 
 
 def resolve_month_day(month: int, day: int, anchor: dt.date, looks_ahead: bool = False,
-                      looks_back: bool = False) -> dt.date | None:
+                      looks_back: bool = False, weekday: int | None = None) -> dt.date | None:
     """The year of "Oct. 7" for an article published on ``anchor``: news reports what happened, so the
-    past one unless the future one is FUTURE_BIAS times nearer or the sentence looks ahead."""
+    past one unless the future one is FUTURE_BIAS times nearer or the sentence looks ahead. A ``weekday`` told
+    with it ("Sunday, May 4") keeps the years in which the day falls on it, when one of the three does."""
+    years = [anchor.year - 1, anchor.year, anchor.year + 1]
+    if weekday is not None:
+        fitting = [y for y in years if _weekday_of(y, month, day) == weekday]
+        years = fitting or years
     best, best_cost = None, None
-    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+    for year in years:
         try:
             cand = dt.date(year, month, day)
         except ValueError:
@@ -69,6 +74,13 @@ def resolve_month_day(month: int, day: int, anchor: dt.date, looks_ahead: bool =
         if best_cost is None or cost < best_cost:
             best, best_cost = cand, cost
     return best
+
+
+def _weekday_of(year: int, month: int, day: int) -> int | None:
+    try:
+        return dt.date(year, month, day).weekday()
+    except ValueError:
+        return None
 
 
 def directed_month_day(month: int, day: int, anchor: dt.date, past: bool) -> dt.date | None:

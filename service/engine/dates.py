@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 import regex as re
+from dateutil.easter import easter
 
 from . import date_resolution as R
 from .date_anchors import anchor_windows, gated, phrase_anchor, regex_anchor, word_anchor
@@ -32,7 +33,7 @@ YEAR = r"(?P<year>(?:1[5-9]|20)\d{2})(?![\d])"
 _WEEKDAY_WORD = rf"(?:{alternation([w for w in WEEKDAYS if w.endswith('day')])}|" \
                 rf"{alternation([w for w in WEEKDAYS if not w.endswith('day')])}\.)"
 WD = rf"(?P<wd>{_WEEKDAY_WORD})"
-WD_OPT = rf"(?:{_WEEKDAY_WORD},?\s+)?"
+WD_OPT = rf"(?:(?P<wdo>{_WEEKDAY_WORD}),?\s+)?"  # "Sunday, May 4": the weekday that pins a day's year
 PART = rf"(?:\s+(?P<part>{alternation(W['parts_of_day'])}))?"
 MOD = rf"(?:(?P<mod>{alternation(W['modifiers'])})(?:-|\s+))?"
 NUMWORD = (rf"(?:\d+|a|an|one|{alternation(list(UNITS) + list(TENS))}(?:[-\s]{alternation(UNITS)})?"
@@ -236,8 +237,10 @@ def p_month_day(m, ctx):
     elif m.groupdict().get("dir"):  # "last Oct. 23": the latest one before the anchor; "next May 1": the first after
         d = R.directed_month_day(month, day, ctx.anchor, _DIRECTIONS[m["dir"].lower()] == "past")
     else:
+        weekday = m.groupdict().get("wdo")
         d = R.resolve_month_day(month, day, ctx.anchor, ctx.looks_ahead(m.start(), m.end()),
-                                ctx.looks_back(m.start(), m.end()))
+                                ctx.looks_back(m.start(), m.end()),
+                                WEEKDAYS[weekday.lower().rstrip(".")] if weekday else None)
     if d is None:
         return None
     return _day_value(d, m.groupdict().get("part") if PART_OF_DAY_IN_VALUE else None), "DATE", "day", None
@@ -552,6 +555,10 @@ def _amount(word: str) -> int | None:
 
 def p_quarter(m, ctx):
     q = W["ordinals"][m["ord"].lower()]
+    bare = not m.group().lower().startswith(("the", "its", "fiscal")) and not m.groupdict().get("year") \
+        and not m.groupdict().get("rel")
+    if bare and m["ord"].lower() == "last" and m["unit"].lower() == "quarter":
+        return None  # "last quarter": the quarter before this one ("this quarter"'s rule), not the fourth
     if m.groupdict().get("year"):
         year = _year(m)
     elif ctx.anchor is None:
@@ -560,6 +567,14 @@ def p_quarter(m, ctx):
         year = ctx.anchor.year + {"last": -1, "next": 1}.get((m.groupdict().get("rel") or "").lower(), 0)
     unit = "H" if m["unit"].lower() == "half" else "Q"
     return f"{year:04d}-{unit}{q if unit == 'Q' else min(q, 2)}", "DATE", "quarter" if unit == "Q" else "half", None
+
+
+def p_quarter_code(m, ctx):
+    """"Q3 2024", "2024 Q3": that quarter; "Q3" alone: of the anchor's year."""
+    year = m["year"] or m["year2"]
+    if year is None and ctx.anchor is None:
+        return None
+    return _quarter(int(year) if year else ctx.anchor.year, int(m["q"]))
 
 
 def p_two_quarters(m, ctx):
@@ -682,26 +697,26 @@ def p_holiday(m, ctx):
         if ctx.anchor is None:
             return None
         year = ctx.anchor.year
-    if name in W["holidays"]:
-        mo, d = W["holidays"][name]
-        day = dt.date(year, mo, d)
-    else:
-        mo, wd, nth = W["floating_holidays"][name]
-        day = R.nth_weekday(year, mo, wd, nth)
+    day = _holiday_day(name, year)
     if not m.groupdict().get("year") and (m.groupdict().get("rel") or "").lower() == "last" and day >= ctx.anchor:
-        return p_holiday_in(name, year - 1)
-    if not m.groupdict().get("year") and day > ctx.anchor and not ctx.looks_ahead(m.start(), m.end()) and \
+        day = _holiday_day(name, year - 1)
+    elif not m.groupdict().get("year") and day > ctx.anchor and not ctx.looks_ahead(m.start(), m.end()) and \
             (day - ctx.anchor).days > 45:
-        return p_holiday_in(name, year - 1)
+        day = _holiday_day(name, year - 1)
+    if m.groupdict().get("week"):
+        return R.iso_week(day), "DATE", "week", None
     return day.isoformat(), "DATE", "day", None
 
 
-def p_holiday_in(name, year):
+def _holiday_day(name: str, year: int) -> dt.date:
+    """The day of a holiday in a year: fixed, floating (the nth weekday of a month) or counted from Easter."""
     if name in W["holidays"]:
         mo, d = W["holidays"][name]
-        return dt.date(year, mo, d).isoformat(), "DATE", "day", None
+        return dt.date(year, mo, d)
+    if name in W["easter_holidays"]:
+        return easter(year) + dt.timedelta(days=W["easter_holidays"][name])
     mo, wd, nth = W["floating_holidays"][name]
-    return R.nth_weekday(year, mo, wd, nth).isoformat(), "DATE", "day", None
+    return R.nth_weekday(year, mo, wd, nth)
 
 
 def p_time(m, ctx):
@@ -775,6 +790,7 @@ ANCHORS = {
     "anaphoric month": (phrase_anchor(W["anaphoric_months"]), 2, 2),
     "unit": (word_anchor(_AW["unit"]), 35, 15),
     "quarter": (word_anchor(_AW["quarter"]), 60, 40),
+    "quarter code": (regex_anchor(r"(?<![\w-])Q[1-4](?![\w])"), 8, 8),
     "weekend": (word_anchor(["weekend"]), 30, 10),
     "ago": (word_anchor(_AW["ago"]), 60, 10),
     "season": (word_anchor(W["seasons"], whole_word=False), 50, 30),
@@ -797,7 +813,7 @@ _ANA_YEARS = alternation(W["anaphoric_years"])
 _ANA_MONTHS = alternation(W["anaphoric_months"])
 _REL_DAYS = alternation(W["relative_days"])
 _REFS = alternation([w for ws in W["references"].values() for w in ws])
-_HOLIDAYS = alternation(list(W["holidays"]) + list(W["floating_holidays"]))
+_HOLIDAYS = alternation(list(W["holidays"]) + list(W["floating_holidays"]) + list(W["easter_holidays"]))
 _ORD = alternation(W["ordinals"])
 _SEASON = alternation(W["seasons"])
 _B = r"(?<![\w-])"
@@ -806,6 +822,8 @@ _E = r"(?![\w])"
 RULES: list[Rule] = [
     # 2024-08-10
     _r("iso date", rf"{_B}(?P<y>\d{{4}})-(?P<mo>\d{{2}})-(?P<d>\d{{2}})(?![\d])", p_iso, anchor="iso"),
+    # 2024/08/10
+    _r("slashed iso date", rf"{_B}(?P<y>\d{{4}})/(?P<mo>\d{{1,2}})/(?P<d>\d{{1,2}})(?![\d/])", p_iso, anchor="slash"),
     # 10/08/2024 where the order is certain (a part above 12)
     _r("numeric date", rf"{_B}(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/(?P<y>\d{{4}}){_E}", p_slash, anchor="slash"),
     # August 10, 2024 · Saturday, Aug. 10, 2024
@@ -818,8 +836,8 @@ RULES: list[Rule] = [
        p_month_day, anchor="month"),
     # the week of March 6
     _r("week of", rf"{_B}the\s+week\s+of\s+{MONTH}\s+{DAY}(?:,?\s+{YEAR})?{_E}", p_week_of, anchor="month"),
-    # 10 August · the 10th of August
-    _r("day month", rf"{_B}(?:the\s+)?{DAY}\s+(?:of\s+)?{MONTH}(?:,?\s+(?P<rel>last|this|next)\s+year)?{_E}",
+    # 10 August · the 10th of August · Sunday 4 May
+    _r("day month", rf"{_B}{WD_OPT}(?:the\s+)?{DAY}\s+(?:of\s+)?{MONTH}(?:,?\s+(?P<rel>last|this|next)\s+year)?{_E}",
        p_month_day, anchor="month"),
     # July 2024 · late July 2024
     _r("month year", rf"{_B}{MOD}{MONTH},?\s+(?:of\s+)?{YEAR_ANY}{_E}", p_month_year, anchor="month"),
@@ -845,6 +863,9 @@ RULES: list[Rule] = [
     _r("quarter", rf"{_B}(?:the\s+)?(?:{YEAR}\s+|(?P<rel>this|last|next)\s+year's\s+|its\s+|fiscal\s+)?"
        rf"(?:fiscal[-\s])?(?P<ord>{_ORD})[-\s](?P<unit>quarter|half)(?:\s+of\s+(?:fiscal\s+)?{YEAR})?{_E}",
        p_quarter, anchor="quarter"),
+    # Q3 2024 · Q3 · 2024 Q3 · Q3 of 2024
+    _r("quarter code", rf"{_B}(?:{YEAR}\s+)?Q(?P<q>[1-4])(?:\s+(?:of\s+)?(?P<year2>(?:1[5-9]|20)\d{{2}}))?{_E}",
+       p_quarter_code, anchor="quarter code"),
     # the first two quarters of 1990: a half
     _r("two quarters", rf"{_B}(?:the\s+)?(?P<which>{alternation(W['two_quarter_halves'])})\s+two\s+quarters"
        rf"(?:\s+of\s+(?:fiscal\s+)?{YEAR})?{_E}", p_two_quarters, anchor="quarter"),
@@ -891,8 +912,9 @@ RULES: list[Rule] = [
     # now · recently · in recent weeks · the future
     _r("reference", rf"{_B}{_REFS}{_E}", p_reference, anchor="reference"),
     # Christmas · Thanksgiving Day 2015
-    _r("holiday", rf"{_B}(?:(?P<rel>last|this|next)\s+)?(?P<name>{_HOLIDAYS})(?:\s+{YEAR})?{_E}", p_holiday,
-       anchor="holiday"),
+    _r("holiday", rf"{_B}(?:(?P<rel>last|this|next)\s+)?(?P<name>{_HOLIDAYS})(?:\s+{YEAR})?(?P<week>\s+week)?{_E}"
+       rf"(?!\s+{alternation(W['holiday_names_before'])})",
+       p_holiday, anchor="holiday"),  # (Easter week: the week that holds it)
     # 9 a.m. · 9:30 p.m. Tuesday
     _r("clock time", rf"{_B}(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<min>[0-5]\d))?\s*(?P<ampm>[ap]\.?m\.?)(?:\s+[A-Z]{{2,4}})?"
        rf"(?:\s+(?P<wd>{alternation(WEEKDAYS)}))?(?![\w])", p_time, anchor="ampm", stateful=True),
