@@ -912,7 +912,8 @@ RULES: list[Rule] = [
     # now · recently · in recent weeks · the future
     _r("reference", rf"{_B}{_REFS}{_E}", p_reference, anchor="reference"),
     # Christmas · Thanksgiving Day 2015
-    _r("holiday", rf"{_B}(?:(?P<rel>last|this|next)\s+)?(?P<name>{_HOLIDAYS})(?:\s+{YEAR})?(?P<week>\s+week)?{_E}"
+    _r("holiday", rf"{_B}(?<!\b{alternation(W['holiday_similes'])}\s+(?:the\s+|a\s+)?)"
+       rf"(?:(?P<rel>last|this|next)\s+)?(?P<name>{_HOLIDAYS})(?:\s+{YEAR})?(?P<week>\s+week)?{_E}"
        rf"(?!\s+{alternation(W['holiday_names_before'])})",
        p_holiday, anchor="holiday"),  # (Easter week: the week that holds it)
     # 9 a.m. · 9:30 p.m. Tuesday
@@ -929,7 +930,9 @@ RULES: list[Rule] = [
        rf"{DAY}(?=\s*[,.;:)!?]|\s*$|\s+(?:last|this|next)\s+year)(?!,?\s*\d{{4}})", p_paired_day, anchor="month",
        stateful=True),  # (a day ends its phrase: not "between March 3 and 5 people")
     # three days · two weeks · 24 hours (durations, not dates)
-    _r("duration", rf"{_B}(?P<n>{NUMWORD_SHORT})\s+(?:more\s+|full\s+|straight\s+|consecutive\s+)?{UNIT}{_E}"
+    # the past three months · the next two weeks: one duration, not "the past" and a duration
+    _r("duration", rf"{_B}(?:(?:the\s+)?{alternation(W['duration_openers'])}\s+)?"
+       rf"(?P<n>{NUMWORD_SHORT})\s+(?:more\s+|full\s+|straight\s+|consecutive\s+)?{UNIT}{_E}"
        rf"(?![-\s]+old\b|\s+of\b|\s+(?:ago|earlier|later|before|after)\b)", p_duration, anchor="unit"),
 ]
 
