@@ -105,6 +105,18 @@ def test_summary_corpus(case):
     # a coarse date of the current year stands; one of an earlier period yields to a day inside it
     ("A girl was gunned down earlier this year at a park. A man was shot nearby on Friday.", "2024"),
     ("Four men were killed in last year's bombings, police said. The bombs went off on Aug. 7, 2023.", "2023-08-07"),
+    # the fact's own clause: a date past "after", "before", "but", ";" is another event's, and yields to the
+    # article's governing date; a "when" clause tells the fact's own time
+    ("Police opened an inquiry on Saturday after an eruption killed five people. It erupted on Friday.",
+     "2024-08-09"),
+    # ... unless the article's governing day is not shortly before it: then the sentence's date stands
+    ("Police opened an inquiry on Saturday after an eruption killed five people. It had erupted on May 3, 2023, too.",
+     "2024-08-10"),
+    ("Five people were killed on Saturday after a bus left the road. Police came on Sunday.", "2024-08-10"),
+    ("Seven soldiers were killed when two helicopters crashed on Saturday. An inquiry began on Sunday.",
+     "2024-08-10"),
+    # no date in the sentence: the governing date, the earliest day the article gives
+    ("Five people were killed in the attack. It happened on Saturday; arrests followed on Sunday.", "2024-08-10"),
 ])
 def test_fact_event_dates(text, expected):
     fact = extract(text, published="2024-08-12")["casualties"][0]

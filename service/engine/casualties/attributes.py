@@ -85,20 +85,30 @@ def event_day(value: str) -> str:
     return value
 
 
-def _event_date(dates: list[DateMention], sent: tuple[int, int], near: int,
+def _event_date(dates: list[DateMention], sent: tuple[int, int], near: int, clause: tuple[int, int] | None = None,
                 date_starts: list[int] | None = None, days_by_value: list[DateMention] | None = None,
                 published: dt.date | None = None) -> DateMention | None:
-    """The event date of a fact: the nearest event date in its sentence; else the governing date — the
-    earliest day-precise event date the article gives outside the sentence (a story is told from its
-    incident on: later days are arrests, vigils, reports). A coarser date in the sentence naming an earlier
-    period ("last year's bombings") yields to a governing day that falls inside it; one naming the current year or month ("earlier
-    this year", "the 12th homicide of 2016") stands."""
+    """The event date of a fact (README, "The date of a fact"): the nearest event date in its own clause (from the
+    last "after" before it to the sentence's end, ``clause``); when the sentence's dates all lie before that, in
+    the later event's clause ("police launched an inquiry on Tuesday AFTER an eruption killed five"), the governing
+    date if it falls at most AFTER_DAYS before them — the governing date is the earliest day-precise event date
+    the article gives outside the sentence (a story is told from its incident on: later days are arrests,
+    vigils, reports); else the nearest date in the sentence; else the governing date. A
+    coarser date in the sentence naming an earlier period ("last year's bombings") yields to a governing day that
+    falls inside it; one naming the current year or month ("earlier this year", "the 12th homicide of 2016")
+    stands."""
     if date_starts is None:
         date_starts = [d.start for d in dates]
     if days_by_value is None:
         days_by_value = sorted((d for d in dates if d.grain in ("day", "minute")), key=lambda d: event_day(d.value))
     inside = dates[bisect_left(date_starts, sent[0]):bisect_left(date_starts, sent[1])]
     governing = next((d for d in days_by_value if not sent[0] <= d.start < sent[1]), None)
+    if inside and clause is not None:
+        own = [d for d in inside if clause[0] <= d.start < clause[1]]
+        told = min(inside, key=lambda d: abs(d.start - near))
+        if not own and governing is not None and _shortly_before(governing, told):
+            return governing  # the sentence's dates are of a later event, told before the fact's clause
+        inside = own or inside
     if inside:
         best = min(inside, key=lambda d: abs(d.start - near))
         if best.grain in ("year", "month") and governing is not None and \
@@ -107,6 +117,35 @@ def _event_date(dates: list[DateMention], sent: tuple[int, int], near: int,
             return governing
         return best
     return governing
+
+
+AFTER_DAYS = 31  # an event told "after" another came at most this many days after it
+
+
+def _shortly_before(earlier: DateMention, later: DateMention) -> bool:
+    """Is ``earlier`` a day at most AFTER_DAYS before the day or period ``later`` names?"""
+    a, b = event_day(earlier.value), event_day(later.value)
+    if len(a) != 10 or not b[:4].isdigit():
+        return False
+    try:
+        end = dt.date.fromisoformat(b) if len(b) == 10 else dt.date(int(b[:4]), int(b[5:7]) if len(b) >= 7 else 12, 28)
+    except ValueError:
+        return False
+    return 0 <= (end - dt.date.fromisoformat(a)).days <= AFTER_DAYS
+
+
+def _own_clause_span(text: str, sent: tuple[int, int], start: int, trigger: tuple[int, int],
+                     dates: list[DateMention]) -> tuple[int, int]:
+    """The stretch of the sentence from the last clause break before the fact's count and trigger to its end
+    (``date_clause_break``: "after"): what comes before such a break is
+    another event, told after the fact ("police opened an inquiry on Tuesday AFTER an eruption killed five");
+    what follows the fact is its own ("five were killed AFTER a bus left the road on Saturday"), and so are
+    "when" and "since" clauses ("killed when two helicopters crashed last February"). A break inside a date is
+    none ("THE DAY AFTER the shooting, police arrested ...")."""
+    lo = min(start, trigger[0])
+    opened = [m.end() for m in RULES.date_clause_break.finditer(text, sent[0], lo)
+              if not any(d.start <= m.start() < d.end for d in dates)]
+    return (opened[-1] if opened else sent[0]), sent[1]
 
 
 def attribute_facts(text: str, sentences, facts: list[Fact], dates: list[DateMention], dateline_place: str | None,
@@ -133,8 +172,9 @@ def attribute_facts(text: str, sentences, facts: list[Fact], dates: list[DateMen
         f.traits.other_event = _other_event(text, f.sentence[0], f.start, own_events)
         # "no arrests have been made": a state of the inquiry, no event that a date could be of
         undated = f.negated and f.category in UNDATED_NEGATIONS
-        f.date = None if undated else _event_date(usable_dates, f.sentence, f.start, date_starts, days_by_value,
-                                                  published)
+        f.date = None if undated else _event_date(usable_dates, f.sentence, f.start,
+                                                  _own_clause_span(text, f.sentence, f.start, trig, dates),
+                                                  date_starts, days_by_value, published)
         place = _nearest_place(traits.places, trig[0])
         f.location = place[1] if place else dateline_place
         if place:
