@@ -10,7 +10,7 @@ import re
 from collections import Counter
 
 from .casualties import Fact, event_day
-from .categories import GROUP_CATEGORIES  # operations that report a named target, then the group taken with him
+from .categories import GROUP_CATEGORIES, MASS_CATEGORIES  # GROUP: operations that report a named target, then the group taken with him
 from .casualty_rulebook import PERPETRATOR_HEADS, PRONOUNS, RULES
 
 LEAD_FIRST = True
@@ -150,8 +150,10 @@ def _incident_total(items: list[tuple[Fact, str]], text: str, category: str = ""
         if total is None:
             total, ids = s_sum, [i for _, i in group]
             first_total = s_sum if not any(f.count["qualifier"] == "implicit" for f, _ in group) else None
-            # a lead of bare plurals only ("Insurgents Killed", coded 2) does not hold the figure
-            lead = group[0][0].traits.lead and not all(f.traits.bare for f, _ in group)
+            # a lead of coded minimums only does not hold the figure against a larger one told later: bare plurals
+            # ("Insurgents Killed", coded 2), vague words ("kills dozens", coded 12; "at least 28" in the body)
+            lead = group[0][0].traits.lead and not all(f.traits.bare or f.count["qualifier"] == "vague"
+                                                       for f, _ in group)
             titled = group[0][0].traits.headline
         elif titled:
             # the story retells its title in full: "Taliban Leader Captured" then "detained several
@@ -298,6 +300,6 @@ def _entry(f: Fact, ids: list[str]) -> dict:
                 "facts": ids}
     value = c["value"]
     stated = value - 1
-    if c["qualifier"] == "more_than" and stated >= 1000 and stated % 100 == 0:
+    if f.category in MASS_CATEGORIES and c["qualifier"] == "more_than" and stated >= 1000 and stated % 100 == 0:
         value = stated  # "more than 1.6 million" states a round figure: report it (min stays N + 1)
     return {"value": value, "min": c["min"], "max": c["max"], "qualifier": c["qualifier"], "facts": ids}
