@@ -123,6 +123,18 @@ def test_fact_event_dates(text, expected):
     assert (fact["date"] or {}).get("value") == expected
 
 
+@pytest.mark.parametrize("text, statuses", [
+    ("Twelve people died and 20 are feared dead.", [("Twelve", "reported"), ("20", "feared")]),
+    ("Three climbers are presumed dead.", [("Three", "feared")]),
+    # the words that fear qualify others' fate, not the five killed
+    ("Several people are feared trapped after a building collapsed, killing five people.",
+     [("Several", "feared"), ("five", "reported")]),
+])
+def test_feared_is_the_status_of_the_fact_it_qualifies(text, statuses):
+    facts = extract(text, published="2024-08-12")["casualties"]
+    assert [(f["text"], f["status"]) for f in facts] == statuses
+
+
 @pytest.mark.parametrize("text, category, expected", [
     # an arrest that did not happen is no event: no date; a stated zero of an incident keeps the incident's
     ("A man was shot on Saturday. No arrests have been made as of Monday.", "arrested", None),

@@ -180,9 +180,10 @@ def _new_fact(sentence: Sentence, cs: int, ce: int, cnt: Count, category: str, l
         fact.count = dict(fact.count, value=1, min=None, max=None, qualifier="implicit")
     _group_cues(sentence, cs, ce, cnt, fact)
     if sentence.feared is None:
-        sentence.feared = bool(RULES.feared.search(text, s, e))
-    if sentence.feared:
-        fact.status = "feared"
+        sentence.feared = [m.span() for m in RULES.feared.finditer(text, s, e)]
+    lo, hi = min(cs, trig[0]), max(ce, trig[1])
+    if any(a < hi and lo < b for a, b in sentence.feared):
+        fact.status = "feared"  # "20 miners are FEARED dead" (not "five were killed" beside "others feared trapped")
     return fact
 
 

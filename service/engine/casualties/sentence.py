@@ -32,7 +32,7 @@ class Sentence:
     candidates: list[tuple[int, int, Count]]
     others: list[int]  # the starts of its other counts, which a link must not step over
     facts: list[Fact] = field(default_factory=list)
-    feared: bool | None = None  # "feared dead": read once the sentence has a fact
+    feared: list[tuple[int, int]] | None = None  # where it says "feared dead": read once the sentence has a fact
     trigger_starts: list[int] = field(init=False)
 
     def __post_init__(self):
