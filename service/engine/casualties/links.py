@@ -48,9 +48,12 @@ def _object_rule(gap: str, second_object: bool) -> str | None:
     return None
 
 
+TOLL_GAP = 90  # no toll noun reaches its count over more characters than this
+
+
 def _toll_rule(text: str, ts: int, cs: int, gap: str, qualified: bool) -> str | None:
     """The name of the rule that ties a toll noun to the count after it, or None."""
-    if len(gap) >= 60 or ";" in gap or RULES.not_toll_of.search(gap):
+    if len(gap) >= TOLL_GAP or ";" in gap or RULES.not_toll_of.search(gap):
         return None
     if RULES.toll_link.search(text, ts, cs):
         return "toll_link"  # "the death toll rose to 40"
