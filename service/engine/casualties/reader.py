@@ -84,11 +84,18 @@ def _read_sentence(text: str, sent: tuple[int, int], triggers, counts: list[Coun
                                             m.start(), m.end())) for m in RULES.negated.finditer(text, s, e)]
     candidates = sorted(explicit + implicit + negations, key=lambda c: c[0])
     # "80 people out of the 86 crew members perished", "three of the 12 passengers": the total aboard is
-    # no casualty count, and it does not stand between the count that is and its verb
+    # no casualty count, and it does not stand between the count that is and its verb; but a sentence that opens
+    # on the total of a casualty noun tells that figure too ("Of the 31 injured, 27 suffered burns")
     partitive = {c[0] for c in explicit if RULES.out_of_before.search(text, max(s, c[0] - 30), c[0])
-                 or RULES.of_the_opening.fullmatch(text, s, c[0])}
+                 or RULES.of_the_opening.fullmatch(text, s, c[0]) and not _counts_a_casualty(text, c[2], triggers)}
     return Sentence(text, sent, triggers, [c for c in candidates if c[0] not in partitive],
                      sorted(c[0] for c in explicit + negations if c[0] not in partitive))
+
+
+def _counts_a_casualty(text: str, cnt: Count, triggers) -> bool:
+    """Does a casualty word follow the count within its noun phrase ("31 injured", "20 people killed")?"""
+    return any(t[0] >= cnt.end and RULES.noun_gap.match(text[cnt.end:t[0]]) and t[3] in ("nouns", "passive")
+               for t in triggers if t[0] - cnt.end <= 30)
 
 
 def _breakdown_of(sentence: Sentence, cs: int, cnt: Count, found: FactList) -> Fact | None:
