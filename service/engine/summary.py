@@ -10,7 +10,8 @@ import re
 from collections import Counter
 
 from .casualties import Fact, event_day
-from .categories import GROUP_CATEGORIES, MASS_CATEGORIES  # GROUP: operations that report a named target, then the group taken with him
+# GROUP_CATEGORIES: operations that report a named target, then the group taken with him
+from .categories import GROUP_CATEGORIES, MASS_CATEGORIES
 from .casualty_rulebook import PERPETRATOR_HEADS, PRONOUNS, RULES
 
 LEAD_FIRST = True

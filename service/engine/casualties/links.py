@@ -105,15 +105,16 @@ def best_link(text, count_span, triggers, trigger_starts, others, qualified=Fals
                     RULES.locative_subject.match(gap) or RULES.appositive_gap.match(gap))):
                 continue  # (an aside may hold counts of its own: "six people, three men and three women, were")
             adjective_and = RULES.noun_adjective_and.fullmatch(gap) and " " in text[ts:te]  # "sick and injured people"
-            if kind == "nouns" and RULES.noun_gap.match(gap) and (not RULES.clause_break.search(gap) or adjective_and) and \
+            if kind == "nouns" and RULES.noun_gap.match(gap) and \
+                    (not RULES.clause_break.search(gap) or adjective_and) and \
                     not RULES.noun_modifier.match(text, te) and not RULES.charge_gap.search(gap):
                 cand = (len(gap), 0.5, cat, "noun", (ts, te), "noun_gap")
             elif kind == "passive" and (name := _subject_rule(gap)) and (
                     RULES.subject_affected.fullmatch(text, ts, te) and RULES.fled_from.match(text, te)
                     or not _takes_object(text, te, gap)) and \
                     not RULES.near_miss.search(gap):
-                cand = (len(gap), 0, cat, "negated subject" if RULES.negation_before.search(gap) else "subject", (ts, te),
-                        name)
+                link = "negated subject" if RULES.negation_before.search(gap) else "subject"
+                cand = (len(gap), 0, cat, link, (ts, te), name)
             else:
                 continue
         else:  # trigger before the count: object or toll

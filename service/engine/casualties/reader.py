@@ -21,7 +21,8 @@ from .vetoes import hypothetical, one_more_of_another_kind, reflexive_count, vet
 # Phrases that are a fact by themselves, count and trigger in one:
 # (pattern with its "np" group, category, value, qualifier, rule, extra)
 _PHRASE_FACTS = [
-    (RULES.caused_single_death, "killed", lambda m: 1, "implicit", "caused_single_death", {}),  # "rain also led to a death"
+    # "rain also led to a death"
+    (RULES.caused_single_death, "killed", lambda m: 1, "implicit", "caused_single_death", {}),
     # "a quadruple shooting": four people shot, the dead among them
     (RULES.multiple_shooting, "injured", lambda m: MULTIPLIERS[m.group("word").lower()], "exact", "multiple_shooting",
      {"shot": True, "all_shot": True}),
@@ -141,7 +142,8 @@ def _linked_fact(sentence: Sentence, cs: int, ce: int, cnt: Count, found: FactLi
     if hypothetical(sentence, cs, cnt, trig):
         veto("hypothetical", cnt, category)  # "could kill thousands", "1,000 were planned to be evacuated"
         return None
-    if category == "injured" and RULES.shot_then_died.match(sentence.text, trig[1], min(sentence.span[1], trig[1] + 100)):
+    if category == "injured" and \
+            RULES.shot_then_died.match(sentence.text, trig[1], min(sentence.span[1], trig[1] + 100)):
         category = "killed"  # "was shot in the head and killed", "shot in head, dies"
     return _new_fact(sentence, cs, ce, cnt, category, (rule, rule_name), trig, perpetrator, found)
 

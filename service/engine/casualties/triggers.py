@@ -72,7 +72,8 @@ def find_triggers(text: str, s: int, e: int, one_pass: bool = True) -> list[tupl
     kept = [t for t in kept if not (RULES.shot.match(text[t[0]:t[1]]) and
                                     RULES.fired_before.search(text, max(s, t[0] - 40), t[0]))]
     # "two men SHOT INTO the house": firing, no one hit
-    kept = [t for t in kept if not (RULES.shot.match(text[t[0]:t[1]]) and RULES.fire_direction_after.match(text, t[1], e))]
+    kept = [t for t in kept
+            if not (RULES.shot.match(text[t[0]:t[1]]) and RULES.fire_direction_after.match(text, t[1], e))]
     # a passive word inside a longer active phrase is that phrase ("charged with FATALLY SHOOTING a boy")
     actives = [t for t in kept if t[3] == "active"]
     kept = [t for t in kept if t[3] != "passive" or
