@@ -49,6 +49,23 @@ class Rule:
     examples: tuple[str, ...]
     near_misses: tuple[str, ...]
     applies: str  # "search", "match" or "fullmatch": how the code applies it to a window, so how its examples are read
+    first_words: frozenset | None = None  # the words a match begins with (``begins_with``); None: any place
+
+    def scan(self, text: str, start: int, end: int, words: list[tuple[int, str]] | None = None) -> list[re.Match]:
+        """The rule's matches in ``text[start:end]``, as ``finditer`` finds them. Given the stretch's ``words``
+        (``words_of``), a rule that declares the words its matches begin with is tried only where one stands:
+        leftmost first, never inside its own last match."""
+        if self.first_words is None or words is None:
+            return list(self.regex.finditer(text, start, end))
+        found, last_end = [], start
+        for at, word in words:
+            if at < last_end or word not in self.first_words:
+                continue
+            m = self.regex.match(text, at, end)
+            if m:
+                found.append(m)
+                last_end = max(m.end(), at + 1)
+        return found
 
     def fires_on(self, marked: str) -> bool:
         """Does the rule fire on ``marked``: on its bracketed window, read as ``applies`` says (without brackets,
@@ -56,6 +73,18 @@ class Rule:
         text, span = unmark(marked)
         window = text[span[0]:span[1]] if span else text
         return getattr(self.regex, self.applies)(window) is not None
+
+
+_WORD_RE = re.compile(r"\w+")
+
+
+def words_of(text: str, start: int, end: int) -> list[tuple[int, str]] | None:
+    """The words of ``text[start:end]`` as (start, lower case) pairs, for ``Rule.scan``; None when one is not ASCII
+    (case folding is then more than ``lower()``, and every rule scans the whole stretch)."""
+    words = [(m.start(), m.group()) for m in _WORD_RE.finditer(text, start, end)]
+    if not all(w.isascii() for _, w in words):
+        return None
+    return [(at, w.lower()) for at, w in words]
 
 
 def unmark(marked: str) -> tuple[str, tuple[int, int] | None]:
@@ -93,7 +122,21 @@ class Rulebook:
             raise ValueError(f"{self.name}.{name}: applies is search, match or fullmatch, not {applies!r}")
         return Rule(name, " ".join(str(record.get("doc", "")).split()), source,
                     re.compile(self.expand(source), flags), tuple(record.get("examples") or ()),
-                    tuple(record.get("near_misses") or ()), applies)
+                    tuple(record.get("near_misses") or ()), applies, self._first_words(record.get("begins_with")))
+
+    def _first_words(self, lists) -> frozenset | None:
+        """The first words of the entries of the word lists a rule's matches begin with (``begins_with``)."""
+        if not lists:
+            return None
+        words = set()
+        for name in lists:
+            value = self._words[name]
+            for entry in (value.keys() if isinstance(value, Mapping) else value):
+                first = _WORD_RE.match(str(entry))
+                if first is None:
+                    raise ValueError(f"{self.name}: {name!r} holds {entry!r}, which begins with no word")
+                words.add(first.group().lower())
+        return frozenset(words)
 
     def expand(self, source: str, _seen: tuple[str, ...] = ()) -> str:
         """``source`` with its macros replaced by the pieces and word lists they name."""
@@ -120,3 +163,7 @@ class Rulebook:
 
     def __iter__(self):
         return iter(self.rules.values())
+
+    def scan(self, name: str, text: str, start: int, end: int, words=None) -> list[re.Match]:
+        """The matches of the rule ``name`` in ``text[start:end]`` (``Rule.scan``)."""
+        return self.rules[name].scan(text, start, end, words)

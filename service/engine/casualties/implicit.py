@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from ..casualty_rulebook import MULTIPLIERS, relatives_value, RULES, TALLY_ORDINALS
 from ..numbers import Count
+from ..rulebook import words_of
 
 
 def _merge_coordinated(text: str, items: list) -> list:
@@ -63,20 +64,22 @@ def _candidate(m, group, value: int, kind: str, qualifier: str = "implicit", lin
 
 # (pattern, group naming the people, kind, value); tried in order, a span already taken is skipped
 _IMPLICIT_SOURCES = [
-    (RULES.relatives, "np", "implicit", lambda m: relatives_value(m.group("np"))),
-    (RULES.named_victim, "name", "implicit", lambda m: 1),
-    (RULES.bare_object, "np", "implicit", lambda m: 1),
-    (RULES.multiple_fatal, "word", "multiplier", lambda m: MULTIPLIERS[m.group("word").lower()]),
-    (RULES.bare_victim, "np", "implicit", lambda m: 1),
-    (RULES.possessive_death, "np", "possessive", lambda m: 1),
-    (RULES.pronoun_subject, 0, "subject pronoun", lambda m: 1),
+    ("relatives", "np", "implicit", lambda m: relatives_value(m.group("np"))),
+    ("named_victim", "name", "implicit", lambda m: 1),
+    ("bare_object", "np", "implicit", lambda m: 1),
+    ("multiple_fatal", "word", "multiplier", lambda m: MULTIPLIERS[m.group("word").lower()]),
+    ("bare_victim", "np", "implicit", lambda m: 1),
+    ("possessive_death", "np", "possessive", lambda m: 1),
+    ("pronoun_subject", 0, "subject pronoun", lambda m: 1),
 ]
 
 
 def implicit_counts(text: str, s: int, e: int, taken: list[tuple[int, int]],
-                     known_surnames: frozenset = frozenset()) -> list[tuple[int, int, Count]]:
+                    known_surnames: frozenset = frozenset(), words=None) -> list[tuple[int, int, Count]]:
     """Counts that no number states: "a man" (1), "twin sisters" (2), "Caleb Arwood, 17," (1), "he died" ..."""
     out: list[tuple[int, int, Count]] = []
+    if words is None:  # a rule that tells the words it begins with is tried only where they stand
+        words = words_of(text, s, e)
 
     def free(a: int, b: int, also_out: bool = True) -> bool:
         if any(y <= a and a - y <= 2 and not text[y:a].strip() for _, y in taken):
@@ -95,7 +98,7 @@ def implicit_counts(text: str, s: int, e: int, taken: list[tuple[int, int]],
                 n = TALLY_ORDINALS[m.group("w").lower()]
                 out.append((a, b, Count(a, b, text[a:b], n, None, None, "exact", "ordinal word", a, b)))
     ordinals = list(out)
-    for m in RULES.implicit.finditer(text, s, e):
+    for m in RULES.scan("implicit", text, s, e, words):
         if not free(m.start(), m.end(), also_out=False) or any(x < m.end() and m.start() < y for x, y, _ in ordinals):
             continue
         if m.group("pair"):
@@ -116,14 +119,14 @@ def implicit_counts(text: str, s: int, e: int, taken: list[tuple[int, int]],
     for m in RULES.name_role.finditer(text, s, e):
         if free(*m.span("name")) and not RULES.not_a_name.match(m.group("name")):
             out.append(_candidate(m, "name", 1, "implicit", link_end=m.end()))
-    for pattern, group, kind, value in _IMPLICIT_SOURCES:
-        for m in pattern.finditer(text, s, e):
+    for name, group, kind, value in _IMPLICIT_SOURCES:
+        for m in RULES.scan(name, text, s, e, words):
             if free(*m.span(group)):
                 out.append(_candidate(m, group, value(m), kind))
     for m in RULES.surname.finditer(text, s, e):
         if m.group("last") in known_surnames and free(*m.span()):
             out.append(_candidate(m, "name", 1, "implicit"))
-    for m in RULES.reflexive.finditer(text, s, e):
+    for m in RULES.scan("reflexive", text, s, e, words):
         out.append(_candidate(m, 0, 1, "object pronoun"))
     for m in RULES.one_of.finditer(text, s, e):
         if free(*m.span(), also_out=False):

@@ -9,6 +9,7 @@ from ..casualty_rulebook import LINK_WINDOW, MULTIPLIERS, NEG_CAT, RULES
 from ..categories import ZERO_CATEGORIES
 from ..dates import DateMention
 from ..numbers import Count
+from ..rulebook import words_of
 from .attributes import attribute_facts, mark_round_up_titles, victims_of
 from .facts import Fact
 from .implicit import implicit_counts, known_surnames
@@ -19,12 +20,12 @@ from .vetoes import hypothetical, one_more_of_another_kind, reflexive_count, vet
 
 
 # Phrases that are a fact by themselves, count and trigger in one:
-# (pattern with its "np" group, category, value, qualifier, rule, extra)
+# (the rule with its "np" group, category, value, qualifier, the fact's rule name, traits)
 _PHRASE_FACTS = [
     # "rain also led to a death"
-    (RULES.caused_single_death, "killed", lambda m: 1, "implicit", "caused_single_death", {}),
+    ("caused_single_death", "killed", lambda m: 1, "implicit", "caused_single_death", {}),
     # "a quadruple shooting": four people shot, the dead among them
-    (RULES.multiple_shooting, "injured", lambda m: MULTIPLIERS[m.group("word").lower()], "exact", "multiple_shooting",
+    ("multiple_shooting", "injured", lambda m: MULTIPLIERS[m.group("word").lower()], "exact", "multiple_shooting",
      {"shot": True, "all_shot": True}),
 ]
 
@@ -39,12 +40,13 @@ def extract_casualties(text: str, sentences: list[tuple[int, int]], counts: list
     for sent in sentences:
         if deadline is not None:
             deadline.check()
-        _self_standing_facts(text, sent, found)
-        triggers = find_triggers(text, *sent)
+        words = words_of(text, *sent)  # read once: the trigger pass and the rules that begin with known words
+        _self_standing_facts(text, sent, found, words)
+        triggers = find_triggers(text, *sent, words=words)
         if not triggers:
             continue
         in_sentence = counts[bisect_left(count_starts, sent[0]):bisect_left(count_starts, sent[1])]
-        sentence = _read_sentence(text, sent, triggers, in_sentence, surnames)
+        sentence = _read_sentence(text, sent, triggers, in_sentence, surnames, words)
         for cs, ce, cnt in sentence.candidates:
             fact = _breakdown_of(sentence, cs, cnt, found) or _linked_fact(sentence, cs, ce, cnt, found)
             if fact is not None:
@@ -57,7 +59,7 @@ def extract_casualties(text: str, sentences: list[tuple[int, int]], counts: list
     return facts
 
 
-def _self_standing_facts(text: str, sent: tuple[int, int], found: FactList) -> None:
+def _self_standing_facts(text: str, sent: tuple[int, int], found: FactList, words) -> None:
     """Phrases that are a fact by themselves: "the city's 12th homicide" (a tally), "a quadruple shooting"."""
     s, e = sent
     for m in RULES.ordinal_killing.finditer(text, s, e):
@@ -66,8 +68,8 @@ def _self_standing_facts(text: str, sent: tuple[int, int], found: FactList) -> N
                                     b).as_dict(), a, b, sent, "ordinal_killing")
         fact.traits.ordinal = True
         found.add(fact)
-    for pattern, category, value, qualifier, rule, extra in _PHRASE_FACTS:
-        for m in pattern.finditer(text, s, e):
+    for name, category, value, qualifier, rule, extra in _PHRASE_FACTS:
+        for m in RULES.scan(name, text, s, e, words):
             a, b = m.span("np")
             cnt = Count(a, b, text[a:b], value(m), None, None, qualifier, qualifier, a, b)
             fact = Fact(category, cnt.as_dict(), a, b, sent, rule)
@@ -76,13 +78,13 @@ def _self_standing_facts(text: str, sent: tuple[int, int], found: FactList) -> N
             found.add(fact)
 
 
-def _read_sentence(text: str, sent: tuple[int, int], triggers, counts: list[Count], surnames) -> Sentence:
+def _read_sentence(text: str, sent: tuple[int, int], triggers, counts: list[Count], surnames, words) -> Sentence:
     """The sentence's candidate counts: stated, implicit ("a man") and negated ("no one"), partitive totals aside."""
     s, e = sent
     explicit = [(c.start, c.end, c) for c in counts]
-    implicit = implicit_counts(text, s, e, [(c.start, c.end) for c in counts], surnames)
+    implicit = implicit_counts(text, s, e, [(c.start, c.end) for c in counts], surnames, words)
     negations = [(m.start(), m.end(), Count(m.start(), m.end(), m.group(), 0, None, None, "exact", "negation",
-                                            m.start(), m.end())) for m in RULES.negated.finditer(text, s, e)]
+                                            m.start(), m.end())) for m in RULES.scan("negated", text, s, e, words)]
     candidates = sorted(explicit + implicit + negations, key=lambda c: c[0])
     # "80 people out of the 86 crew members perished", "three of the 12 passengers": the total aboard is
     # no casualty count, and it does not stand between the count that is and its verb; but a sentence that opens

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from ..casualty_rulebook import RULES, TRIGGER_FIRST_WORDS, TRIGGER_PATTERNS, WORD_RE
+from ..casualty_rulebook import RULES, TRIGGER_FIRST_WORDS, TRIGGER_PATTERNS
+from ..rulebook import words_of
 
 # (category, kind) of every trigger pattern, in the order of the declarations
 _PATTERN_KEYS = tuple((cat, kind) for cat, kinds in TRIGGER_PATTERNS.items() for kind, pattern in kinds.items()
@@ -28,15 +29,14 @@ def _scan_whole(text: str, s: int, e: int, keys) -> list[tuple[int, int, str, st
             for m in TRIGGER_PATTERNS[cat][kind].finditer(text, s, e)]
 
 
-def _trigger_matches(text: str, s: int, e: int) -> list[tuple[int, int, str, str]]:
+def _trigger_matches(text: str, s: int, e: int, words) -> list[tuple[int, int, str, str]]:
     """Every match of every trigger pattern in the sentence, as each pattern's ``finditer`` finds them."""
-    words = list(WORD_RE.finditer(text, s, e))
-    if any(not w.group().isascii() for w in words):
+    if words is None:
         return _scan_whole(text, s, e, _PATTERN_KEYS)  # (the index is exact for ASCII words only)
     starts: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for w in words:
-        for key in _BY_FIRST_WORD.get(w.group().lower(), ()):
-            starts[key].append(w.start())
+    for at, word in words:
+        for key in _BY_FIRST_WORD.get(word, ()):
+            starts[key].append(at)
     found = _scan_whole(text, s, e, _SCANNED_WHOLE)
     for key in _PATTERN_KEYS:
         pattern, last_end = TRIGGER_PATTERNS[key[0]][key[1]], s
@@ -50,10 +50,14 @@ def _trigger_matches(text: str, s: int, e: int) -> list[tuple[int, int, str, str
     return found
 
 
-def find_triggers(text: str, s: int, e: int, one_pass: bool = True) -> list[tuple[int, int, str, str]]:
-    """The triggers of the sentence ``text[s:e]``: (start, end, category, kind), sorted. ``one_pass=False`` runs
-    every pattern's ``finditer`` over the whole sentence instead (the same result, slower: for tests)."""
-    found = _trigger_matches(text, s, e) if one_pass else _scan_whole(text, s, e, _PATTERN_KEYS)
+def find_triggers(text: str, s: int, e: int, one_pass: bool = True, words=None) -> list[tuple[int, int, str, str]]:
+    """The triggers of the sentence ``text[s:e]``: (start, end, category, kind), sorted. ``words`` are its words
+    (``rulebook.words_of``, computed when not given). ``one_pass=False`` runs every pattern's ``finditer`` over the
+    whole sentence instead (the same result, slower: for tests)."""
+    if one_pass:
+        found = _trigger_matches(text, s, e, words_of(text, s, e) if words is None else words)
+    else:
+        found = _scan_whole(text, s, e, _PATTERN_KEYS)
     # overlap policy, within a kind: the longest trigger wins ("shot dead" over "shot"); a passive and an
     # active reading of overlapping words both stay ("seriously wounded six others")
     found.sort(key=lambda t: (-(t[1] - t[0]), t[0]))

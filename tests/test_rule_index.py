@@ -1,0 +1,59 @@
+"""A rule that declares the words its matches begin with (``begins_with`` in casualty_rules.yaml) is tried only
+where one of them stands (``Rule.scan``): it finds exactly what its ``finditer`` finds, in any casing, next to
+hyphens, apostrophes, digits and non-ASCII words."""
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from service.engine.casualty_rulebook import RULES, _word_lists
+from service.engine.rulebook import unmark, words_of
+
+INDEXED = sorted(r.name for r in RULES if r.first_words is not None)
+LISTS = _word_lists()
+
+
+def _vocabulary() -> list[str]:
+    """The words of the indexed rules' lists and examples, and the lists their patterns name after them."""
+    words = set()
+    for name, value in LISTS.items():
+        if isinstance(value, (list, dict)):
+            words.update(str(w) for w in (value.keys() if isinstance(value, dict) else value))
+    for rule in RULES:
+        for example in rule.examples + rule.near_misses:
+            words.update(unmark(example)[0].split())
+    return sorted(words)
+
+
+VOCABULARY = _vocabulary()
+FILLERS = ["the", "police", "said", "3", "people", "-", ",", ".", "'s", "’s", "Ünal", "José", "x", "A", "THE"]
+word = st.one_of(st.sampled_from(VOCABULARY), st.sampled_from(FILLERS),
+                 st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=5))
+CASES = {"upper": str.upper, "lower": str.lower, "title": str.title, "same": str}
+sentence = st.lists(st.tuples(word, st.sampled_from(sorted(CASES)), st.sampled_from([" ", "", "-", "  ", ", "])),
+                    max_size=16).map(lambda parts: "".join(CASES[case](w) + sep for w, case, sep in parts))
+
+
+def _spans(matches):
+    return [m.span() for m in matches]
+
+
+@settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(sentence)
+def test_an_indexed_rule_finds_what_finditer_finds(text):
+    words = words_of(text, 0, len(text))
+    for name in INDEXED:
+        rule = RULES.rules[name]
+        assert _spans(rule.scan(text, 0, len(text), words)) == _spans(rule.regex.finditer(text, 0, len(text))), name
+
+
+def test_on_every_example_of_every_indexed_rule():
+    assert INDEXED  # the rulebook indexes some rules
+    for name in INDEXED:
+        rule = RULES.rules[name]
+        for example in rule.examples + rule.near_misses:
+            text = unmark(example)[0]
+            words = words_of(text, 0, len(text))
+            assert _spans(rule.scan(text, 0, len(text), words)) == _spans(rule.regex.finditer(text)), (name, text)
+
+
+def test_a_stretch_with_a_word_not_ascii_is_scanned_whole():
+    assert words_of("José was shot", 0, 13) is None
