@@ -4,11 +4,11 @@ hyphens, apostrophes, digits and non-ASCII words."""
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from service.engine.casualty_rulebook import RULES, _word_lists
+from service.engine.casualty_rulebook import RULES, WORD_LISTS
 from service.engine.rulebook import unmark, words_of
 
 INDEXED = sorted(r.name for r in RULES if r.first_words is not None)
-LISTS = _word_lists()
+LISTS = WORD_LISTS
 
 
 def _vocabulary() -> list[str]:

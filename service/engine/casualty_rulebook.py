@@ -11,7 +11,7 @@ from __future__ import annotations
 import regex as re
 
 from .lexicon import alternation, load
-from .rulebook import Rulebook
+from .rulebook import Rulebook, first_word
 
 TRIGGERS = load("casualty_triggers")
 GRAMMAR = load("casualty_grammar")
@@ -35,7 +35,8 @@ def _word_lists() -> dict[str, object]:
     return lists
 
 
-RULES = Rulebook("casualty_rules", _word_lists())
+WORD_LISTS = _word_lists()  # every list a rule may name as @list
+RULES = Rulebook("casualty_rules", WORD_LISTS)
 
 
 # ------------------------------------------------------------------------------------------- triggers
@@ -59,20 +60,12 @@ TRIGGER_PATTERNS = {cat: {kind: _trigger_regex(spec.get(kind) or [],
                                                if f"{kind}_phrases" in spec else None)
                           for kind in TRIGGER_KINDS}
                     for cat, spec in TRIGGERS["categories"].items()}
-WORD_RE = re.compile(r"\w+")
-
-
-def _first_word(phrase: str) -> str | None:
-    m = WORD_RE.match(str(phrase))
-    return m.group().lower() if m else None
-
-
 # Per category and kind, the first words its triggers can begin with (an opener, for phrase triggers): a sentence
 # none of whose words is one of them holds no trigger of that kind, and its pattern need not run (None: no first
 # word to tell, the pattern always runs). Exact for ASCII words, where the patterns' case folding is lower().
 TRIGGER_FIRST_WORDS = {
-    cat: {kind: (None if None in (words := {_first_word(w) for w in (spec.get(kind) or [])} |
-                                  {_first_word(w) for w in spec.get(f"{kind}_phrases", {}).get("openers", [])})
+    cat: {kind: (None if None in (words := {first_word(w) for w in (spec.get(kind) or [])} |
+                                  {first_word(w) for w in spec.get(f"{kind}_phrases", {}).get("openers", [])})
                  else frozenset(words))
           for kind in TRIGGER_KINDS}
     for cat, spec in TRIGGERS["categories"].items()}

@@ -57,15 +57,7 @@ class Rule:
         leftmost first, never inside its own last match."""
         if self.first_words is None or words is None:
             return list(self.regex.finditer(text, start, end))
-        found, last_end = [], start
-        for at, word in words:
-            if at < last_end or word not in self.first_words:
-                continue
-            m = self.regex.match(text, at, end)
-            if m:
-                found.append(m)
-                last_end = max(m.end(), at + 1)
-        return found
+        return match_at(self.regex, text, [at for at, word in words if word in self.first_words], start, end)
 
     def fires_on(self, marked: str) -> bool:
         """Does the rule fire on ``marked``: on its bracketed window, read as ``applies`` says (without brackets,
@@ -76,6 +68,26 @@ class Rule:
 
 
 _WORD_RE = re.compile(r"\w+")
+
+
+def first_word(phrase: str) -> str | None:
+    """The first word of a phrase, lower-cased (None when it begins with no word)."""
+    m = _WORD_RE.match(str(phrase))
+    return m.group().lower() if m else None
+
+
+def match_at(pattern: re.Pattern, text: str, starts: list[int], start: int, end: int) -> list[re.Match]:
+    """What ``pattern.finditer(text, start, end)`` finds, when a match can begin only at one of the sorted
+    ``starts``: tried at each, leftmost first, never inside the last match."""
+    found, last_end = [], start
+    for at in starts:
+        if at < last_end:
+            continue  # inside the last match, where finditer does not look again
+        m = pattern.match(text, at, end)
+        if m:
+            found.append(m)
+            last_end = max(m.end(), at + 1)
+    return found
 
 
 def words_of(text: str, start: int, end: int) -> list[tuple[int, str]] | None:
@@ -132,10 +144,10 @@ class Rulebook:
         for name in lists:
             value = self._words[name]
             for entry in (value.keys() if isinstance(value, Mapping) else value):
-                first = _WORD_RE.match(str(entry))
+                first = first_word(entry)
                 if first is None:
                     raise ValueError(f"{self.name}: {name!r} holds {entry!r}, which begins with no word")
-                words.add(first.group().lower())
+                words.add(first)
         return frozenset(words)
 
     def expand(self, source: str, _seen: tuple[str, ...] = ()) -> str:

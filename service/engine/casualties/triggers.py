@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from ..casualty_rulebook import RULES, TRIGGER_FIRST_WORDS, TRIGGER_PATTERNS
-from ..rulebook import words_of
+from ..rulebook import match_at, words_of
 
 # (category, kind) of every trigger pattern, in the order of the declarations
 _PATTERN_KEYS = tuple((cat, kind) for cat, kinds in TRIGGER_PATTERNS.items() for kind, pattern in kinds.items()
@@ -39,14 +39,9 @@ def _trigger_matches(text: str, s: int, e: int, words) -> list[tuple[int, int, s
             starts[key].append(at)
     found = _scan_whole(text, s, e, _SCANNED_WHOLE)
     for key in _PATTERN_KEYS:
-        pattern, last_end = TRIGGER_PATTERNS[key[0]][key[1]], s
-        for at in starts.get(key, ()):
-            if at < last_end:
-                continue  # inside this pattern's last match, where finditer does not look again
-            m = pattern.match(text, at, e)
-            if m:
-                found.append((m.start(), m.end()) + key)
-                last_end = m.end()
+        if key in starts:
+            found += [(m.start(), m.end()) + key
+                      for m in match_at(TRIGGER_PATTERNS[key[0]][key[1]], text, starts[key], s, e)]
     return found
 
 
