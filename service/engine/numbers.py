@@ -18,6 +18,7 @@ from dataclasses import dataclass
 import regex as re
 
 from .lexicon import alternation, load
+from .rulebook import first_word, match_at
 
 _WORDS = load("number_words")
 _VAGUE = load("vague_quantities")
@@ -105,6 +106,14 @@ _WORD_CORE = rf"""
 
 _VAGUE_CORE = r"(?P<vague>" + alternation(VAGUE) + r")"
 _CORE_RE = re.compile(rf"{_DIGIT_CORE}|{_VAGUE_CORE}|{_WORD_CORE}", _F)
+# A number begins at a word that opens with a digit, or at one of these words (the first words of the lists
+# the word and vague cores are made of): ``_core_matches`` tries the core pattern only there.
+_CORE_FIRST_WORDS = frozenset(
+    first_word(w) for lst in (UNITS, TENS, SCALES, MULTIPLES, VAGUE, _WORDS["half_words"], _WORDS["article_one"])
+    for w in lst)
+if not all(w and w.isascii() for w in _CORE_FIRST_WORDS):
+    raise ValueError("number words must begin with an ASCII word: a word index compares lower-cased words")
+_TOKEN_RE = re.compile(r"\w+")
 
 _QUAL_BEFORE = {q: alternation(ws) for q, ws in _QUALS["before"].items()}
 _QUAL_BEFORE_RE = re.compile(
@@ -329,9 +338,21 @@ class _Core:
     unit_hint: str | None = None
 
 
+def _core_matches(text: str) -> list[re.Match]:
+    """What ``_CORE_RE.finditer(text)`` finds, trying the pattern only where a number can begin: a word opening
+    with a digit, a word of ``_CORE_FIRST_WORDS``, or a word not in ASCII (whose case folding ``lower()`` may
+    not follow)."""
+    starts = []
+    for m in _TOKEN_RE.finditer(text):
+        word = m.group()
+        if word[0].isdigit() or word.lower() in _CORE_FIRST_WORDS or not word.isascii():
+            starts.append(m.start())
+    return match_at(_CORE_RE, text, starts, 0, len(text))
+
+
 def _cores(text: str) -> list[_Core]:
     cores: list[_Core] = []
-    for m in _CORE_RE.finditer(text):
+    for m in _core_matches(text):
         if m.group("num"):
             if len(m.group("num")) > MAX_DIGITS:
                 continue  # a run of digits this long is an identifier, never a count or a quantity

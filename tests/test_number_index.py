@@ -1,0 +1,27 @@
+"""The number layer tries its core pattern only where a number can begin (``numbers._core_matches``): it finds
+exactly what a whole ``finditer`` finds, in any casing, next to hyphens, commas, scales and non-ASCII words."""
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from service.engine import numbers
+
+WORDS = sorted({str(w) for lst in (numbers.UNITS, numbers.TENS, numbers.SCALES, numbers.MULTIPLES, numbers.VAGUE)
+                for w in lst} | {"a", "an", "half", "and", "of", "people", "times", "K", "Ünal", "٣", "x"})
+DIGITS = ["1", "12", "1,200", "40,000", "2.3", "1.200", "27,00,000", "200 000", "5m", "3bn", "100m", "2023"]
+PIECE = st.one_of(st.sampled_from(WORDS), st.sampled_from(DIGITS), st.text(max_size=3))
+CASES = [str.upper, str.lower, str.title, str]
+TEXT = st.lists(st.tuples(PIECE, st.sampled_from(range(4)), st.sampled_from([" ", "", "-", ", ", ".", "  "])),
+                max_size=20).map(lambda parts: "".join(CASES[c](w) + sep for w, c, sep in parts))
+
+
+@settings(max_examples=2000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(TEXT)
+def test_the_indexed_core_finds_what_finditer_finds(text):
+    assert [m.span() for m in numbers._core_matches(text)] == [m.span() for m in numbers._CORE_RE.finditer(text)]
+
+
+def test_examples():
+    text = "Twenty-one people, a dozen police and 1,200 troops; half a million fled; some 3bn, ONE HUNDRED."
+    found = [text[slice(*m.span())] for m in numbers._core_matches(text)]
+    assert found == [m.group() for m in numbers._CORE_RE.finditer(text)]
+    assert "Twenty-one" in found and "1,200" in found
