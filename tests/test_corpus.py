@@ -117,6 +117,16 @@ def test_summary_corpus(case):
      "2024-08-10"),
     # no date in the sentence: the governing date, the earliest day the article gives
     ("Five people were killed in the attack. It happened on Saturday; arrests followed on Sunday.", "2024-08-10"),
+    # the start of a period counted dates no event, in the sentence or as the governing date ...
+    ("Nine people have been killed since Monday.", None),
+    ("The war began on Aug. 1. Five people were killed in a raid, officials said.", "2024-08-01"),
+    ("Fighting has raged since Aug. 1. Five people were killed in a raid on Saturday.", "2024-08-10"),
+    ("Fighting has raged since Aug. 1. Five people were killed in a raid.", None),
+    # ... and a period's running total is as of the day it was told
+    ("The death toll since Aug. 1 has risen to 212, the ministry said on Friday.", "2024-08-09"),
+    # the running total of an incident keeps the incident's date
+    ("A bomb went off on Aug. 1. The death toll in the blast has risen to 12, officials said on Friday.",
+     "2024-08-01"),
 ])
 def test_fact_event_dates(text, expected):
     fact = extract(text, published="2024-08-12")["casualties"][0]

@@ -26,9 +26,15 @@ def test_story_date_on_the_dateline_line_dates_the_facts():
     assert [(f["category"], f["date"]["value"]) for f in facts] == [("arrested", "2010-08-20"), ("killed", "2010-08-20")]
 
 
-def test_dateline_date_is_not_an_event_date():
+def test_dateline_date_dates_a_fact_only_when_the_article_gives_no_event_date():
     text = "KABUL, Afghanistan (Aug. 21, 2010) - Two insurgents were killed in the operation."
-    assert extract(text)["casualties"][0]["date"] is None
+    assert extract(text)["casualties"][0]["date"] == {"text": "Aug. 21, 2010", "value": "2010-08-21"}
+    text = "date 2023-01-30 A bombing killed at least 28 people. It struck on Sunday."
+    assert extract(text)["casualties"][0]["date"]["value"] == "2023-01-29"
+    text = "date 2023-01-30 A bombing killed at least 28 people."
+    assert extract(text)["casualties"][0]["date"] == {"text": "2023-01-30", "value": "2023-01-30"}
+    # no dateline: no date
+    assert extract("A bombing killed at least 28 people.", published="2023-01-30")["casualties"][0]["date"] is None
 
 
 def test_headline_day_dated_by_the_release_number():

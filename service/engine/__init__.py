@@ -67,8 +67,11 @@ def extract(text: str, published=None, doc_id: str | None = None, timeout: float
     deadline.check()
     # the dateline's own date is when the article was written, not when anything happened
     event_dates = [d for d in dates if dateline is None or not dateline.start <= d.start < dateline.end]
+    # ... and the day a fact no sentence dates is reported on
+    dateline_day = next((d for d in dates if dateline is not None and dateline.start <= d.start < dateline.end
+                         and d.grain == "day"), None)
     facts = extract_casualties(text, sentences, counts, event_dates, dateline.place if dateline else None, deadline,
-                               anchor)
+                               anchor, dateline_day)
     ids = [fact_id(doc_id, f) for f in facts]
     casualties = []
     for f, fid in zip(facts, ids):

@@ -56,16 +56,37 @@ def _cause(text: str, sent: tuple[int, int]) -> str | None:
     return " ".join(m.group(1).split()) if m else None
 
 
+def _resolved(d: DateMention) -> bool:
+    return d.type in ("DATE", "TIME") and d.value[:4].isdigit()
+
+
+def _told(text: str, d: DateMention) -> bool:
+    """Is ``d`` the day a statement was made ("officials said Wednesday", "Wednesday police said")?"""
+    return bool(RULES.reporting_before.search(text, max(0, d.start - 40), d.start) or
+                RULES.reporting_after.match(text, d.end, min(len(text), d.end + 30)))
+
+
+def _period_start(text: str, d: DateMention) -> bool:
+    """Is ``d`` the start of a period counted ("killed since Oct. 7")?"""
+    return RULES.period_start_before.search(text, max(0, d.start - 20), d.start) is not None
+
+
+def told_days(text: str, dates: list[DateMention]) -> list[DateMention]:
+    """The days statements were made on ("the ministry said on Friday"): a running total is as of that day."""
+    return [d for d in dates if _resolved(d) and d.grain in ("day", "minute") and _told(text, d)]
+
+
 def event_dates(text: str, dates: list[DateMention]) -> list[DateMention]:
-    """The date mentions that can date an event: resolved DATE/TIME values, not vague references, and not
-    the date a statement was made ("officials said Wednesday")."""
+    """The date mentions that can date an event: resolved DATE/TIME values, not vague references, not the date
+    a statement was made ("officials said Wednesday"), and not the start of a period counted ("since Oct. 7")."""
     out = []
     for d in dates:
-        if d.type not in ("DATE", "TIME") or not d.value[:4].isdigit():
+        if not _resolved(d):
             continue
-        if RULES.reporting_before.search(text, max(0, d.start - 40), d.start) or \
-                RULES.reporting_after.match(text, d.end, min(len(text), d.end + 30)):
+        if _told(text, d):
             continue  # "officials said Wednesday", "Wednesday police said": when it was said
+        if _period_start(text, d):
+            continue  # "killed since Oct. 7": when the period counted began
         out.append(d)
     return out
 
@@ -149,10 +170,12 @@ def _own_clause_span(text: str, sent: tuple[int, int], start: int, trigger: tupl
 
 
 def attribute_facts(text: str, sentences, facts: list[Fact], dates: list[DateMention], dateline_place: str | None,
-               published: dt.date | None) -> None:
+               published: dt.date | None, dateline_day: DateMention | None = None) -> None:
     """What each fact's sentence and article say of it: running total, statistic, lead, title, another event,
     its date, place, source, cause, and whether a later clause corrects it."""
     usable_dates = sorted(event_dates(text, dates), key=lambda d: d.start)
+    told_list = told_days(text, dates)
+    period_starts = [d for d in dates if _period_start(text, d)]
     date_starts = [d.start for d in usable_dates]
     days_by_value = sorted((d for d in usable_dates if d.grain in ("day", "minute")), key=lambda d: event_day(d.value))
     lead_end = _lead_end(text, sentences)
@@ -175,6 +198,14 @@ def attribute_facts(text: str, sentences, facts: list[Fact], dates: list[DateMen
         f.date = None if undated else _event_date(usable_dates, f.sentence, f.start,
                                                   _own_clause_span(text, f.sentence, f.start, trig, dates),
                                                   date_starts, days_by_value, published)
+        if f.cumulative and any(f.sentence[0] <= d.start < f.sentence[1] for d in period_starts) and \
+                (f.date is None or not f.sentence[0] <= f.date.start < f.sentence[1]):
+            # the running total of a period ("the toll since Oct. 7 has risen to ...") is as of the day it was
+            # told, when its sentence says; the total of an incident keeps the incident's date
+            told = [d for d in told_list if f.sentence[0] <= d.start < f.sentence[1]]
+            f.date = min(told, key=lambda d: abs(d.start - f.start)) if told else f.date
+        if f.date is None and not undated:
+            f.date = dateline_day  # no event date in the article: the day the dateline reports it on
         place = _nearest_place(traits.places, trig[0])
         f.location = place[1] if place else dateline_place
         if place:

@@ -32,7 +32,7 @@ _PHRASE_FACTS = [
 
 def extract_casualties(text: str, sentences: list[tuple[int, int]], counts: list[Count],
                        dates: list[DateMention], dateline_place: str | None = None, deadline=None,
-                       published: dt.date | None = None) -> list[Fact]:
+                       published: dt.date | None = None, dateline_day: DateMention | None = None) -> list[Fact]:
     found = FactList()
     surnames = frozenset(known_surnames(text))
     counts = sorted(counts, key=lambda c: c.start)
@@ -54,7 +54,7 @@ def extract_casualties(text: str, sentences: list[tuple[int, int]], counts: list
                 found.add(fact)
         _negated_noun_facts(text, sent, found)
     facts = _drop_later_anaphora(found.facts)
-    attribute_facts(text, sentences, facts, dates, dateline_place, published)
+    attribute_facts(text, sentences, facts, dates, dateline_place, published, dateline_day)
     mark_round_up_titles(facts)
     return facts
 
