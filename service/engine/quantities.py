@@ -14,6 +14,7 @@ import warnings
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
+from . import quantulum_index
 from .lexicon import alternation, load
 from .numbers import NumberMention
 
@@ -28,6 +29,7 @@ def _parser():
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         from quantulum3 import parser
+    quantulum_index.install()
     return parser
 
 
