@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import regex as re
 
 from .lexicon import alternation, load
-from .rulebook import first_word, match_at
+from .rulebook import WORD_RE, first_word, match_at
 
 _WORDS = load("number_words")
 _VAGUE = load("vague_quantities")
@@ -113,7 +113,6 @@ _CORE_FIRST_WORDS = frozenset(
     for w in lst)
 if not all(w and w.isascii() for w in _CORE_FIRST_WORDS):
     raise ValueError("number words must begin with an ASCII word: a word index compares lower-cased words")
-_TOKEN_RE = re.compile(r"\w+")
 
 _QUAL_BEFORE = {q: alternation(ws) for q, ws in _QUALS["before"].items()}
 _QUAL_BEFORE_RE = re.compile(
@@ -343,7 +342,7 @@ def _core_matches(text: str) -> list[re.Match]:
     with a digit, a word of ``_CORE_FIRST_WORDS``, or a word not in ASCII (whose case folding ``lower()`` may
     not follow)."""
     starts = []
-    for m in _TOKEN_RE.finditer(text):
+    for m in WORD_RE.finditer(text):
         word = m.group()
         if word[0].isdigit() or word.lower() in _CORE_FIRST_WORDS or not word.isascii():
             starts.append(m.start())

@@ -67,12 +67,12 @@ class Rule:
         return getattr(self.regex, self.applies)(window) is not None
 
 
-_WORD_RE = re.compile(r"\w+")
+WORD_RE = re.compile(r"\w+")  # a word, as the word indexes of the rulebook and the number layer read it
 
 
 def first_word(phrase: str) -> str | None:
     """The first word of a phrase, lower-cased (None when it begins with no word)."""
-    m = _WORD_RE.match(str(phrase))
+    m = WORD_RE.match(str(phrase))
     return m.group().lower() if m else None
 
 
@@ -93,7 +93,7 @@ def match_at(pattern: re.Pattern, text: str, starts: list[int], start: int, end:
 def words_of(text: str, start: int, end: int) -> list[tuple[int, str]] | None:
     """The words of ``text[start:end]`` as (start, lower case) pairs, for ``Rule.scan``; None when one is not ASCII
     (case folding is then more than ``lower()``, and every rule scans the whole stretch)."""
-    words = [(m.start(), m.group()) for m in _WORD_RE.finditer(text, start, end)]
+    words = [(m.start(), m.group()) for m in WORD_RE.finditer(text, start, end)]
     if not all(w.isascii() for _, w in words):
         return None
     return [(at, w.lower()) for at, w in words]

@@ -16,9 +16,9 @@ _BOUNDARY_RE = re.compile(r"(?<=[.!?][\"'”’)\]]?)\s+(?=[\"'“‘(\[]?[A-Z0-
 # Where a boundary can begin: every branch above begins right after a full stop, a closing quote or bracket, or
 # at a line break. The boundary pattern is tried only there (``_boundaries``), which finds what ``finditer``
 # finds at a fraction of the cost (tests/test_sentences.py compares the two).
-_BOUNDARY_MARK_RE = re.compile(r"[.!?\"'”’)\]\n\u2028\u2029]")
 _LINE_BREAKS = "\n\u2028\u2029"
-_LINE_BREAK_RE = re.compile(r"[\n\u2028\u2029]")
+_BOUNDARY_MARK_RE = re.compile(rf"[.!?\"'”’)\]{_LINE_BREAKS}]")
+_LINE_BREAK_RE = re.compile(f"[{_LINE_BREAKS}]")
 _INITIALS_RE = re.compile(r"(?:[a-z]\.)+[a-z]?")
 _LAST_WORD_RE = re.compile(r"([\w.]+)[.]?[\"'”’)\]]?$")
 _LAST_WORD_REACH = 64  # characters before a boundary in which its last word is looked for first
