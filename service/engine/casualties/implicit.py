@@ -131,13 +131,13 @@ def implicit_counts(text: str, s: int, e: int, taken: list[tuple[int, int]],
     for m in RULES.one_of.finditer(text, s, e):
         if free(*m.span(), also_out=False):
             out.append(_candidate(m, 0, 1, "one of", qualifier="exact"))
-    return _merge_coordinated(text, out) + _bare_plurals(text, s, e, taken)
+    return _merge_coordinated(text, out) + _bare_plurals(text, s, e, taken, words)
 
 
-def _bare_plurals(text: str, s: int, e: int, taken: list[tuple[int, int]]) -> list[tuple[int, int, Count]]:
+def _bare_plurals(text: str, s: int, e: int, taken: list[tuple[int, int]], words=None) -> list[tuple[int, int, Count]]:
     """"insurgents were detained": a plural with no count before it is two, by convention."""
     out = []
-    for m in RULES.bare_plural.finditer(text, s, e):
+    for m in RULES.scan("bare_plural", text, s, e, words):
         if any(a < m.end() and m.start() < b for a, b in taken):
             continue
         if RULES.determined.search(text, max(s, m.start() - 40), m.start()):
