@@ -1,6 +1,7 @@
 """A rule that declares the words its matches begin with (``begins_with`` in casualty_rules.yaml) is tried only
 where one of them stands (``Rule.scan``): it finds exactly what its ``finditer`` finds, in any casing, next to
 hyphens, apostrophes, digits and non-ASCII words."""
+import regex
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -57,3 +58,15 @@ def test_on_every_example_of_every_indexed_rule():
 
 def test_a_stretch_with_a_word_not_ascii_is_scanned_whole():
     assert words_of("José was shot", 0, 13) is None
+
+
+@settings(max_examples=1000, deadline=None)
+@given(sentence, st.integers(0, 5), st.integers(0, 5))
+def test_words_of_a_stretch_are_its_words_lower_cased(text, cut_start, cut_end):
+    """``words_of`` reads an ASCII stretch lower-cased in one go: the same words, at the same offsets, as reading
+    each word and lower-casing it; None when a word is not ASCII."""
+    start = min(cut_start, len(text))
+    end = max(start, len(text) - cut_end)
+    found = [(m.start(), m.group()) for m in regex.compile(r"\w+").finditer(text, start, end)]
+    expected = [(at, w.lower()) for at, w in found] if all(w.isascii() for _, w in found) else None
+    assert words_of(text, start, end) == expected

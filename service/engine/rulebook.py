@@ -93,6 +93,9 @@ def match_at(pattern: re.Pattern, text: str, starts: list[int], start: int, end:
 def words_of(text: str, start: int, end: int) -> list[tuple[int, str]] | None:
     """The words of ``text[start:end]`` as (start, lower case) pairs, for ``Rule.scan``; None when one is not ASCII
     (case folding is then more than ``lower()``, and every rule scans the whole stretch)."""
+    stretch = text[start:end]
+    if stretch.isascii():  # lower-casing keeps every offset: read the words of the lower-cased stretch
+        return [(start + m.start(), m.group()) for m in WORD_RE.finditer(stretch.lower())]
     words = [(m.start(), m.group()) for m in WORD_RE.finditer(text, start, end)]
     if not all(w.isascii() for _, w in words):
         return None
