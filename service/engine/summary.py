@@ -66,6 +66,7 @@ def _category_figure(cat: str, items: list[tuple[Fact, str]], published: dt.date
     if not usable:
         zeros = [(f, i) for f, i in items if f.negated]
         return (_entry(zeros[0][0], [i for _, i in zeros]) if zeros else None), history
+    usable = _without_rounded_bounds(usable)
     cumulative = [(f, i) for f, i in usable if f.cumulative]
     # a tally ("a fourth victim") counts the incident so far: it stands as a running total, never as a group
     incident = _incident_total([(f, i) for f, i in usable if not f.traits.tally] or usable, text, cat)
@@ -287,6 +288,22 @@ def _historical(f: Fact, published: dt.date | None) -> bool:
     except ValueError:
         return False
     return (published - day).days > HISTORICAL_DAYS
+
+
+UPPER_BOUNDS = ("approaching", "at_most", "less_than")
+BOUND_NEAR = 0.9  # "nears 500", "nearly 500", "up to 500": a figure this close below the bound is the one it rounds
+
+
+def _without_rounded_bounds(usable: list[tuple[Fact, str]]) -> list[tuple[Fact, str]]:
+    """A figure stated only as a bound from above ("As death toll NEARS 500") yields to a figure the article states
+    that the bound rounds ("has killed at least 480": at most the bound, and near it)."""
+    stated = [f.count["value"] for f, _ in usable if f.count["qualifier"] not in UPPER_BOUNDS]
+
+    def rounded(f: Fact) -> bool:
+        bound = f.count["max"] if f.count["max"] is not None else f.count["value"]
+        return f.count["qualifier"] in UPPER_BOUNDS and f.traits.tally_value is None and \
+            any(BOUND_NEAR * bound <= v <= bound for v in stated)
+    return [(f, i) for f, i in usable if not rounded(f)]
 
 
 def _running(f: Fact) -> int:
