@@ -3,7 +3,7 @@
 ``scan_numbers(text)`` finds each number expression — digits ("1,200", "2.3m"), words ("a hundred and
 twelve", "two dozen"), vague quantities ("dozens", "tens of thousands") — and gives it a role: ``count``,
 or one of the roles that make it something else (year, date, time, age, address, identifier, phone,
-money, percent, measure, duration, score, decimal, pronoun, restatement). ``find_counts(text)`` keeps the counts,
+money, percent, measure, duration, score, decimal, pronoun, idiom, restatement). ``find_counts(text)`` keeps the counts,
 each with its qualifier ("at least", "nearly", ...), range and exact offsets.
 
 The language knowledge lives in ``lexicon/number_words.yaml``, ``vague_quantities.yaml``,
@@ -136,6 +136,7 @@ _MASKS = [
     ("identifier", re.compile(r"(?<![\w])(?:[A-Za-z]+-\d+[A-Za-z]*|[A-Za-z]\d+|#\d+|\d+(?:\.\d+){2,}"
                               r"|\d+(?:\.\d+)?(?!(?:k|m|mn|mln|bn|b)(?![\w]))[A-Za-z]+\d*)(?![\w])")),
     ("ordinal", re.compile(r"(?<![\w])\d+(?:st|nd|rd|th)(?![\w])", re.IGNORECASE)),
+    ("idiom", re.compile(alternation(_CTX["set_phrases"]), re.IGNORECASE)),  # "ground zero", "zero tolerance"
     ("age", re.compile(r"(?<=\b" + alternation(_CTX["age_decade_before"]) + r"[-\s]{1,2})\d0['’]?s(?![\w])",
                        re.IGNORECASE)),
     # "a 12-year-boy" (an age missing its "old"), "dead at 25"
