@@ -76,7 +76,27 @@ def _takes_object(text: str, trigger_end: int, gap: str) -> bool:
     agent, not the victim — unless a passive auxiliary stands before the verb ("were killed")."""
     if RULES.passive_aux.search(gap):
         return False
-    return bool(RULES.object_after.match(text, trigger_end))
+    if RULES.object_after.match(text, trigger_end):
+        return True
+    quote = trigger_end + len(text[trigger_end:trigger_end + 4]) - len(text[trigger_end:trigger_end + 4].lstrip())
+    if quote < len(text) and text[quote] in OPENING_QUOTES:  # 'killed "12 people"': read past the quotation mark
+        return bool(RULES.object_after.match(text[:quote] + " " + text[quote + 1:], trigger_end))
+    return False
+
+
+OPENING_QUOTES = "\"“‘'"
+CLOSING_QUOTES = "\"”’'"
+
+
+def _before_quote(text: str, lo: int, cs: int) -> int:
+    """Where the gap before a count ends: before the quotation mark that opens on the count ('the toll was "at
+    least six"'), so that a quoted count links as a bare one."""
+    return cs - 1 if cs - 1 > lo and text[cs - 1] in OPENING_QUOTES and text[cs - 2].isspace() else cs
+
+
+def _past_quote(text: str, ce: int, hi: int) -> int:
+    """Where the gap after a count begins: past the quotation mark that closes on it ('"six" were killed')."""
+    return ce + 1 if ce + 1 < hi and text[ce] in CLOSING_QUOTES and text[ce + 1].isspace() else ce
 
 
 def _between(starts: list[int], lo: int, hi: int) -> bool:
@@ -100,7 +120,7 @@ def best_link(text, count_span, triggers, trigger_starts, others, qualified=Fals
             continue
         if ts >= ce:  # trigger after the count: subject or noun
             restated = RULES.restatement_gap.match(text, ce, ts)
-            gap = text[restated.end() if restated else ce:ts]
+            gap = text[restated.end() if restated else _past_quote(text, ce, ts):ts]
             if _between(others, ce, ts) and not (RULES.coordinated_subject.match(gap) or kind == "passive" and (
                     RULES.locative_subject.match(gap) or RULES.appositive_gap.match(gap))):
                 continue  # (an aside may hold counts of its own: "six people, three men and three women, were")
@@ -118,7 +138,8 @@ def best_link(text, count_span, triggers, trigger_starts, others, qualified=Fals
             else:
                 continue
         else:  # trigger before the count: object or toll
-            gap = text[te:cs]
+            gap_end = _before_quote(text, te, cs)
+            gap = text[te:gap_end]
             second_object = False
             if kind != "tolls" and _between(others, te, cs):
                 # "detained two Haqqani leaders and several suspected insurgents": a second counted object
@@ -128,7 +149,7 @@ def best_link(text, count_span, triggers, trigger_starts, others, qualified=Fals
                 second_object = True
             if kind == "active" and (name := _object_rule(gap, second_object)):
                 cand = (len(gap), 1, cat, "object", (ts, te), name)
-            elif kind == "tolls" and (name := _toll_rule(text, ts, cs, gap, qualified)):
+            elif kind == "tolls" and (name := _toll_rule(text, ts, gap_end, gap, qualified)):
                 cand = (len(gap), 2, cat, "toll", (ts, te), name)
             else:
                 continue
