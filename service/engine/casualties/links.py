@@ -76,12 +76,7 @@ def _takes_object(text: str, trigger_end: int, gap: str) -> bool:
     agent, not the victim — unless a passive auxiliary stands before the verb ("were killed")."""
     if RULES.passive_aux.search(gap):
         return False
-    if RULES.object_after.match(text, trigger_end):
-        return True
-    quote = trigger_end + len(text[trigger_end:trigger_end + 4]) - len(text[trigger_end:trigger_end + 4].lstrip())
-    if quote < len(text) and text[quote] in OPENING_QUOTES:  # 'killed "12 people"': read past the quotation mark
-        return bool(RULES.object_after.match(text[:quote] + " " + text[quote + 1:], trigger_end))
-    return False
+    return bool(RULES.object_after.match(text, trigger_end))
 
 
 OPENING_QUOTES = "\"“‘'"
