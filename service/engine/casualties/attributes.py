@@ -169,15 +169,46 @@ def _own_clause_span(text: str, sent: tuple[int, int], start: int, trigger: tupl
     return (opened[-1] if opened else sent[0]), sent[1]
 
 
+class _ArticleDates(NamedTuple):
+    """The dates of an article as the facts' dates are chosen from them."""
+    all: list[DateMention]
+    events: list[DateMention]  # those that can date an event (``event_dates``), in text order
+    starts: list[int]  # their offsets
+    days_by_value: list[DateMention]  # the day-precise ones, earliest first: the first outside a sentence governs
+    told: list[DateMention]  # the days statements were made on
+    period_starts: list[DateMention]  # the starts of periods counted ("since Oct. 7")
+    dateline_day: DateMention | None
+    published: dt.date | None
+
+    @classmethod
+    def of(cls, text: str, dates: list[DateMention], published: dt.date | None,
+           dateline_day: DateMention | None) -> "_ArticleDates":
+        events = sorted(event_dates(text, dates), key=lambda d: d.start)
+        days = sorted((d for d in events if d.grain in ("day", "minute")), key=lambda d: event_day(d.value))
+        return cls(dates, events, [d.start for d in events], days, told_days(text, dates),
+                   [d for d in dates if _period_start(text, d)], dateline_day, published)
+
+
+def _fact_date(text: str, f: Fact, trigger: tuple[int, int], ad: _ArticleDates) -> DateMention | None:
+    """A fact's date, by the README's policy ("The date of a fact")."""
+    if f.negated and f.category in UNDATED_NEGATIONS:
+        return None  # "no arrests have been made": a state of the inquiry, no event that a date could be of
+    s, e = f.sentence
+    date = _event_date(ad.events, f.sentence, f.start, _own_clause_span(text, f.sentence, f.start, trigger, ad.all),
+                       ad.starts, ad.days_by_value, ad.published)
+    if f.cumulative and any(s <= d.start < e for d in ad.period_starts) and (date is None or not s <= date.start < e):
+        # the running total of a period ("the toll since Oct. 7 has risen to ...") is as of the day it was told,
+        # when its sentence says; the total of an incident keeps the incident's date
+        told = [d for d in ad.told if s <= d.start < e]
+        date = min(told, key=lambda d: abs(d.start - f.start)) if told else date
+    return date if date is not None else ad.dateline_day  # no event date at all: the day the dateline reports
+
+
 def attribute_facts(text: str, sentences, facts: list[Fact], dates: list[DateMention], dateline_place: str | None,
                published: dt.date | None, dateline_day: DateMention | None = None) -> None:
     """What each fact's sentence and article say of it: running total, statistic, lead, title, another event,
     its date, place, source, cause, and whether a later clause corrects it."""
-    usable_dates = sorted(event_dates(text, dates), key=lambda d: d.start)
-    told_list = told_days(text, dates)
-    period_starts = [d for d in dates if _period_start(text, d)]
-    date_starts = [d.start for d in usable_dates]
-    days_by_value = sorted((d for d in usable_dates if d.grain in ("day", "minute")), key=lambda d: event_day(d.value))
+    article_dates = _ArticleDates.of(text, dates, published, dateline_day)
     lead_end = _lead_end(text, sentences)
     headline = _headline(text, sentences)
     own_events = _own_event_names(text, sentences, headline)
@@ -193,19 +224,7 @@ def attribute_facts(text: str, sentences, facts: list[Fact], dates: list[DateMen
         f.traits.lead = f.start < lead_end
         f.traits.headline = f.sentence == headline
         f.traits.other_event = _other_event(text, f.sentence[0], f.start, own_events)
-        # "no arrests have been made": a state of the inquiry, no event that a date could be of
-        undated = f.negated and f.category in UNDATED_NEGATIONS
-        f.date = None if undated else _event_date(usable_dates, f.sentence, f.start,
-                                                  _own_clause_span(text, f.sentence, f.start, trig, dates),
-                                                  date_starts, days_by_value, published)
-        if f.cumulative and any(f.sentence[0] <= d.start < f.sentence[1] for d in period_starts) and \
-                (f.date is None or not f.sentence[0] <= f.date.start < f.sentence[1]):
-            # the running total of a period ("the toll since Oct. 7 has risen to ...") is as of the day it was
-            # told, when its sentence says; the total of an incident keeps the incident's date
-            told = [d for d in told_list if f.sentence[0] <= d.start < f.sentence[1]]
-            f.date = min(told, key=lambda d: abs(d.start - f.start)) if told else f.date
-        if f.date is None and not undated:
-            f.date = dateline_day  # no event date in the article: the day the dateline reports it on
+        f.date = _fact_date(text, f, trig, article_dates)
         place = _nearest_place(traits.places, trig[0])
         f.location = place[1] if place else dateline_place
         if place:
