@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from service.engine.casualty_rulebook import RULES, WORD_LISTS
 from service.engine.rulebook import unmark, words_of
 
-INDEXED = sorted(r.name for r in RULES if r.first_words is not None)
+INDEXED = sorted(r.name for r in RULES if r.first_words is not None or r.needed_words is not None)
 LISTS = WORD_LISTS
 
 

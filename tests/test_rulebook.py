@@ -4,7 +4,7 @@ import pytest
 import regex
 
 from service.engine.casualty_rulebook import RULES
-from service.engine.rulebook import Rulebook, unmark
+from service.engine.rulebook import Rulebook, unmark, words_of
 
 CASES = [(rule.name, "example", text) for rule in RULES for text in rule.examples] + \
         [(rule.name, "near miss", text) for rule in RULES for text in rule.near_misses]
@@ -120,3 +120,17 @@ def _facts(text):
 def test_the_category_flags_decide_what_may_count(text, facts):
     """The flags of casualty_triggers.yaml's category blocks (pronouns, bare_plurals, stated_zeros), not code."""
     assert _facts(text) == facts
+
+
+def test_a_rule_that_needs_a_word_is_not_scanned_where_none_stands(tmp_path, monkeypatch):
+    book = _book(tmp_path, monkeypatch, """
+rules:
+  possessive: {pattern: "\\\\w+'s\\\\s+(?=@verbs)", needs: [verbs], examples: [], near_misses: []}
+""")
+    rule = book.rules["possessive"]
+    assert rule.needed_words == {"shot", "killed"}
+    for text in ["the man's shot rang out", "the man's dog barked"]:
+        words = words_of(text, 0, len(text))
+        assert [m.span() for m in rule.scan(text, 0, len(text), words)] == \
+            [m.span() for m in rule.regex.finditer(text)]
+    assert rule.scan("the man's dog barked", 0, 20, words_of("the man's dog barked", 0, 20)) == []

@@ -24,6 +24,10 @@ the window as ``applies`` says: ``search`` (the default), ``match`` (from its st
 without brackets is read whole. It must fire on every example and on no near miss: ``tests/test_rulebook.py``
 walks every record.
 
+Two optional fields make a rule cheaper to scan, never different (``tests/test_rule_index.py``): ``begins_with``
+names the word lists whose first words every match begins with (the rule is tried only where one stands), and
+``needs`` the lists of which every match holds a word (a stretch without one is not scanned at all).
+
 This module knows no language: the words are the lexicon's, the shapes the rulebook's.
 """
 from __future__ import annotations
@@ -50,11 +54,15 @@ class Rule:
     near_misses: tuple[str, ...]
     applies: str  # "search", "match" or "fullmatch": how the code applies it to a window, so how its examples are read
     first_words: frozenset | None = None  # the words a match begins with (``begins_with``); None: any place
+    needed_words: frozenset | None = None  # a match holds one of these words (``needs``); None: no such word
 
     def scan(self, text: str, start: int, end: int, words: list[tuple[int, str]] | None = None) -> list[re.Match]:
         """The rule's matches in ``text[start:end]``, as ``finditer`` finds them. Given the stretch's ``words``
         (``words_of``), a rule that declares the words its matches begin with is tried only where one stands:
         leftmost first, never inside its own last match."""
+        if words is not None and self.needed_words is not None and \
+                not any(word in self.needed_words for _, word in words):
+            return []  # the stretch holds none of the words every match holds
         if self.first_words is None or words is None:
             return list(self.regex.finditer(text, start, end))
         return match_at(self.regex, text, [at for at, word in words if word in self.first_words], start, end)
@@ -137,10 +145,11 @@ class Rulebook:
             raise ValueError(f"{self.name}.{name}: applies is search, match or fullmatch, not {applies!r}")
         return Rule(name, " ".join(str(record.get("doc", "")).split()), source,
                     re.compile(self.expand(source), flags), tuple(record.get("examples") or ()),
-                    tuple(record.get("near_misses") or ()), applies, self._first_words(record.get("begins_with")))
+                    tuple(record.get("near_misses") or ()), applies, self._first_words(record.get("begins_with")),
+                    self._first_words(record.get("needs")))
 
     def _first_words(self, lists) -> frozenset | None:
-        """The first words of the entries of the word lists a rule's matches begin with (``begins_with``)."""
+        """The first words of the entries of the word lists named (``begins_with``, ``needs``)."""
         if not lists:
             return None
         words = set()
