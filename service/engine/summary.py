@@ -290,20 +290,20 @@ def _historical(f: Fact, published: dt.date | None) -> bool:
     return (published - day).days > HISTORICAL_DAYS
 
 
-UPPER_BOUNDS = ("approaching", "at_most", "less_than")
 BOUND_NEAR = 0.9  # "nears 500", "nearly 500", "up to 500": a figure this close below the bound is the one it rounds
+
+
+def _bound_from_above(f: Fact) -> bool:
+    """Is the fact's count only a bound from above ("nears 500", "up to 30": a max and no min)?"""
+    return f.count["max"] is not None and f.count["min"] is None and f.traits.tally_value is None
 
 
 def _without_rounded_bounds(usable: list[tuple[Fact, str]]) -> list[tuple[Fact, str]]:
     """A figure stated only as a bound from above ("As death toll NEARS 500") yields to a figure the article states
     that the bound rounds ("has killed at least 480": at most the bound, and near it)."""
-    stated = [f.count["value"] for f, _ in usable if f.count["qualifier"] not in UPPER_BOUNDS]
-
-    def rounded(f: Fact) -> bool:
-        bound = f.count["max"] if f.count["max"] is not None else f.count["value"]
-        return f.count["qualifier"] in UPPER_BOUNDS and f.traits.tally_value is None and \
-            any(BOUND_NEAR * bound <= v <= bound for v in stated)
-    return [(f, i) for f, i in usable if not rounded(f)]
+    stated = [f.count["value"] for f, _ in usable if not _bound_from_above(f)]
+    return [(f, i) for f, i in usable if not (
+        _bound_from_above(f) and any(BOUND_NEAR * f.count["max"] <= v <= f.count["max"] for v in stated))]
 
 
 def _running(f: Fact) -> int:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from ..casualty_rulebook import COMMA_RE, LINK_WINDOW, RULES
+from ..casualty_rulebook import CLOSING_QUOTES, COMMA_RE, LINK_WINDOW, OPENING_QUOTES, RULES
 from .facts import Fact
 
 
@@ -79,14 +79,11 @@ def _takes_object(text: str, trigger_end: int, gap: str) -> bool:
     return bool(RULES.object_after.match(text, trigger_end))
 
 
-OPENING_QUOTES = "\"“‘'"
-CLOSING_QUOTES = "\"”’'"
-
-
 def _before_quote(text: str, lo: int, cs: int) -> int:
     """Where the gap before a count ends: before the quotation mark that opens on the count ('the toll was "at
-    least six"'), so that a quoted count links as a bare one."""
-    return cs - 1 if cs - 1 > lo and text[cs - 1] in OPENING_QUOTES and text[cs - 2].isspace() else cs
+    least six"'), so that a quoted count links as a bare one; not on a title ('killed "Three Kings"')."""
+    quoted = cs - 1 > lo and text[cs - 1] in OPENING_QUOTES and text[cs - 2].isspace()
+    return cs - 1 if quoted and not text[cs].isupper() else cs
 
 
 def _past_quote(text: str, ce: int, hi: int) -> int:
