@@ -15,20 +15,20 @@ class Category:
     colour: str
     hxl: str  # its attribute under #affected ("" for plain #affected)
     mass: bool  # counted by numbers only, never by one person
-    groups_after_a_named_target: bool  # a later group taken with a named target adds to the figure
+    later_groups_add: bool  # a later sentence's group adds to the figure ("also detained one other")
     pronouns: bool  # a pronoun may be its subject or object ("he was shot")
     bare_plurals: bool  # a plural without a count may be its subject or object ("insurgents were detained")
     stated_zeros: bool  # a count with a negated verb states a zero of it ("the two were not hurt")
 
 
 DECLARED = tuple(Category(name, spec["label"], spec["colour"], spec["hxl"], bool(spec["mass"]),
-                          bool(spec["groups_after_a_named_target"]), bool(spec["pronouns"]),
+                          bool(spec["later_groups_add"]), bool(spec["pronouns"]),
                           bool(spec["bare_plurals"]), bool(spec["stated_zeros"]))
                  for name, spec in load("casualty_triggers")["categories"].items())
 CATEGORIES = tuple(c.name for c in DECLARED)
 BY_NAME = {c.name: c for c in DECLARED}
 MASS_CATEGORIES = tuple(c.name for c in DECLARED if c.mass)
-GROUP_CATEGORIES = tuple(c.name for c in DECLARED if c.groups_after_a_named_target)
+GROUP_CATEGORIES = tuple(c.name for c in DECLARED if c.later_groups_add)
 PRONOUN_CATEGORIES = frozenset(c.name for c in DECLARED if c.pronouns)
 BARE_PLURAL_CATEGORIES = frozenset(c.name for c in DECLARED if c.bare_plurals)
 ZERO_CATEGORIES = frozenset(c.name for c in DECLARED if c.stated_zeros)

@@ -10,7 +10,7 @@ import re
 from collections import Counter
 
 from .casualties import Fact, event_day
-# GROUP_CATEGORIES: operations that report a named target, then the group taken with him
+# GROUP_CATEGORIES: operations that take people group by group (a later group adds to the figure)
 from .categories import GROUP_CATEGORIES, MASS_CATEGORIES
 from .casualty_rulebook import PERPETRATOR_HEADS, PRONOUNS, RULES
 
@@ -167,9 +167,11 @@ def _incident_total(items: list[tuple[Fact, str]], text: str, category: str = ""
             # "Five people were shot ... Two victims were found at the scene ... Three other victims showed up
             # at the hospital": the story tells the first figure's people group by group
             continue
-        elif (additive or category in GROUP_CATEGORIES and _new_group(
+        elif category in GROUP_CATEGORIES and (additive or _new_group(
                 group, [f for sid in sentences if sid != sent for f, _ in sentences[sid] if f.start < group[0][0].start])) \
                 and s_sum <= ADDITIVE_MAX:
+            # arrests and abductions take people group by group ("also detained one other"); for deaths and
+            # injuries a later group is the story retold or another incident
             total += s_sum
             ids += [i for _, i in group]
         elif s_sum > total and not (LEAD_FIRST and lead):
