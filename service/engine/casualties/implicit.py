@@ -65,6 +65,7 @@ def _candidate(m, group, value: int, kind: str, qualifier: str = "implicit", lin
 # (pattern, group naming the people, kind, value); tried in order, a span already taken is skipped
 _IMPLICIT_SOURCES = [
     ("relatives", "np", "implicit", lambda m: relatives_value(m.group("np"))),
+    ("possessive_object", "np", "implicit", lambda m: 1),
     ("named_victim", "name", "implicit", lambda m: 1),
     ("bare_object", "np", "implicit", lambda m: 1),
     ("multiple_fatal", "word", "multiplier", lambda m: MULTIPLIERS[m.group("word").lower()]),
@@ -127,7 +128,8 @@ def implicit_counts(text: str, s: int, e: int, taken: list[tuple[int, int]],
         if m.group("last") in known_surnames and free(*m.span()):
             out.append(_candidate(m, "name", 1, "implicit"))
     for m in RULES.scan("reflexive", text, s, e, words):
-        out.append(_candidate(m, 0, 1, "object pronoun"))
+        if not any(x < m.end() and m.start() < y for x, y in out_spans(out)):  # not the "her" of "her neighbor"
+            out.append(_candidate(m, 0, 1, "object pronoun"))
     for m in RULES.one_of.finditer(text, s, e):
         if free(*m.span(), also_out=False):
             out.append(_candidate(m, 0, 1, "one of", qualifier="exact"))

@@ -144,9 +144,10 @@ def _linked_fact(sentence: Sentence, cs: int, ce: int, cnt: Count, found: FactLi
     if hypothetical(sentence, cs, cnt, trig):
         veto("hypothetical", cnt, category)  # "could kill thousands", "1,000 were planned to be evacuated"
         return None
-    if category == "injured" and \
-            RULES.shot_then_died.match(sentence.text, trig[1], min(sentence.span[1], trig[1] + 100)):
-        category = "killed"  # "was shot in the head and killed", "shot in head, dies"
+    if category == "injured" and (
+            RULES.shot_then_died.match(sentence.text, trig[1], min(sentence.span[1], trig[1] + 100))
+            or cs > trig[1] and RULES.object_to_death.match(sentence.text, cnt.end, sentence.span[1])):
+        category = "killed"  # "was shot in the head and killed", "shot in head, dies", "shot his brother to death"
     return _new_fact(sentence, cs, ce, cnt, category, (rule, rule_name), trig, perpetrator, found)
 
 
@@ -223,15 +224,25 @@ def _negated_noun_facts(text: str, sent: tuple[int, int], found: FactList) -> No
         found.add(Fact(cat, cnt.as_dict(), m.start(), m.end(), sent, "negated_noun", negated=True))
 
 
+def _new_possessed(f: Fact, before: Fact) -> bool:
+    """Is ``f`` a possessed person that another verb of the sentence of ``before`` takes as its object ("shot two
+    children and injured HIS WIFE"): one more person, not a mention of someone counted?"""
+    return f.sentence == before.sentence and f.traits.link == "object" and \
+        f.traits.trigger != before.traits.trigger and RULES.possessive_start.match(f.count["text"]) is not None
+
+
 def _drop_later_anaphora(facts: list[Fact]) -> list[Fact]:
     """"the boy", "him" after a fact of the same category are repeated mentions, not new facts."""
     kept: list[Fact] = []
-    first_start: dict[str, int] = {}
+    first: dict[str, Fact] = {}
     for f in facts:
-        if f.traits.anaphoric and first_start.get(f.category, f.start) < f.start:
-            continue
-        if not f.traits.ordinal:  # a tally ("the 116th homicide") introduces no victim to refer back to
-            first_start[f.category] = min(first_start.get(f.category, f.start), f.start)
+        before = first.get(f.category)
+        if f.traits.anaphoric and before is not None and before.start < f.start:
+            if not _new_possessed(f, before):
+                continue
+            f.traits.anaphoric = False
+        if not f.traits.ordinal and (before is None or f.start < before.start):
+            first[f.category] = f  # (a tally, "the 116th homicide", introduces no victim to refer back to)
         kept.append(f)
     new_index = {id(f): i for i, f in enumerate(kept)}
     for f in kept:  # breakdown parents are indices into the list

@@ -64,7 +64,16 @@ def reflexive_count(sentence: Sentence, cs: int, ce: int, cnt: Count, category: 
                  and trig[0] - LINK_WINDOW <= c[0] and not (  # not "faces two felony charges"
                      c[2].kind != "implicit" and RULES.not_persons_after.match(text, c[2].core_end,
                                                                             min(e, c[2].core_end + 40)))]
+        # the objects of an earlier verb are not who the pronoun is: the one who shot them is ("fatally shot his
+        # wife and two sons before killing HIMSELF", "wounded his cousin and killed herself": one more dead)
         by_start = {f.start: f for f in sentence.facts if f.category == category}
+        verbs_before = [t[1] for t in sentence.triggers if t[3] == "active" and t[1] <= trig[0]
+                        and not RULES.passive_aux.search(text, max(s, t[0] - 20), t[0])]
+        objects = [c for c in prior if verbs_before and c[0] >= verbs_before[0]
+                   and (c[0] not in by_start or by_start[c[0]].traits.link == "object")]
+        if objects and category == "killed":
+            return cnt, True
+        prior = [c for c in prior if c not in objects]
         if prior and (prior[-1][0], category) in found.linked:
             if category != "killed" or not (
                     RULES.new_subject.search(text, max(s, trig[0] - 25), trig[0]) or
