@@ -124,6 +124,14 @@ def test_summary_corpus(case):
     ("Fighting has raged since Aug. 1. Five people were killed in a raid.", None),
     # ... and a period's running total is as of the day it was told
     ("The death toll since Aug. 1 has risen to 212, the ministry said on Friday.", "2024-08-09"),
+    # ... told in another sentence: the article's statement day, never the war's first day named elsewhere
+    ("Death toll since Aug. 1 rises to 212\n\nThe ministry said on Friday that the toll had climbed. The war "
+     "began with an attack on Aug. 1.", "2024-08-09"),
+    # a figure of the past hours or days is as of the day it was told
+    ("The ministry said on Friday that 41 people were killed over the past 24 hours. Fighting began on Aug. 1.",
+     "2024-08-09"),
+    # ... not a longer period, which follows the policy (the governing day)
+    ("Fighting began on Aug. 1. The ministry said 41 people were killed over the past two years.", "2024-08-01"),
     # the running total of an incident keeps the incident's date
     ("A bomb went off on Aug. 1. The death toll in the blast has risen to 12, officials said on Friday.",
      "2024-08-01"),

@@ -177,6 +177,7 @@ class _ArticleDates(NamedTuple):
     days_by_value: list[DateMention]  # the day-precise ones, earliest first: the first outside a sentence governs
     told: list[DateMention]  # the days statements were made on
     period_starts: list[DateMention]  # the starts of periods counted ("since Oct. 7")
+    recent_periods: list[DateMention]  # durations counted back from the report ("over the past 24 hours")
     dateline_day: DateMention | None
     published: dt.date | None
 
@@ -186,7 +187,9 @@ class _ArticleDates(NamedTuple):
         events = sorted(event_dates(text, dates), key=lambda d: d.start)
         days = sorted((d for d in events if d.grain in ("day", "minute")), key=lambda d: event_day(d.value))
         return cls(dates, events, [d.start for d in events], days, told_days(text, dates),
-                   [d for d in dates if _period_start(text, d)], dateline_day, published)
+                   [d for d in dates if _period_start(text, d)],
+                   [d for d in dates if d.type == "DURATION" and RULES.recent_period.match(d.text)],
+                   dateline_day, published)
 
 
 def _fact_date(text: str, f: Fact, trigger: tuple[int, int], ad: _ArticleDates) -> DateMention | None:
@@ -196,11 +199,16 @@ def _fact_date(text: str, f: Fact, trigger: tuple[int, int], ad: _ArticleDates) 
     s, e = f.sentence
     date = _event_date(ad.events, f.sentence, f.start, _own_clause_span(text, f.sentence, f.start, trigger, ad.all),
                        ad.starts, ad.days_by_value, ad.published)
-    if f.cumulative and any(s <= d.start < e for d in ad.period_starts) and (date is None or not s <= date.start < e):
-        # the running total of a period ("the toll since Oct. 7 has risen to ...") is as of the day it was told,
-        # when its sentence says; the total of an incident keeps the incident's date
+    counted = f.cumulative and any(s <= d.start < e for d in ad.period_starts) or \
+        any(s <= d.start < e for d in ad.recent_periods)
+    if counted and (date is None or not s <= date.start < e):
+        # the figure of a period counted ("the toll since Oct. 7 has risen to ...", "201 killed over the past 24
+        # hours") is as of the day it was told: its sentence's, else the article's first statement day, else the
+        # dateline's; never a day of an event before it (the war's first day); an incident's total keeps the
+        # incident's date
         told = [d for d in ad.told if s <= d.start < e]
-        date = min(told, key=lambda d: abs(d.start - f.start)) if told else date
+        date = min(told, key=lambda d: abs(d.start - f.start)) if told else \
+            (ad.told[0] if ad.told else ad.dateline_day)
     return date if date is not None else ad.dateline_day  # no event date at all: the day the dateline reports
 
 
