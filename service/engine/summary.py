@@ -34,8 +34,22 @@ def summarise(facts: list[Fact], ids: list[str], published: dt.date | None, text
             only_history.add(cat)
         if entry is not None:
             summary[cat] = entry
+    _without_period_statistics(summary, by_cat)
     _across_categories(summary, by_cat, only_history, published)
     return summary
+
+
+def _without_period_statistics(summary: dict, by_cat: dict) -> None:
+    """A category whose figure is only a period's statistic ("so far this year, 21 adults have been accidentally
+    shot") has no figure when the article tells its own incident in another category ("a teenager died"): the
+    statistic is the background, not the incident's count."""
+    def statistic_only(cat: str) -> bool:
+        ids = set(summary[cat]["facts"])
+        return bool(ids) and all(f.traits.statistic for f, i in by_cat[cat] if i in ids)
+    stats = [cat for cat in summary if statistic_only(cat)]
+    if stats and any(cat not in stats and not all(f.negated for f, _ in by_cat[cat]) for cat in summary):
+        for cat in stats:
+            del summary[cat]
 
 
 def _stand_in_publication(facts: list[Fact]) -> dt.date | None:
