@@ -181,10 +181,11 @@ def _incident_total(items: list[tuple[Fact, str]], text: str, category: str = ""
             # "Five people were shot ... Two victims were found at the scene ... Three other victims showed up
             # at the hospital": the story tells the first figure's people group by group
             continue
-        elif category in GROUP_CATEGORIES and _retold_with_one_told(group, text, total):
+        elif category in GROUP_CATEGORIES and _joined_to_one_told(group, text):
             # "detained four suspects, including a commander ... the commander and three additional suspects were
-            # detained": the later group with the one already told makes no more than the figure
-            continue
+            # detained": the later group with the one already told is the story retold, the figure the larger
+            if s_sum + 1 > total:
+                total, ids = s_sum + 1, ids + [i for _, i in group]
         elif category in GROUP_CATEGORIES and (additive or _new_group(
                 group, [f for sid in sentences if sid != sent for f, _ in sentences[sid] if f.start < group[0][0].start])) \
                 and s_sum <= ADDITIVE_MAX:
@@ -236,11 +237,10 @@ def _place_by_place(items: list[tuple[Fact, str]], text: str, breaks: list[int])
             "facts": [i for _, i in group]}
 
 
-def _retold_with_one_told(group, text: str, total: int) -> bool:
-    """Is a later group joined to one person the story told of ("the commander and three additional suspects"),
-    the two together no more than the figure so far?"""
-    return len(group) == 1 and group[0][0].count["value"] + 1 <= total and RULES.joined_to_one_told.search(
-        text, group[0][0].sentence[0], group[0][0].start) is not None
+def _joined_to_one_told(group, text: str) -> bool:
+    """Is a later group joined to one person the story told of ("the commander and three additional suspects")?"""
+    return len(group) == 1 and RULES.joined_to_one_told.search(text, group[0][0].sentence[0],
+                                                                group[0][0].start) is not None
 
 
 def _new_group_cue(group, text: str) -> bool:
