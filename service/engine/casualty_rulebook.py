@@ -41,7 +41,8 @@ RULES = Rulebook("casualty_rules", WORD_LISTS)
 
 # ------------------------------------------------------------------------------------------- triggers
 def _trigger_regex(words, phrase: str | None = None) -> re.Pattern | None:
-    parts = ([alternation(words)] if words else []) + ([phrase] if phrase else [])
+    # never the second half of a hyphenated word: "a NON-FATAL shooting of his son" is no death
+    parts = ([rf"(?<!-){alternation(words)}"] if words else []) + ([phrase] if phrase else [])
     return re.compile("|".join(parts), re.IGNORECASE) if parts else None
 
 

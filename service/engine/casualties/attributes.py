@@ -308,7 +308,10 @@ def _own_event_names(text: str, sentences: list[tuple[int, int]], headline: tupl
 
 def _other_event(text: str, sentence_start: int, count_start: int, own: set[str]) -> bool:
     """Does the fact's sentence name another event than the article's own before the count ("The Butte Fire
-    would later ... lead to the deaths of two civilians", in an article on the Electra Fire)?"""
+    would later ... lead to the deaths of two civilians", in an article on the Electra Fire), or is it a line that
+    links to another story ("Related Coverage ...", a video's running time)?"""
+    if RULES.other_story_line.match(text, sentence_start):
+        return True
     if not own:
         return False
     names = _event_names(text, sentence_start, count_start)
