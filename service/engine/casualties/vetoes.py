@@ -119,6 +119,12 @@ def vetoed_by_kind(sentence: Sentence, cs: int, ce: int, cnt: Count, category: s
         return veto("pronoun_shot_before_dying", cnt, category)
     if kind == "bare plural" and category not in BARE_PLURAL_CATEGORIES:
         return veto("bare_plural_category", cnt, category)
+    if kind != "negation" and any(t[2] != category and (RULES.or_between.fullmatch(text, trig[1], t[0]) or
+                                                      RULES.or_between.fullmatch(text, t[1], trig[0]))
+                                  for t in sentence.triggers):
+        # "captured or killed a large number": the two together, neither's figure ("no one was killed or hurt"
+        # states both zeros)
+        return veto("or_joined_categories", cnt, category)
     if kind == "negation" and rule != "subject":
         return veto("negation_needs_subject", cnt, category)
     if kind == "negation" and RULES.severity.search(text, trig[0], trig[1]):
