@@ -142,17 +142,7 @@ def _dead_among_shot(dead: list[Fact], shot: list[Fact], told_dead: list[Fact]) 
 
 def _incident_total(items: list[tuple[Fact, str]], text: str, category: str = "") -> dict:
     """Distinct groups of one incident added up, repeated mentions once (policy 3 above)."""
-    seen_values: set[int] = set()
-    sentences: dict[tuple[int, int], list[tuple[Fact, str]]] = {}
-    for f, i in items:
-        v = f.count["value"]
-        repeat = (f.count["qualifier"] != "implicit" and v in seen_values and f.sentence not in sentences
-                  and not f.traits.additive) \
-            or (f.traits.anaphoric and sentences) or (f.traits.bare and sentences)
-        seen_values.add(v)
-        if repeat:
-            continue
-        sentences.setdefault(f.sentence, []).append((f, i))
+    sentences = _groups_by_sentence(items)
     total, ids = None, []
     best_single = max(items, key=lambda fi: fi[0].count["value"])
     told = 0  # people the sentences after the first have told of, group by group
@@ -197,6 +187,27 @@ def _incident_total(items: list[tuple[Fact, str]], text: str, category: str = ""
             total, ids = s_sum, [i for _, i in group]
     if total is None or (len(ids) == 1 and total == best_single[0].count["value"]):
         return _entry(best_single[0], [best_single[1]])
+    return _total_entry(total, ids, items)
+
+
+def _groups_by_sentence(items: list[tuple[Fact, str]]) -> dict[tuple[int, int], list[tuple[Fact, str]]]:
+    """The facts of each sentence that tell a group, in text order; a figure told again in a later sentence, an
+    anaphoric mention and a bare plural after the first sentence are repeats, left out."""
+    seen_values: set[int] = set()
+    sentences: dict[tuple[int, int], list[tuple[Fact, str]]] = {}
+    for f, i in items:
+        v = f.count["value"]
+        repeat = (f.count["qualifier"] != "implicit" and v in seen_values and f.sentence not in sentences
+                  and not f.traits.additive) \
+            or (f.traits.anaphoric and sentences) or (f.traits.bare and sentences)
+        seen_values.add(v)
+        if not repeat:
+            sentences.setdefault(f.sentence, []).append((f, i))
+    return sentences
+
+
+def _total_entry(total: int, ids: list[str], items: list[tuple[Fact, str]]) -> dict:
+    """The summary entry of a figure added up from the facts ``ids``: exact when all its parts are."""
     quals = {"exact" if f.count["qualifier"] == "implicit" and len(ids) > 1 else f.count["qualifier"]
              for f, i in items if i in ids}
     qualifier = quals.pop() if len(quals) == 1 else "at_least"
