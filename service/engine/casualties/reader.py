@@ -106,13 +106,17 @@ def _breakdown_of(sentence: Sentence, cs: int, cnt: Count, found: FactList) -> F
     text, (s, _) = sentence.text, sentence.span
     if not sentence.facts or cnt.kind == "negation":
         return None
+    # the part of the nearest fact before it that can hold it: "14 shot, one fatally, including 6 at a party" is a
+    # part of the 14, not of the one
+    parent = next((f for f in reversed(sentence.facts) if f.count["value"] >= cnt.value), None)
+    if parent is None:
+        return None
     if RULES.including.search(text, max(s, cs - 40), cs):
         rule = "including"
-    elif in_aside(text, sentence.facts[-1], cs):
+    elif in_aside(text, parent, cs):
         rule = "aside_open"
     else:
         return None
-    parent = sentence.facts[-1]
     fact = Fact(parent.category, cnt.as_dict(), cnt.start, cnt.end, sentence.span, rule,
                 part_of=found.index_of[id(parent)])
     fact.traits.trigger = parent.traits.trigger
