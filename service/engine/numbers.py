@@ -164,9 +164,10 @@ _AGE_BEFORE_RE = re.compile(r"(?<![\w])" + alternation(_CTX["age_before"]) + r"\
                             r"(?:\d{1,3}\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|to)\s+|-\s*))*$", re.IGNORECASE)
 _DISTANCE_AFTER_RE = re.compile(r"\s+" + alternation(_CTX["distance_after"]), re.IGNORECASE)
 _AGE_AFTER_RE = re.compile(r"^\s*" + alternation(_CTX["age_after"], boundary=False) + r"(?![a-z])", re.IGNORECASE)
-_AGE_APPOSITION_RE = re.compile(r"(?:[A-Z][\w'.-]+|(?i:" + alternation(_CTX["age_apposition_nouns"]) + r")),\s*$")
+_AGE_NOUNS = alternation(_CTX["age_apposition_nouns"])
+_AGE_APPOSITION_RE = re.compile(r"(?:[A-Z][\w'.-]+|(?i:" + _AGE_NOUNS + r")),\s*$")
 # ... and the ages after the first of such a list: "Three teens, 15, 16 AND 17, were wounded"
-_AGE_LIST_RE = re.compile(r"(?i:" + alternation(_CTX["age_apposition_nouns"]) + r"),\s*(?:\d{1,3}\s*,\s*)*\d{1,3}"
+_AGE_LIST_RE = re.compile(r"(?i:" + _AGE_NOUNS + r"),\s*(?:\d{1,3}\s*,\s*)*\d{1,3}"
                           r"\s*(?:,\s*|,?\s+(?:and|&)\s+)$")
 # "Alexis Mungin, 29, ...", "Alexis Mungin, 29 and pregnant, ...", "Smith, 29, and his wife"
 _AGE_APPOSITION_AFTER_RE = re.compile(r"^\s*(?:,|\)|;|\.(?:\s|$)|and\s+\d|of\s+[A-Z]|who\b|and\s+[A-Z]|"

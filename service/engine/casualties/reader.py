@@ -209,10 +209,9 @@ def _group_cues(sentence: Sentence, cs: int, ce: int, cnt: Count, fact: Fact) ->
     # the cue is around the count, not in it ("another teen" names one victim; it adds no one)
     counted = cnt.kind in ("digits", "words", "vague")
     more = RULES.more_after.match(text, cnt.core_end, e) if counted else None
-    # the count's own "other" ("A FEW OTHER militants were captured"): more people than those told before
-    own_other = RULES.additive_after.match(text, cnt.core_end, e) if counted else None
-    cue = RULES.additive.search(text, max(s, cs - 60), cs) or RULES.additive.search(text, ce, min(e, ce + 40)) or \
-        more or own_other
+    # the count's own "more" or "other" ("A FEW OTHER militants were captured"): more people than those told before
+    own = RULES.additive_after.match(text, cnt.core_end, e) if counted else None
+    cue = RULES.additive.search(text, max(s, cs - 60), cs) or RULES.additive.search(text, ce, min(e, ce + 40)) or own
     fact.traits.more = more is not None  # "two MORE": a new group
     # "killed one man and wounded two others": "others" sets them apart from another category's
     # group in the same sentence; it adds nothing to an earlier figure of their own category
