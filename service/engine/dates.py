@@ -917,8 +917,8 @@ RULES: list[Rule] = [
        rf"(?!\s+{alternation(W['holiday_names_before'])})",
        p_holiday, anchor="holiday"),  # (Easter week: the week that holds it)
     # 9 a.m. · 9:30 p.m. Tuesday
-    _r("clock time", rf"{_B}(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<min>[0-5]\d))?\s*(?P<ampm>[ap]\.?m\.?)(?:\s+[A-Z]{{2,4}})?"
-       rf"(?:\s+(?P<wd>{alternation(WEEKDAYS)}))?(?![\w])", p_time, anchor="ampm", stateful=True),
+    _r("clock time", rf"{_B}(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<min>[0-5]\d))?\s*(?P<ampm>[ap]\.?m\.?)"
+       rf"(?:[^\S\n]+(?-i:{alternation(W['time_zones'])})\b)?(?:[^\S\n]+(?P<wd>{alternation(WEEKDAYS)}))?(?![\w])", p_time, anchor="ampm", stateful=True),
     # "will one day be": some future day, not a duration
     _r("someday", rf"(?<=\b{alternation(W['someday_before'])}\s+)one\s+day(?=\s+[a-z])", p_someday, anchor="unit"),
     # today is the eighth day of the operation
