@@ -394,6 +394,12 @@ def p_relative_day(m, ctx):
     return _day_value(d, part), "DATE", "day", None
 
 
+def p_part_of_today(m, ctx):
+    if ctx.anchor is None:
+        return None
+    return _day_value(ctx.anchor, m["part"]), "TIME", "day", None
+
+
 def _offset(table: str, words: str) -> int:
     """The offset the lexicon table ``table`` gives the matched words ("the following month" -> 1)."""
     return W[table][_phrase(words)]
@@ -797,6 +803,7 @@ ANCHORS = {
     # a reference is its own anchor: the phrase itself, its words joined by any white space
     "reference": (phrase_anchor([w for ws in W["references"].values() for w in ws]), 5, 5),
     "relative day": (phrase_anchor(W["relative_days"]), 20, 30),
+    "part of today": (phrase_anchor([f"this {p}" for p in W["parts_of_today"]]), 20, 2),
     "anaphoric day": (phrase_anchor(W["anaphoric_days"]), 2, 2),
     "holiday": (word_anchor(_AW["holiday"], whole_word=False), 40, 40),
     "ampm": (regex_anchor(r"(?<![a-z])[ap]\.?m\b", _I), 30, 40),
@@ -890,6 +897,9 @@ RULES: list[Rule] = [
     # yesterday · today · tonight · tomorrow morning
     _r("relative day", rf"{_B}(?:(?:early|late|earlier|later)\s+)?(?P<word>{_REL_DAYS}){PART}{_E}", p_relative_day,
        anchor="relative day"),
+    # this morning · later this afternoon: a part of the publication day, a TIME as TIMEX3 writes it
+    _r("part of today", rf"{_B}(?:(?:early|late|earlier|later)\s+)?this\s+(?P<part>{alternation(W['parts_of_today'])}){_E}",
+       p_part_of_today, anchor="part of today"),
     # the day before · the following day
     _r("anaphoric day", rf"{_B}(?P<word>{_ANA_DAYS}){_E}", p_anaphoric_day, anchor="anaphoric day", stateful=True),
     # the day before last Tuesday · the previous Friday
