@@ -70,6 +70,7 @@ _IMPLICIT_SOURCES = [
     ("bare_object", "np", "implicit", lambda m: 1),
     ("multiple_fatal", "word", "multiplier", lambda m: MULTIPLIERS[m.group("word").lower()]),
     ("bare_victim", "np", "implicit", lambda m: 1),
+    ("another_alone", "np", "implicit", lambda m: 1),
     ("possessive_death", "np", "possessive", lambda m: 1),
     ("pronoun_subject", 0, "subject pronoun", lambda m: 1),
 ]
