@@ -898,8 +898,8 @@ RULES: list[Rule] = [
     _r("relative day", rf"{_B}(?:(?:early|late|earlier|later)\s+)?(?P<word>{_REL_DAYS}){PART}{_E}", p_relative_day,
        anchor="relative day"),
     # this morning · later this afternoon: a part of the publication day, a TIME as TIMEX3 writes it
-    _r("part of today", rf"{_B}(?:(?:early|late|earlier|later)\s+)?this\s+(?P<part>{alternation(W['parts_of_today'])}){_E}",
-       p_part_of_today, anchor="part of today"),
+    _r("part of today", rf"{_B}(?:(?:early|late|earlier|later)\s+)?this\s+"
+       rf"(?P<part>{alternation(W['parts_of_today'])}){_E}", p_part_of_today, anchor="part of today"),
     # the day before · the following day
     _r("anaphoric day", rf"{_B}(?P<word>{_ANA_DAYS}){_E}", p_anaphoric_day, anchor="anaphoric day", stateful=True),
     # the day before last Tuesday · the previous Friday
@@ -928,7 +928,8 @@ RULES: list[Rule] = [
        p_holiday, anchor="holiday"),  # (Easter week: the week that holds it)
     # 9 a.m. · 9:30 p.m. Tuesday
     _r("clock time", rf"{_B}(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<min>[0-5]\d))?\s*(?P<ampm>[ap]\.?m\.?)"
-       rf"(?:[^\S\n]+(?-i:{alternation(W['time_zones'])})\b)?(?:[^\S\n]+(?P<wd>{alternation(WEEKDAYS)}))?(?![\w])", p_time, anchor="ampm", stateful=True),
+       rf"(?:[^\S\n]+(?-i:{alternation(W['time_zones'])})\b)?(?:[^\S\n]+(?P<wd>{alternation(WEEKDAYS)}))?(?![\w])",
+       p_time, anchor="ampm", stateful=True),
     # "will one day be": some future day, not a duration
     _r("someday", rf"(?<=\b{alternation(W['someday_before'])}\s+)one\s+day(?=\s+[a-z])", p_someday, anchor="unit"),
     # today is the eighth day of the operation
