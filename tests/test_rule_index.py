@@ -6,7 +6,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from service.engine.casualty_rulebook import RULES, WORD_LISTS
-from service.engine.rulebook import unmark, words_of
+from service.engine.rulebook import TextWords, unmark, words_of
 
 INDEXED = sorted(r.name for r in RULES if r.first_words is not None or r.needed_words is not None)
 LISTS = WORD_LISTS
@@ -70,3 +70,10 @@ def test_words_of_a_stretch_are_its_words_lower_cased(text, cut_start, cut_end):
     found = [(m.start(), m.group()) for m in regex.compile(r"\w+").finditer(text, start, end)]
     expected = [(at, w.lower()) for at, w in found] if all(w.isascii() for _, w in found) else None
     assert words_of(text, start, end) == expected
+
+
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(sentence, st.integers(0, 200), st.integers(0, 200))
+def test_the_words_of_a_text_read_once_are_those_of_any_stretch(text, a, b):
+    start, end = sorted((min(a, len(text)), min(b, len(text))))
+    assert TextWords(text).of(start, end) == words_of(text, start, end)

@@ -32,6 +32,7 @@ This module knows no language: the words are the lexicon's, the shapes the ruleb
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Mapping
 
@@ -108,6 +109,29 @@ def words_of(text: str, start: int, end: int) -> list[tuple[int, str]] | None:
     if not all(w.isascii() for _, w in words):
         return None
     return [(at, w.lower()) for at, w in words]
+
+
+class TextWords:
+    """The words of a whole text, read once: ``of(start, end)`` is ``words_of(text, start, end)`` without reading
+    the stretch again (a stretch whose edge cuts a word is read again, as ``words_of`` reads it)."""
+
+    def __init__(self, text: str):
+        self.text = text
+        raw = [(m.start(), m.group()) for m in WORD_RE.finditer(text)]
+        self._words = [(at, w.lower()) for at, w in raw]
+        self._starts = [at for at, _ in raw]
+        self._ends = [at + len(w) for at, w in raw]
+        self._not_ascii = [0]  # how many of the first i words are not ASCII
+        for _, w in raw:
+            self._not_ascii.append(self._not_ascii[-1] + (not w.isascii()))
+
+    def of(self, start: int, end: int) -> list[tuple[int, str]] | None:
+        i, j = bisect_left(self._starts, start), bisect_left(self._starts, end)
+        if i > 0 and self._ends[i - 1] > start or j > i and self._ends[j - 1] > end:
+            return words_of(self.text, start, end)
+        if self._not_ascii[j] > self._not_ascii[i]:
+            return None
+        return self._words[i:j]
 
 
 def unmark(marked: str) -> tuple[str, tuple[int, int] | None]:

@@ -88,7 +88,7 @@ def implicit_counts(text: str, s: int, e: int, taken: list[tuple[int, int]],
             return False  # the noun a number counts ("1 CHILD shot"): that number's, not one more person
         return not any(x < b and a < y for x, y in taken + (out_spans(out) if also_out else []))
 
-    for m in RULES.ordinal_person.finditer(text, s, e):  # "an 8th teen was injured", "a fourth victim": a tally
+    for m in RULES.scan("ordinal_person", text, s, e, words):  # "an 8th teen was injured", "a fourth victim": a tally
         if free(m.start(), m.end()):
             a, b = m.start(), m.end()
             if m.group("n"):  # "the 4th child shot in Chicago in 3 days": a tally across incidents
@@ -118,14 +118,14 @@ def implicit_counts(text: str, s: int, e: int, taken: list[tuple[int, int]],
     for m in RULES.name_age.finditer(text, s, e):
         if free(*m.span("name")):  # linked from after the age: "Jo Smith, 17, was shot"
             out.append(_candidate(m, "name", 1, "implicit", link_end=m.end()))
-    for m in RULES.name_role.finditer(text, s, e):
+    for m in RULES.scan("name_role", text, s, e, words):
         if free(*m.span("name")) and not RULES.not_a_name.match(m.group("name")):
             out.append(_candidate(m, "name", 1, "implicit", link_end=m.end()))
     for name, group, kind, value in _IMPLICIT_SOURCES:
         for m in RULES.scan(name, text, s, e, words):
             if free(*m.span(group)):
                 out.append(_candidate(m, group, value(m), kind))
-    for m in RULES.surname.finditer(text, s, e):
+    for m in RULES.scan("surname", text, s, e, words) if known_surnames else ():
         if m.group("last") in known_surnames and free(*m.span()):
             out.append(_candidate(m, "name", 1, "implicit"))
     for m in RULES.scan("reflexive", text, s, e, words):

@@ -9,7 +9,7 @@ from ..casualty_rulebook import LINK_WINDOW, MULTIPLIERS, NEG_CAT, RULES
 from ..categories import ZERO_CATEGORIES
 from ..dates import DateMention
 from ..numbers import Count
-from ..rulebook import words_of
+from ..rulebook import TextWords
 from .attributes import attribute_facts, mark_round_up_titles, victims_of
 from .facts import Fact
 from .implicit import implicit_counts, known_surnames
@@ -37,10 +37,11 @@ def extract_casualties(text: str, sentences: list[tuple[int, int]], counts: list
     surnames = frozenset(known_surnames(text))
     counts = sorted(counts, key=lambda c: c.start)
     count_starts = [c.start for c in counts]
+    text_words = TextWords(text)
     for sent in sentences:
         if deadline is not None:
             deadline.check()
-        words = words_of(text, *sent)  # read once: the trigger pass and the rules that begin with known words
+        words = text_words.of(*sent)  # read once: the trigger pass and the rules that begin with known words
         _self_standing_facts(text, sent, found, words)
         triggers = find_triggers(text, *sent, words=words)
         if not triggers:
@@ -62,7 +63,7 @@ def extract_casualties(text: str, sentences: list[tuple[int, int]], counts: list
 def _self_standing_facts(text: str, sent: tuple[int, int], found: FactList, words) -> None:
     """Phrases that are a fact by themselves: "the city's 12th homicide" (a tally), "a quadruple shooting"."""
     s, e = sent
-    for m in RULES.ordinal_killing.finditer(text, s, e):
+    for m in RULES.scan("ordinal_killing", text, s, e, words):
         a, b = m.start(), m.end()
         fact = Fact("killed", Count(a, b, text[a:b], int(m.group("n")), None, None, "exact", "ordinal", a,
                                     b).as_dict(), a, b, sent, "ordinal_killing")
