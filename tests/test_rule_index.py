@@ -1,6 +1,6 @@
-"""A rule that declares the words its matches begin with (``begins_with`` in casualty_rules.yaml) is tried only
-where one of them stands (``Rule.scan``): it finds exactly what its ``finditer`` finds, in any casing, next to
-hyphens, apostrophes, digits and non-ASCII words."""
+"""A rule that declares the words its matches begin with (``begins_with`` in casualty_rules.yaml), or follow
+(``follows``), is tried only where one of them stands (``Rule.scan``): it finds exactly what its ``finditer``
+finds, in any casing, next to hyphens, apostrophes, digits and non-ASCII words."""
 import regex
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -8,7 +8,8 @@ from hypothesis import strategies as st
 from service.engine.casualty_rulebook import RULES, WORD_LISTS
 from service.engine.rulebook import TextWords, unmark, words_of
 
-INDEXED = sorted(r.name for r in RULES if r.first_words is not None or r.needed_words is not None)
+INDEXED = sorted(r.name for r in RULES
+                 if r.first_words is not None or r.needed_words is not None or r.follow_words is not None)
 LISTS = WORD_LISTS
 
 

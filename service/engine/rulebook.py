@@ -24,9 +24,11 @@ the window as ``applies`` says: ``search`` (the default), ``match`` (from its st
 without brackets is read whole. It must fire on every example and on no near miss: ``tests/test_rulebook.py``
 walks every record.
 
-Two optional fields make a rule cheaper to scan, never different (``tests/test_rule_index.py``): ``begins_with``
-names the word lists whose first words every match begins with (the rule is tried only where one stands), and
-``needs`` the lists of which every match holds a word (a stretch without one is not scanned at all).
+Three optional fields make a rule cheaper to scan, never different (``tests/test_rule_index.py``): ``begins_with``
+names the word lists whose first words every match begins with (the rule is tried only where one stands),
+``follows`` the lists one of whose entries and one space stand right before every match (a rule that opens on a
+look-behind: it is tried one space after the last word of such an entry), and ``needs`` the lists of which every
+match holds a word (a stretch without one is not scanned at all).
 
 This module knows no language: the words are the lexicon's, the shapes the rulebook's.
 """
@@ -35,6 +37,8 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Mapping
+
+import re as _stdlib_re
 
 import regex as re
 
@@ -56,16 +60,21 @@ class Rule:
     applies: str  # "search", "match" or "fullmatch": how the code applies it to a window, so how its examples are read
     first_words: frozenset | None = None  # the words a match begins with (``begins_with``); None: any place
     needed_words: frozenset | None = None  # a match holds one of these words (``needs``); None: no such word
+    follow_words: frozenset | None = None  # a match begins one space after one of these words (``follows``)
 
     def scan(self, text: str, start: int, end: int, words: list[tuple[int, str]] | None = None) -> list[re.Match]:
         """The rule's matches in ``text[start:end]``, as ``finditer`` finds them. Given the stretch's ``words``
-        (``words_of``), a rule that declares the words its matches begin with is tried only where one stands:
-        leftmost first, never inside its own last match."""
+        (``words_of``), a rule that declares the words its matches begin with is tried only where one stands, one
+        that declares the words its matches follow only one space after one: leftmost first, never inside its own
+        last match."""
         if words is not None and self.needed_words is not None and \
                 not any(word in self.needed_words for _, word in words):
             return []  # the stretch holds none of the words every match holds
-        if self.first_words is None or words is None:
+        if words is None or self.first_words is None and self.follow_words is None:
             return list(self.regex.finditer(text, start, end))
+        if self.follow_words is not None:
+            follow = self.follow_words
+            return match_at(self.regex, text, [at + len(word) + 1 for at, word in words if word in follow], start, end)
         return match_at(self.regex, text, [at for at, word in words if word in self.first_words], start, end)
 
     def fires_on(self, marked: str) -> bool:
@@ -77,6 +86,7 @@ class Rule:
 
 
 WORD_RE = re.compile(r"\w+")  # a word, as the word indexes of the rulebook and the number layer read it
+_ASCII_WORD_RE = _stdlib_re.compile(r"\w+", _stdlib_re.ASCII)  # the same on ASCII text, where re is the faster
 
 
 def first_word(phrase: str) -> str | None:
@@ -117,21 +127,28 @@ class TextWords:
 
     def __init__(self, text: str):
         self.text = text
-        raw = [(m.start(), m.group()) for m in WORD_RE.finditer(text)]
-        self._words = [(at, w.lower()) for at, w in raw]
-        self._starts = [at for at, _ in raw]
-        self._ends = [at + len(w) for at, w in raw]
-        self._not_ascii = [0]  # how many of the first i words are not ASCII
-        for _, w in raw:
-            self._not_ascii.append(self._not_ascii[-1] + (not w.isascii()))
+        if text.isascii():  # lower-casing keeps every offset: the words of the lower-cased text
+            self._words = [(m.start(), m.group()) for m in _ASCII_WORD_RE.finditer(text.lower())]
+            self._not_ascii = self._ends = None
+        else:
+            raw = [(m.start(), m.group()) for m in WORD_RE.finditer(text)]
+            self._words = [(at, w.lower()) for at, w in raw]
+            self._ends = [at + len(w) for at, w in raw]  # (lower-casing may change a length outside ASCII)
+            self._not_ascii = [0]  # how many of the first i words are not ASCII
+            for _, w in raw:
+                self._not_ascii.append(self._not_ascii[-1] + (not w.isascii()))
 
     def of(self, start: int, end: int) -> list[tuple[int, str]] | None:
-        i, j = bisect_left(self._starts, start), bisect_left(self._starts, end)
-        if i > 0 and self._ends[i - 1] > start or j > i and self._ends[j - 1] > end:
+        words = self._words
+        i, j = bisect_left(words, (start,)), bisect_left(words, (end,))
+        if i > 0 and self._end(i - 1) > start or j > i and self._end(j - 1) > end:
             return words_of(self.text, start, end)
-        if self._not_ascii[j] > self._not_ascii[i]:
+        if self._not_ascii is not None and self._not_ascii[j] > self._not_ascii[i]:
             return None
-        return self._words[i:j]
+        return words[i:j]
+
+    def _end(self, k: int) -> int:
+        return self._ends[k] if self._ends is not None else self._words[k][0] + len(self._words[k][1])
 
 
 def unmark(marked: str) -> tuple[str, tuple[int, int] | None]:
@@ -170,7 +187,7 @@ class Rulebook:
         return Rule(name, " ".join(str(record.get("doc", "")).split()), source,
                     re.compile(self.expand(source), flags), tuple(record.get("examples") or ()),
                     tuple(record.get("near_misses") or ()), applies, self._first_words(record.get("begins_with")),
-                    self._first_words(record.get("needs")))
+                    self._first_words(record.get("needs")), self._last_words(name, record))
 
     def _first_words(self, lists) -> frozenset | None:
         """The first words of the entries of the word lists named (``begins_with``, ``needs``)."""
@@ -184,6 +201,22 @@ class Rulebook:
                 if first is None:
                     raise ValueError(f"{self.name}: {name!r} holds {entry!r}, which begins with no word")
                 words.add(first)
+        return frozenset(words)
+
+    def _last_words(self, name: str, record: dict) -> frozenset | None:
+        """The last words of the entries of the word lists a rule's matches follow (``follows``)."""
+        if not record.get("follows"):
+            return None
+        if record.get("begins_with"):
+            raise ValueError(f"{self.name}.{name}: a rule declares begins_with or follows, not both")
+        words = set()
+        for list_name in record["follows"]:
+            value = self._words[list_name]
+            for entry in (value.keys() if isinstance(value, Mapping) else value):
+                found = WORD_RE.findall(str(entry))
+                if not found or not re.search(r"\w$", str(entry)):
+                    raise ValueError(f"{self.name}: {list_name!r} holds {entry!r}, which does not end with a word")
+                words.add(found[-1].lower())
         return frozenset(words)
 
     def expand(self, source: str, _seen: tuple[str, ...] = ()) -> str:

@@ -97,6 +97,12 @@ def _between(starts: list[int], lo: int, hi: int) -> bool:
     return i < len(starts) and starts[i] < hi
 
 
+def _cannot_win(best, gap: str, priority: float, ts: int, te: int) -> bool:
+    """Could a link over ``gap`` not beat the ``best`` so far (a shorter gap, then the kind's priority, then the
+    longer trigger win; the first found wins a tie)? Then its rules need not be tried."""
+    return best is not None and (len(gap), priority, -(te - ts)) >= best[:3]
+
+
 def best_link(text, count_span, triggers, trigger_starts, others, qualified=False) \
         -> tuple[str, str, tuple[int, int], str] | None:
     """The category, the kind of link (subject, negated subject, object, noun, toll), the trigger span and the
@@ -113,6 +119,8 @@ def best_link(text, count_span, triggers, trigger_starts, others, qualified=Fals
         if ts >= ce:  # trigger after the count: subject or noun
             restated = RULES.restatement_gap.match(text, ce, ts)
             gap = text[restated.end() if restated else _past_quote(text, ce, ts):ts]
+            if kind not in ("nouns", "passive") or _cannot_win(best, gap, 0.5 if kind == "nouns" else 0, ts, te):
+                continue
             if _between(others, ce, ts) and not (RULES.coordinated_subject.match(gap) or kind == "passive" and (
                     RULES.locative_subject.match(gap) or RULES.appositive_gap.match(gap))):
                 continue  # (an aside may hold counts of its own: "six people, three men and three women, were")
@@ -132,6 +140,8 @@ def best_link(text, count_span, triggers, trigger_starts, others, qualified=Fals
         else:  # trigger before the count: object or toll
             gap_end = _before_quote(text, te, cs)
             gap = text[te:gap_end]
+            if kind not in ("active", "tolls") or _cannot_win(best, gap, 1 if kind == "active" else 2, ts, te):
+                continue
             second_object = False
             if kind != "tolls" and _between(others, te, cs):
                 # "detained two Haqqani leaders and several suspected insurgents": a second counted object
