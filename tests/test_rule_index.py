@@ -78,3 +78,26 @@ def test_words_of_a_stretch_are_its_words_lower_cased(text, cut_start, cut_end):
 def test_the_words_of_a_text_read_once_are_those_of_any_stretch(text, a, b):
     start, end = sorted((min(a, len(text)), min(b, len(text))))
     assert TextWords(text).of(start, end) == words_of(text, start, end)
+
+
+_NOT_ASCII = ["’", "“", "—", "\u00a0", "é", "\u0301", "İ", "ß", "Ⓐ", "٣"]  # punctuation, letters, a mark, a digit
+
+
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(sentence, st.lists(st.tuples(st.integers(0, 200), st.sampled_from(_NOT_ASCII)), max_size=4),
+       st.integers(0, 200), st.integers(0, 200))
+def test_the_words_of_a_text_with_characters_outside_ascii_are_those_of_any_stretch(text, inserts, a, b):
+    """A text whose only non-ASCII characters are punctuation is read on the fast path; a letter, a mark or a digit
+    outside ASCII ("José", "İ", a combining accent) sends it to the slow one. Either way, the same words."""
+    for at, char in inserts:
+        text = text[:at] + char + text[at:]
+    start, end = sorted((min(a, len(text)), min(b, len(text))))
+    assert TextWords(text).of(start, end) == words_of(text, start, end)
+
+
+def test_curly_quotes_and_dashes_leave_the_words_ascii():
+    text = "“Two men—both 19—were shot,” police said. José’s car"
+    words = TextWords(text)
+    assert words.of(0, 41) == words_of(text, 0, 41) == [
+        (1, "two"), (5, "men"), (9, "both"), (14, "19"), (17, "were"), (22, "shot"), (29, "police"), (36, "said")]
+    assert words.of(42, len(text)) is None

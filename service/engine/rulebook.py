@@ -86,7 +86,8 @@ class Rule:
 
 
 WORD_RE = re.compile(r"\w+")  # a word, as the word indexes of the rulebook and the number layer read it
-_ASCII_WORD_RE = _stdlib_re.compile(r"\w+", _stdlib_re.ASCII)  # the same on ASCII text, where re is the faster
+_ASCII_WORD_RE = _stdlib_re.compile(r"\w+", _stdlib_re.ASCII)  # the same on ASCII words, where re is the faster
+_NOT_ASCII_RE = _stdlib_re.compile(r"[^\x00-\x7f]")
 
 
 def first_word(phrase: str) -> str | None:
@@ -121,13 +122,18 @@ def words_of(text: str, start: int, end: int) -> list[tuple[int, str]] | None:
     return [(at, w.lower()) for at, w in words]
 
 
+def _words_all_ascii(text: str) -> bool:
+    """Is every word of ``text`` ASCII: is no character outside ASCII (a curly quote, a dash) part of a word?"""
+    return text.isascii() or not any(WORD_RE.match(c) for c in set(_NOT_ASCII_RE.findall(text)))
+
+
 class TextWords:
     """The words of a whole text, read once: ``of(start, end)`` is ``words_of(text, start, end)`` without reading
     the stretch again (a stretch whose edge cuts a word is read again, as ``words_of`` reads it)."""
 
     def __init__(self, text: str):
         self.text = text
-        if text.isascii():  # lower-casing keeps every offset: the words of the lower-cased text
+        if _words_all_ascii(text):  # lower-casing keeps every offset (it lengthens only a letter, İ)
             self._words = [(m.start(), m.group()) for m in _ASCII_WORD_RE.finditer(text.lower())]
             self._not_ascii = self._ends = None
         else:
