@@ -13,7 +13,8 @@ cross-validation by document, two models:
 - ``alone``: the policy's pick is only a candidate among others (a selector that stands on its own).
 
 Prints, per set and category, the share of documents whose figure lies in the gold range: the policy's, and each
-model's, on held-out documents. Standard library and numpy; nothing is written.
+model's, on held-out documents. Standard library and numpy. ``--save-weights FILE`` also fits both models on every
+dev document and writes their weights, for ``scripts/selector_batch.py`` to score the check sets with.
 """
 from __future__ import annotations
 
@@ -117,30 +118,51 @@ def cross_validate(cases, names, use_policy: bool, folds: int) -> dict:
     random.Random(7).shuffle(docs)
     fold = {d: i % folds for i, d in enumerate(docs)}
     right: dict = defaultdict(int)
-
-    def vec(x):
-        return [x.get(k, 0.0) for k in names if use_policy or k != "policy"]
+    keys = [k for k in names if use_policy or k != "policy"]
     for k in range(folds):
-        xs, ys = [], []
-        for name, doc, _, (lo, hi), cands in cases:
-            labels = [lo <= v <= hi for v, _ in cands]
-            if fold[(name, doc)] != k and any(labels) and not all(labels):
-                xs += [vec(x) for _, x in cands]
-                ys += [float(label) for label in labels]
-        w, b = fit_logistic(np.array(xs), np.array(ys))
+        w, b = fit_logistic(*training_rows([c for c in cases if fold[(c[0], c[1])] != k], keys))
+        model = {"features": keys, "weights": list(w), "bias": b}
         for name, doc, category, (lo, hi), cands in cases:
             if fold[(name, doc)] == k:
-                pick = cands[int(np.argmax([np.dot(w, vec(x)) + b for _, x in cands]))][0]
-                right[(name, category)] += lo <= pick <= hi
+                right[(name, category)] += lo <= pick(model, cands)[0] <= hi
     return right
+
+
+def training_rows(cases, names: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """One row a candidate, of the documents where some candidate is right and some is not."""
+    xs, ys = [], []
+    for _, _, _, (lo, hi), cands in cases:
+        labels = [lo <= v <= hi for v, _ in cands]
+        if any(labels) and not all(labels):
+            xs += [[x.get(k, 0.0) for k in names] for _, x in cands]
+            ys += [float(label) for label in labels]
+    return np.array(xs), np.array(ys)
+
+
+def save_weights(cases, names: list[str], path: str) -> None:
+    models = {}
+    for variant, keys in (("with policy", names), ("alone", [k for k in names if k != "policy"])):
+        w, b = fit_logistic(*training_rows(cases, keys))
+        models[variant] = {"features": keys, "weights": [float(v) for v in w], "bias": b}
+    Path(path).write_text(json.dumps(models, indent=1) + "\n", encoding="utf-8")
+
+
+def pick(model: dict, cands: list[tuple[int, dict]]) -> tuple[int, dict]:
+    """The candidate the model scores highest."""
+    def score(x):
+        return sum(w * x.get(k, 0.0) for k, w in zip(model["features"], model["weights"])) + model["bias"]
+    return max(cands, key=lambda c: score(c[1]))
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--save-weights", metavar="FILE")
     args = ap.parse_args()
     cases = load_cases()
     names = sorted({k for c in cases for _, x in c[4] for k in x})
+    if args.save_weights:
+        save_weights(cases, names, args.save_weights)
     counts, policy = defaultdict(int), defaultdict(int)
     for name, _, category, (lo, hi), cands in cases:
         counts[(name, category)] += 1
