@@ -65,6 +65,7 @@ def _candidate(m, group, value: int, kind: str, qualifier: str = "implicit", lin
 # (pattern, group naming the people, kind, value); tried in order, a span already taken is skipped
 _IMPLICIT_SOURCES = [
     ("relatives", "np", "implicit", lambda m: relatives_value(m.group("np"))),
+    ("headline_relatives", "np", "implicit", lambda m: relatives_value(m.group("np"))),
     ("possessive_object", "np", "implicit", lambda m: 1),
     ("named_victim", "name", "implicit", lambda m: 1),
     ("bare_object", "np", "implicit", lambda m: 1),
