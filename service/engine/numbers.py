@@ -189,6 +189,9 @@ _IDENTIFIER_BEFORE_RE = re.compile(r"(?<![\w])" + alternation(_CTX["identifier_b
 _SCORE_CONTEXT_RE = re.compile(alternation(_CTX["score_context"]), re.IGNORECASE)
 _YEAR_BEFORE_RE = re.compile(r"(?<![\w])" + alternation(_CTX["year_before"]) + r"\s*$", re.IGNORECASE)
 _POSSESSIVE_BEFORE_RE = re.compile(r"(?<=\w)['’]s\s+$")  # "Navigation Mixte's 1989 unconsolidated profit"
+_FAMILY_BEFORE_RE = re.compile(r"(?<![\w-])" + alternation(_CTX["family_before"], boundary=False) + r"\s*$",
+                               re.IGNORECASE)
+_FAMILY_AFTER = {w.lower() for w in _CTX["family_after"]}
 _ONE_BEFORE_RE = re.compile(r"(?<![\w])" + alternation(_CTX["one_pronoun_before"]) + r"\s*$", re.IGNORECASE)
 _ONE_AFTER_RE = re.compile(r"^\s*" + alternation(_CTX["one_pronoun_after"], boundary=False) + r"(?![\w])",
                            re.IGNORECASE)
@@ -412,6 +415,16 @@ def _masks(text: str) -> list[tuple[int, int, str]]:
     return spans
 
 
+def _counts_no_other_noun(after: str) -> bool:
+    """After "a father of two": no plural follows the number ("of two was shot", "Father of three killed"), or one
+    of children ("of two young sons"); "the mother of two victims" counts the victims."""
+    nxt = _NEXT_WORD_RE.match(after)
+    if nxt is None:
+        return True
+    w = nxt.group(1).lower()
+    return w in _NOT_A_NOUN or w in _FAMILY_AFTER or not (w.endswith("s") or w in _COUNTED_WITHOUT_S)
+
+
 def _role(text: str, c: _Core) -> str:
     """The role a number plays in its context (the policy is the order of the checks)."""
     if c.role != "count":
@@ -431,6 +444,8 @@ def _role(text: str, c: _Core) -> str:
         return "age"
     if c.kind == "digits" and c.value < 130 and _AGE_LIST_RE.search(before) and _AGE_APPOSITION_AFTER_RE.match(after):
         return "age"
+    if _FAMILY_BEFORE_RE.search(before) and _counts_no_other_noun(after):
+        return "family"  # "a father of two was shot": his children, not the victims
     if _TIME_AFTER_RE.match(after):
         return "time"
     if _CURRENCY_BEFORE_RE.search(before) or _CURRENCY_AFTER_RE.match(after):
