@@ -114,7 +114,7 @@ def _across_categories(summary: dict, by_cat: dict, only_history: set[str], publ
         dead = [f for f, i in by_cat["killed"] if i in killed["facts"]]
         told_dead = [f for f, _ in by_cat["killed"] if not f.negated]
         if all(f.traits.shot for f in shot) and _dead_among_shot(dead, shot, told_dead):
-            left = max(injured["value"] - killed["value"], 0)
+            left = max(injured["value"] - _victims_dead(killed, dead), 0)  # (a shooter's suicide is no one shot)
             injured.update(value=left, min=None if injured["min"] is None else min(injured["min"], left))
     all_shot = [(f, i) for f, i in by_cat.get("injured", [])
                 if f.traits.all_shot and not f.traits.other_event and not _historical(f, published)]
@@ -137,7 +137,16 @@ def _dead_among_shot(dead: list[Fact], shot: list[Fact], told_dead: list[Fact]) 
     if any(d.sentence == f.sentence and d.start != f.start and d.count["qualifier"] == f.count["qualifier"] == "implicit"
            and not d.traits.anaphoric and not f.traits.anaphoric for d in told_dead for f in shot):
         return False  # "A juvenile was killed and a pizza delivery driver was shot": two people, one verb each
-    return not all(d.victims == "perpetrator" or _head(d.victims) in PERPETRATOR_HEADS for d in dead)
+    return not all(_perpetrator(d) for d in dead)
+
+
+def _perpetrator(fact: Fact) -> bool:
+    return fact.victims == "perpetrator" or _head(fact.victims) in PERPETRATOR_HEADS
+
+
+def _victims_dead(killed: dict, dead: list[Fact]) -> int:
+    """The killed figure less the perpetrators counted in it ("killing two, before turning the gun on himself")."""
+    return killed["value"] - sum(d.count["value"] for d in dead if _perpetrator(d))
 
 
 def _incident_total(items: list[tuple[Fact, str]], text: str, category: str = "") -> dict:

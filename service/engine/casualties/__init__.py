@@ -15,7 +15,7 @@ trigger (from ``lexicon/casualty_triggers.yaml``) by one of four kinds of link, 
             (toll_link, qualified_toll_gap)
 
 Facts no link makes name the rule that found them: a breakdown (including, aside_open, of_them_after), a
-phrase that is a fact by itself (ordinal_killing, multiple_shooting, caused_single_death), a stated zero
+phrase that is a fact by itself (ordinal_killing, multiple_shooting, caused_single_death, gun_on_self), a stated zero
 (negated_noun).
 
 Link policy: each count takes the nearest trigger a pattern allows (subject and noun first, then object,

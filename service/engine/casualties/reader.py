@@ -20,13 +20,15 @@ from .vetoes import hypothetical, one_more_of_another_kind, reflexive_count, vet
 
 
 # Phrases that are a fact by themselves, count and trigger in one:
-# (the rule with its "np" group, category, value, qualifier, the fact's rule name, traits)
+# (the rule with its "np" group, category, value, qualifier, the fact's rule name, traits, victims)
 _PHRASE_FACTS = [
     # "rain also led to a death"
-    ("caused_single_death", "killed", lambda m: 1, "implicit", "caused_single_death", {}),
+    ("caused_single_death", "killed", lambda m: 1, "implicit", "caused_single_death", {}, None),
+    # "then turned the gun on himself": the shooter, dead, none of those he shot
+    ("gun_on_self", "killed", lambda m: 1, "implicit", "gun_on_self", {}, "perpetrator"),
     # "a quadruple shooting": four people shot, the dead among them
     ("multiple_shooting", "injured", lambda m: MULTIPLIERS[m.group("word").lower()], "exact", "multiple_shooting",
-     {"shot": True, "all_shot": True}),
+     {"shot": True, "all_shot": True}, None),
 ]
 
 
@@ -69,11 +71,12 @@ def _self_standing_facts(text: str, sent: tuple[int, int], found: FactList, word
                                     b).as_dict(), a, b, sent, "ordinal_killing")
         fact.traits.ordinal = True
         found.add(fact)
-    for name, category, value, qualifier, rule, extra in _PHRASE_FACTS:
+    for name, category, value, qualifier, rule, extra, victims in _PHRASE_FACTS:
         for m in RULES.scan(name, text, s, e, words):
             a, b = m.span("np")
             cnt = Count(a, b, text[a:b], value(m), None, None, qualifier, qualifier, a, b)
             fact = Fact(category, cnt.as_dict(), a, b, sent, rule)
+            fact.victims = victims
             for name, trait in {**extra, "trigger": (a, b)}.items():
                 setattr(fact.traits, name, trait)
             found.add(fact)
