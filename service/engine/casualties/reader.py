@@ -136,7 +136,7 @@ def _linked_fact(sentence: Sentence, cs: int, ce: int, cnt: Count, found: FactLi
     category, rule, trig, rule_name = link
     if vetoed_before_people(sentence, cnt, category, rule, trig):
         return None
-    cnt = one_more_of_another_kind(sentence, cnt, category)
+    told, cnt = cnt, one_more_of_another_kind(sentence, cnt, category, found)
     reflexive = reflexive_count(sentence, cs, ce, cnt, category, trig, found)
     if reflexive is None:
         return None
@@ -156,7 +156,10 @@ def _linked_fact(sentence: Sentence, cs: int, ce: int, cnt: Count, found: FactLi
             RULES.shot_then_died.match(sentence.text, trig[1], min(sentence.span[1], trig[1] + 100))
             or cs > trig[1] and RULES.object_to_death.match(sentence.text, cnt.end, sentence.span[1])):
         category = "killed"  # "was shot in the head and killed", "shot in head, dies", "shot his brother to death"
-    return _new_fact(sentence, cs, ce, cnt, category, (rule, rule_name), trig, perpetrator, found)
+    fact = _new_fact(sentence, cs, ce, cnt, category, (rule, rule_name), trig, perpetrator, found)
+    if told.kind == "ordinal word" and told is not cnt:
+        fact.traits.additive = True  # "Two were killed. A third person was injured": someone other than the dead
+    return fact
 
 
 def _link_of(sentence: Sentence, cs: int, ce: int, cnt: Count):
