@@ -206,9 +206,10 @@ def _groups_by_sentence(items: list[tuple[Fact, str]]) -> dict[tuple[int, int], 
     sentences: dict[tuple[int, int], list[tuple[Fact, str]]] = {}
     for f, i in items:
         v = f.count["value"]
+        told_before = any(g.start < f.start for group in sentences.values() for g, _ in group)
         repeat = (f.count["qualifier"] != "implicit" and v in seen_values and f.sentence not in sentences
                   and not f.traits.additive) \
-            or (f.traits.anaphoric and sentences) or (f.traits.bare and sentences)
+            or (f.traits.anaphoric and told_before) or (f.traits.bare and sentences)
         seen_values.add(v)
         if not repeat:
             sentences.setdefault(f.sentence, []).append((f, i))
