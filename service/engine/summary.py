@@ -204,15 +204,16 @@ def _groups_by_sentence(items: list[tuple[Fact, str]]) -> dict[tuple[int, int], 
     anaphoric mention and a bare plural after the first sentence are repeats, left out."""
     seen_values: set[int] = set()
     sentences: dict[tuple[int, int], list[tuple[Fact, str]]] = {}
+    first_told = None  # where the earliest group kept so far begins
     for f, i in items:
         v = f.count["value"]
-        told_before = any(g.start < f.start for group in sentences.values() for g, _ in group)
         repeat = (f.count["qualifier"] != "implicit" and v in seen_values and f.sentence not in sentences
                   and not f.traits.additive) \
-            or (f.traits.anaphoric and told_before) or (f.traits.bare and sentences)
+            or (f.traits.anaphoric and first_told is not None and first_told < f.start) or (f.traits.bare and sentences)
         seen_values.add(v)
         if not repeat:
             sentences.setdefault(f.sentence, []).append((f, i))
+            first_told = f.start if first_told is None else min(first_told, f.start)
     return sentences
 
 

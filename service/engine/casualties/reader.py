@@ -136,7 +136,7 @@ def _linked_fact(sentence: Sentence, cs: int, ce: int, cnt: Count, found: FactLi
     category, rule, trig, rule_name = link
     if vetoed_before_people(sentence, cnt, category, rule, trig):
         return None
-    told, cnt = cnt, one_more_of_another_kind(sentence, cnt, category, found)
+    told, cnt = cnt, one_more_of_another_kind(cnt, category, found)
     reflexive = reflexive_count(sentence, cs, ce, cnt, category, trig, found)
     if reflexive is None:
         return None

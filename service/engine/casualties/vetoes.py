@@ -48,11 +48,11 @@ def vetoed_before_people(sentence: Sentence, cnt: Count, category: str, rule: st
     return False
 
 
-def one_more_of_another_kind(sentence: Sentence, cnt: Count, category: str, found: FactList) -> Count:
+def one_more_of_another_kind(cnt: Count, category: str, found: FactList) -> Count:
     """"three people were found dead and a fourth person was injured", "Two were killed. A third person was
     injured": one more, of another kind than the ones told before it."""
     if cnt.kind == "ordinal word" and any(f.category != category and f.count["value"] == cnt.value - 1
-                                          for f in sentence.facts + found.facts):
+                                          for f in found.facts):  # (the sentence's own facts among them)
         return Count(cnt.start, cnt.end, cnt.text, 1, None, None, "implicit", "implicit", cnt.start, cnt.end)
     return cnt
 
