@@ -77,6 +77,7 @@ PRONOUNS = frozenset(w.lower() for w in GRAMMAR["subject_pronouns"] + GRAMMAR["o
 PERPETRATOR_HEADS = frozenset(w.lower().rstrip("s") for w in GRAMMAR["perpetrator_heads"])
 MULTIPLIERS = dict(GRAMMAR["multipliers"])  # "double fatal shooting": two killed
 TALLY_ORDINALS = {k.lower(): v for k, v in GRAMMAR["tally_ordinals"].items()}  # "a fourth man": the fourth so far
+PAIR_NOUNS = {w.lower() for w in GRAMMAR["pair_nouns"]}  # "an elderly couple": two people
 NEG_CAT = dict(GRAMMAR["negated_nouns"])  # "no injuries": the category a negated noun states a zero of
 OPENING_QUOTES = "".join(GRAMMAR["opening_quotes"])  # a quoted count links as a bare one
 CLOSING_QUOTES = "".join(GRAMMAR["closing_quotes"])

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 
-from ..casualty_rulebook import MULTIPLIERS, relatives_value, RULES, TALLY_ORDINALS
+from ..casualty_rulebook import MULTIPLIERS, PAIR_NOUNS, relatives_value, RULES, TALLY_ORDINALS
 from ..numbers import Count
 from ..rulebook import words_of
 
@@ -108,7 +108,7 @@ def implicit_counts(text: str, s: int, e: int, taken: list[tuple[int, int]],
             out.append(_candidate(m, 0, 2, "implicit"))
         elif m.group("det").lower() != "the" or m.group("age") or m.group("age2") or \
                 RULES.definite_victim.search(m.group("np").lower()):
-            out.append(_candidate(m, 0, 1, "implicit"))
+            out.append(_candidate(m, 0, 2 if (m.group("noun") or "").lower() in PAIR_NOUNS else 1, "implicit"))
     m = RULES.headline_pair.match(text, s, e)
     if m and free(*m.span("np")):  # "Man, woman found shot": one each
         out.append(_candidate(m, "np", len(RULES.generic_person_word.findall(m.group("np"))), "implicit"))
