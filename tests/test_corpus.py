@@ -141,6 +141,23 @@ def test_fact_event_dates(text, expected):
     assert (fact["date"] or {}).get("value") == expected
 
 
+@pytest.mark.parametrize("text, count, expected", [
+    # a fact without a date of its own takes the incident's day: the first incident fact dated in its own clause,
+    # not the earliest day the article names (the background attack of Aug. 5)
+    ("Rioters injured 50 officers on Aug. 6. The unrest began after two children were killed in an attack on "
+     "Aug. 5. Eight officers were badly hurt.", "Eight", "2024-08-06"),
+    # an arrest comes after its incident and dates only itself: the earliest day governs
+    ("Two men were arrested on Aug. 9 in connection with a robbery. It happened on Aug. 3. Three people were hurt "
+     "in it.", "Three", "2024-08-03"),
+    # so does a running total, as of the day it was told
+    ("The death toll rose to 40 on Aug. 9. The quake struck on Aug. 6. Twelve people were injured.", "Twelve",
+     "2024-08-06"),
+])
+def test_undated_fact_takes_the_incident_day(text, count, expected):
+    fact = next(c for c in extract(text, published="2024-08-12")["casualties"] if c["text"] == count)
+    assert (fact["date"] or {}).get("value") == expected
+
+
 @pytest.mark.parametrize("text, statuses", [
     ("Twelve people died and 20 are feared dead.", [("Twelve", "reported"), ("20", "feared")]),
     ("Three climbers are presumed dead.", [("Three", "feared")]),

@@ -9,6 +9,7 @@ from typing import NamedTuple
 import regex as re
 
 from ..casualty_rulebook import ISO_DAY_RE, LINE_END_RE, RULES, UNDATED_NEGATIONS
+from ..categories import INCIDENT_CATEGORIES
 from ..dates import DateMention
 from .facts import Fact
 
@@ -212,6 +213,21 @@ def _fact_date(text: str, f: Fact, trigger: tuple[int, int], ad: _ArticleDates) 
     return date if date is not None else ad.dateline_day  # no event date at all: the day the dateline reports
 
 
+def _with_incident_day(text: str, facts: list[Fact], ad: _ArticleDates) -> _ArticleDates:
+    """The article's dates with its incident's day governing: the day the first fact (in text order) of an incident
+    category (``dates_incident``) gives in its own clause, when it is one incident's ("three were shot Saturday"),
+    not a running total, a statistic or another event's. Without one, the earliest day governs."""
+    for f in sorted(facts, key=lambda f: f.start):
+        if f.category not in INCIDENT_CATEGORIES or f.cumulative or f.traits.statistic or f.traits.other_event:
+            continue
+        lo, hi = _own_clause_span(text, f.sentence, f.start, f.traits.trigger or (f.start, f.end), ad.all)
+        own = [d for d in ad.days_by_value if lo <= d.start < hi]
+        if own:
+            day = min(own, key=lambda d: abs(d.start - f.start))
+            return ad._replace(days_by_value=[day] + [d for d in ad.days_by_value if d is not day])
+    return ad
+
+
 def attribute_facts(text: str, sentences, facts: list[Fact], dates: list[DateMention], dateline_place: str | None,
                published: dt.date | None, dateline_day: DateMention | None = None) -> None:
     """What each fact's sentence and article say of it: running total, statistic, lead, title, another event,
@@ -232,7 +248,6 @@ def attribute_facts(text: str, sentences, facts: list[Fact], dates: list[DateMen
         f.traits.lead = f.start < lead_end
         f.traits.headline = f.sentence == headline
         f.traits.other_event = _other_event(text, f.sentence[0], f.start, own_events)
-        f.date = _fact_date(text, f, trig, article_dates)
         place = _nearest_place(traits.places, trig[0])
         f.location = place[1] if place else dateline_place
         if place:
@@ -241,6 +256,9 @@ def attribute_facts(text: str, sentences, facts: list[Fact], dates: list[DateMen
         f.cause = traits.cause
         if f.status == "reported" and traits.superseded(f.start, f.end):
             f.status = "superseded"  # "Initial reports said five victims, but police later said 6 had been shot"
+    article_dates = _with_incident_day(text, facts, article_dates)
+    for f in facts:
+        f.date = _fact_date(text, f, f.traits.trigger or (f.start, f.end), article_dates)
 
 
 def mark_round_up_titles(facts: list[Fact]) -> None:
