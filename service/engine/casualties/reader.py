@@ -238,11 +238,19 @@ def _negated_noun_facts(text: str, sent: tuple[int, int], found: FactList) -> No
         found.add(Fact(cat, cnt.as_dict(), m.start(), m.end(), sent, "negated_noun", negated=True))
 
 
-def _new_possessed(f: Fact, before: Fact) -> bool:
+def _new_possessed(f: Fact, before: Fact, kept: list[Fact]) -> bool:
     """Is ``f`` a possessed person that another verb of the sentence of ``before`` takes as its object ("shot two
-    children and injured HIS WIFE"): one more person, not a mention of someone counted?"""
-    return f.sentence == before.sentence and f.traits.link == "object" and \
-        f.traits.trigger != before.traits.trigger and RULES.possessive_start.match(f.count["text"]) is not None
+    children and injured HIS WIFE"), or that joins a counted object of the same verb ("shot two firefighters and
+    HIS BROTHER"): one more person, not a mention of someone counted?"""
+    if f.traits.link != "object" or RULES.possessive_start.match(f.count["text"]) is None:
+        return False
+    if f.rule in _COORDINATED_OBJECTS:
+        return any(k.sentence == f.sentence and k.traits.trigger == f.traits.trigger and k.category == f.category
+                   for k in kept)
+    return f.sentence == before.sentence and f.traits.trigger != before.traits.trigger
+
+
+_COORDINATED_OBJECTS = ("coordinated_count_object", "coordinated_object", "coordinated_object_far")
 
 
 def _drop_later_anaphora(facts: list[Fact]) -> list[Fact]:
@@ -252,7 +260,7 @@ def _drop_later_anaphora(facts: list[Fact]) -> list[Fact]:
     for f in facts:
         before = first.get(f.category)
         if f.traits.anaphoric and before is not None and before.start < f.start:
-            if not _new_possessed(f, before):
+            if not _new_possessed(f, before, kept):
                 continue
             f.traits.anaphoric = False
         if not f.traits.ordinal and (before is None or f.start < before.start):

@@ -100,8 +100,9 @@ def vetoed_by_kind(sentence: Sentence, cs: int, ce: int, cnt: Count, category: s
     if kind in ("implicit", "ordinal", "ordinal word") and rule not in ("subject", "object"):
         return veto("implicit_needs_subject_or_object", cnt, category)
     if rule == "object" and kind not in ("implicit", "object pronoun") and \
-            RULES.person_only_verb.fullmatch(text, trig[0], trig[1]):
-        return veto("person_only_verb", cnt, category)  # "struck multiple vehicles": people only when named
+            RULES.person_only_verb.fullmatch(text, trig[0], trig[1]) and \
+            not RULES.person_object.match(text, cnt.core_end, min(e, cnt.core_end + 60)):
+        return veto("person_only_verb", cnt, category)  # "struck multiple vehicles": people only when counted
     if RULES.hospital_verb.fullmatch(text, trig[0], trig[1]) and \
             (rule != "object" or not RULES.to_hospital.match(text, ce, min(e, ce + 80))):
         # "sent five people to the hospital", not "sent two officers to the scene"
