@@ -213,19 +213,35 @@ def _fact_date(text: str, f: Fact, trigger: tuple[int, int], ad: _ArticleDates) 
     return date if date is not None else ad.dateline_day  # no event date at all: the day the dateline reports
 
 
-def _with_incident_day(text: str, facts: list[Fact], ad: _ArticleDates) -> _ArticleDates:
-    """The article's dates with its incident's day governing: the day the first fact (in text order) of an incident
-    category (``dates_incident``) gives in its own clause, when it is one incident's ("three were shot Saturday"),
-    not a running total, a statistic or another event's. Without one, the earliest day governs."""
+def _incident_day(text: str, facts: list[Fact], ad: _ArticleDates) -> DateMention | None:
+    """The article's incident's day: the day the first fact (in text order) of an incident category
+    (``dates_incident``) gives in its own clause, when it is one incident's ("three were shot Saturday"), not a
+    running total, a statistic or another event's."""
     for f in sorted(facts, key=lambda f: f.start):
         if f.category not in INCIDENT_CATEGORIES or f.cumulative or f.traits.statistic or f.traits.other_event:
             continue
         lo, hi = _own_clause_span(text, f.sentence, f.start, f.traits.trigger or (f.start, f.end), ad.all)
         own = [d for d in ad.days_by_value if lo <= d.start < hi]
         if own:
-            day = min(own, key=lambda d: abs(d.start - f.start))
-            return ad._replace(days_by_value=[day] + [d for d in ad.days_by_value if d is not day])
-    return ad
+            return min(own, key=lambda d: abs(d.start - f.start))
+    return None
+
+
+EARLIER_INCIDENT_DAYS = 7  # a fact its own sentence dates more days than this before the incident's is another's
+
+
+def _before_the_incident(f: Fact, incident: DateMention) -> bool:
+    """Is ``f`` dated by its own sentence to a day well before the incident's ("Four people were shot Friday
+    night ... On Nov. 1, an 11-year-old boy was fatally shot"): an earlier incident the story recalls? (A later day
+    is the same incident's: a victim who died, an arrest.)"""
+    d = f.date
+    if d is None or d is incident or d.grain not in ("day", "minute") or not f.sentence[0] <= d.start < f.sentence[1]:
+        return False
+    try:
+        gap = dt.date.fromisoformat(event_day(incident.value)) - dt.date.fromisoformat(event_day(d.value))
+    except ValueError:
+        return False
+    return gap.days > EARLIER_INCIDENT_DAYS
 
 
 def attribute_facts(text: str, sentences, facts: list[Fact], dates: list[DateMention], dateline_place: str | None,
@@ -256,9 +272,14 @@ def attribute_facts(text: str, sentences, facts: list[Fact], dates: list[DateMen
         f.cause = traits.cause
         if f.status == "reported" and traits.superseded(f.start, f.end):
             f.status = "superseded"  # "Initial reports said five victims, but police later said 6 had been shot"
-    article_dates = _with_incident_day(text, facts, article_dates)
+    incident = _incident_day(text, facts, article_dates)
+    if incident is not None:  # the incident's day governs the facts without a date of their own
+        article_dates = article_dates._replace(
+            days_by_value=[incident] + [d for d in article_dates.days_by_value if d is not incident])
     for f in facts:
         f.date = _fact_date(text, f, f.traits.trigger or (f.start, f.end), article_dates)
+        if incident is not None and _before_the_incident(f, incident):
+            f.traits.other_event = True
 
 
 def mark_round_up_titles(facts: list[Fact]) -> None:

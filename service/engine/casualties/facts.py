@@ -45,7 +45,7 @@ class FactTraits:
     statistic: bool = False  # a period's statistic, not the incident's figure
     lead: bool = False  # in the article's first sentences
     headline: bool = False  # in its title
-    other_event: bool = False  # its sentence names another event than the article's own
+    other_event: bool = False  # another event than the article's own: its sentence names one, or dates it a week before
     place_at: int | None = None  # where the place named nearest the count begins
 
 
