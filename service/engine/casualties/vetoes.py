@@ -42,6 +42,11 @@ def vetoed_before_people(sentence: Sentence, cnt: Count, category: str, rule: st
             RULES.not_persons_after.match(text, cnt.core_end, min(e, cnt.core_end + 40)):
         veto("not_persons_after", cnt, category)
         return True  # "impacted eight provinces", "85,000 head of cattle were killed"
+    if rule == "subject" and RULES.passive_agent_before.search(text, max(s, cnt.start - 10), cnt.start) and \
+            not RULES.relative_gap.match(text[cnt.end:trig[0]]):
+        veto("passive_agent", cnt, category)
+        return True  # "Child shot by FATHER dies": the one who shot, not the subject of the death (but "killed
+        # by a gunman WHO was later shot dead" tells the gunman's own death)
     if rule == "object" and RULES.near_miss_before.search(text, max(s, trig[0] - 15), trig[0]):
         veto("near_miss", cnt, category)
         return True  # "bullets that nearly killed his father-in-law"
