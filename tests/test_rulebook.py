@@ -85,7 +85,7 @@ FACT_RULES = ("subject_gap", "who_gap", "relative_gap", "appositive_gap", "coord
               "coordinated_passive_gap", "locative_subject", "object_gap", "coordinated_object",
               "coordinated_count_object", "coordinated_object_far", "noun_gap", "toll_link", "qualified_toll_gap",
               "including", "aside_open", "of_them_after", "ordinal_killing", "caused_single_death", "gun_on_self",
-              "multiple_shooting", "negated_noun")
+              "multiple_shooting", "negated_noun", "reflexive_conjunct")
 FACT_CASES = [(name, kind, text) for name, kind, text in CASES if name in FACT_RULES]
 
 

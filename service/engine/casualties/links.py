@@ -13,7 +13,8 @@ from .facts import Fact
 LINK_RULES = {
     "subject": ("appositive_gap", "coordinated_passive_gap", "coordinated_subject", "locative_subject", "relative_gap",
                 "subject_gap", "who_gap"),
-    "object": ("coordinated_count_object", "object_gap", "coordinated_object", "coordinated_object_far"),
+    "object": ("coordinated_count_object", "object_gap", "coordinated_object", "coordinated_object_far",
+               "reflexive_conjunct"),
     "noun": ("noun_gap",),
     "toll": ("toll_link", "qualified_toll_gap"),
 }
@@ -38,13 +39,16 @@ def _subject_rule(gap: str) -> str | None:
     return "who_gap" if RULES.who_gap.fullmatch(gap) else None
 
 
-def _object_rule(gap: str, second_object: bool) -> str | None:
-    """The name of the rule that lets ``gap`` stand between an active verb and its object count, or None."""
+def _object_rule(gap: str, second_object: bool, reflexive: bool = False) -> str | None:
+    """The name of the rule that lets ``gap`` stand between an active verb and its object count, or None
+    (``reflexive``: the count is a reflexive pronoun, which may end a title's list of bare nouns)."""
     if second_object:
         return "coordinated_count_object"  # "detained two Haqqani leaders and several insurgents"
-    for name in LINK_RULES["object"][1:]:
+    for name in LINK_RULES["object"][1:-1]:
         if RULES.rules[name].regex.match(gap):
             return name
+    if reflexive and RULES.reflexive_conjunct.match(gap):
+        return "reflexive_conjunct"  # "Man kills wife, self"
     return None
 
 
@@ -150,7 +154,8 @@ def best_link(text, count_span, triggers, trigger_starts, others, qualified=Fals
                         and bisect_left(others, cs) - bisect_left(others, te + 1) == 1):
                     continue
                 second_object = True
-            if kind == "active" and (name := _object_rule(gap, second_object)):
+            if kind == "active" and (name := _object_rule(gap, second_object,
+                                                          bool(RULES.reflexive_pronoun.fullmatch(text, cs, ce)))):
                 cand = (len(gap), 1, cat, "object", (ts, te), name)
             elif kind == "tolls" and (name := _toll_rule(text, ts, gap_end, gap, qualified)):
                 cand = (len(gap), 2, cat, "toll", (ts, te), name)
