@@ -154,6 +154,7 @@ def _linked_fact(sentence: Sentence, cs: int, ce: int, cnt: Count, found: FactLi
         return None
     if category == "injured" and (
             RULES.shot_then_died.match(sentence.text, trig[1], min(sentence.span[1], trig[1] + 100))
+            and not RULES.hospital_verb.fullmatch(sentence.text, trig[0], trig[1])  # "sent five to the hospital"
             or cs > trig[1] and RULES.object_to_death.match(sentence.text, cnt.end, sentence.span[1])):
         category = "killed"  # "was shot in the head and killed", "shot in head, dies", "shot his brother to death"
     fact = _new_fact(sentence, cs, ce, cnt, category, (rule, rule_name), trig, perpetrator, found)
