@@ -10,11 +10,11 @@ from .facts import Fact
 
 # The rules of each kind of link, in the order they are tried (a fact's ``rule`` is one of them, or a rule that
 # makes a fact without a link)
+_PLAIN_OBJECT_RULES = ("object_gap", "coordinated_object", "coordinated_object_far")  # tried in this order
 LINK_RULES = {
     "subject": ("appositive_gap", "coordinated_passive_gap", "coordinated_subject", "locative_subject", "relative_gap",
                 "subject_gap", "who_gap"),
-    "object": ("coordinated_count_object", "object_gap", "coordinated_object", "coordinated_object_far",
-               "reflexive_conjunct"),
+    "object": ("coordinated_count_object",) + _PLAIN_OBJECT_RULES + ("reflexive_conjunct",),
     "noun": ("noun_gap",),
     "toll": ("toll_link", "qualified_toll_gap"),
 }
@@ -44,7 +44,7 @@ def _object_rule(gap: str, second_object: bool, reflexive: bool = False) -> str 
     (``reflexive``: the count is a reflexive pronoun, which may end a title's list of bare nouns)."""
     if second_object:
         return "coordinated_count_object"  # "detained two Haqqani leaders and several insurgents"
-    for name in LINK_RULES["object"][1:-1]:
+    for name in _PLAIN_OBJECT_RULES:
         if RULES.rules[name].regex.match(gap):
             return name
     if reflexive and RULES.reflexive_conjunct.match(gap):
