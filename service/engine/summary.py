@@ -307,7 +307,7 @@ def _sentence_figure(group: list[tuple[Fact, str]], text: str = "") -> int:
         same_person = previous is not None and f.traits.trigger == previous.traits.trigger and \
             f.count["qualifier"] == previous.count["qualifier"] == "implicit" and \
             not RULES.and_between.search(text, previous.end, f.start) and \
-            f.victims != "perpetrator" != previous.victims  # ("kills wife, self": the killer is someone else)
+            "perpetrator" not in (f.victims, previous.victims)  # ("kills wife, self": the killer is someone else)
         if not same_person:
             total += f.count["value"]
         previous = f
