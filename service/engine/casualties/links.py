@@ -11,6 +11,8 @@ from .facts import Fact
 # The rules of each kind of link, in the order they are tried (a fact's ``rule`` is one of them, or a rule that
 # makes a fact without a link)
 _PLAIN_OBJECT_RULES = ("object_gap", "coordinated_object", "coordinated_object_far")  # tried in this order
+# the object rules that join a count to another object of the same verb ("shot two firefighters AND his brother")
+COORDINATED_OBJECT_RULES = ("coordinated_count_object", "coordinated_object", "coordinated_object_far")
 LINK_RULES = {
     "subject": ("appositive_gap", "coordinated_passive_gap", "coordinated_subject", "locative_subject", "relative_gap",
                 "subject_gap", "who_gap"),

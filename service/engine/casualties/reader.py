@@ -13,7 +13,7 @@ from ..rulebook import TextWords
 from .attributes import attribute_facts, mark_round_up_titles, victims_of
 from .facts import Fact
 from .implicit import implicit_counts, known_surnames
-from .links import best_link, in_aside
+from .links import COORDINATED_OBJECT_RULES, best_link, in_aside
 from .sentence import FactList, Sentence
 from .triggers import find_triggers
 from .vetoes import hypothetical, one_more_of_another_kind, reflexive_count, veto, vetoed_before_people, vetoed_by_kind
@@ -245,13 +245,10 @@ def _new_possessed(f: Fact, before: Fact, kept: list[Fact]) -> bool:
     HIS BROTHER"): one more person, not a mention of someone counted?"""
     if f.traits.link != "object" or RULES.possessive_start.match(f.count["text"]) is None:
         return False
-    if f.rule in _COORDINATED_OBJECTS:
+    if f.rule in COORDINATED_OBJECT_RULES:
         return any(k.sentence == f.sentence and k.traits.trigger == f.traits.trigger and k.category == f.category
                    for k in kept)
     return f.sentence == before.sentence and f.traits.trigger != before.traits.trigger
-
-
-_COORDINATED_OBJECTS = ("coordinated_count_object", "coordinated_object", "coordinated_object_far")
 
 
 def _drop_later_anaphora(facts: list[Fact]) -> list[Fact]:

@@ -65,11 +65,10 @@ def one_more_of_another_kind(cnt: Count, category: str, found: FactList) -> Coun
 def reflexive_count(sentence: Sentence, cs: int, ce: int, cnt: Count, category: str, trig, found: FactList):
     """(the count, whether it is the perpetrator) for reflexive and object pronouns; None when vetoed."""
     text, (s, e) = sentence.text, sentence.span
-    if cnt.kind == "object pronoun" and RULES.reflexive_pronoun.fullmatch(cnt.text) and category == "killed" and \
-            any(f.category == category and f.traits.trigger == trig and f.traits.link == "object" and f.start < cs
-                for f in sentence.facts):
-        return cnt, True  # "killed his wife and HIMSELF": one object of the verb is its agent, dead too
     if cnt.kind == "object pronoun" and RULES.reflexive_pronoun.fullmatch(cnt.text):
+        if category == "killed" and any(f.category == category and f.traits.trigger == trig and
+                                        f.traits.link == "object" and f.start < cs for f in sentence.facts):
+            return cnt, True  # "killed his wife and HIMSELF": one object of the verb is its agent, dead too
         prior = [c for c in sentence.candidates if c[1] <= trig[0] and c[2].kind in ("implicit", "digits", "words")
                  and trig[0] - LINK_WINDOW <= c[0] and not (  # not "faces two felony charges"
                      c[2].kind != "implicit" and RULES.not_persons_after.match(text, c[2].core_end,
