@@ -11,7 +11,7 @@ from __future__ import annotations
 import regex as re
 
 from .lexicon import alternation, load
-from .rulebook import Rulebook, first_word
+from .rulebook import WORD_RE, Rulebook, first_word
 
 TRIGGERS = load("casualty_triggers")
 GRAMMAR = load("casualty_grammar")
@@ -61,15 +61,31 @@ TRIGGER_PATTERNS = {cat: {kind: _trigger_regex(spec.get(kind) or [],
                                                if f"{kind}_phrases" in spec else None)
                           for kind in TRIGGER_KINDS}
                     for cat, spec in TRIGGERS["categories"].items()}
+def _last_word(phrase: str) -> str | None:
+    """The last word of a trigger, lower-cased: a whole word of every text the trigger matches (its words are
+    matched as written, spaces as white space, with a word boundary at either end). None when it ends with no
+    word."""
+    found = WORD_RE.findall(str(phrase))
+    return found[-1].lower() if found and str(phrase)[-1:].isalnum() else None
+
+
+def _trigger_words(word_of, phrase_part: str) -> dict[str, dict[str, frozenset | None]]:
+    """Per category and kind, ``word_of`` each of its triggers (for phrase triggers, of each ``phrase_part``);
+    None where one has no such word."""
+    return {cat: {kind: (None if None in (words := {word_of(w) for w in (spec.get(kind) or [])} |
+                                          {word_of(w) for w in spec.get(f"{kind}_phrases", {}).get(phrase_part, [])})
+                         else frozenset(words))
+                  for kind in TRIGGER_KINDS}
+            for cat, spec in TRIGGERS["categories"].items()}
+
+
 # Per category and kind, the first words its triggers can begin with (an opener, for phrase triggers): a sentence
 # none of whose words is one of them holds no trigger of that kind, and its pattern need not run (None: no first
 # word to tell, the pattern always runs). Exact for ASCII words, where the patterns' case folding is lower().
-TRIGGER_FIRST_WORDS = {
-    cat: {kind: (None if None in (words := {first_word(w) for w in (spec.get(kind) or [])} |
-                                  {first_word(w) for w in spec.get(f"{kind}_phrases", {}).get("openers", [])})
-                 else frozenset(words))
-          for kind in TRIGGER_KINDS}
-    for cat, spec in TRIGGERS["categories"].items()}
+TRIGGER_FIRST_WORDS = _trigger_words(first_word, "openers")
+# ... and the last words they end with (a head, for phrase triggers): a sentence none of whose words is one of
+# them holds no trigger of that kind either (None: no last word to tell).
+TRIGGER_LAST_WORDS = _trigger_words(_last_word, "heads")
 
 # ------------------------------------------------------------------------------------------- word tables
 UNDATED_NEGATIONS = frozenset(GRAMMAR["undated_negations"])

@@ -20,10 +20,10 @@ NOT_ENGLISH_WARNING = ("The text does not read as English: Tally's rules read En
 
 def language_of(text: str, sample_chars: int = 20_000) -> str:
     """"en", "und" (undetermined: too short, or not English)."""
-    words = [w.lower() for w in _WORD_RE.findall(text[:sample_chars])]
+    words = _WORD_RE.findall(text[:sample_chars])
     if len(words) < MIN_WORDS:
         return "und"
-    share = sum(w in _FUNCTION_WORDS for w in words) / len(words)
+    share = sum(map(_FUNCTION_WORDS.__contains__, map(str.lower, words))) / len(words)
     return "en" if share >= ENGLISH_SHARE else "und"
 
 

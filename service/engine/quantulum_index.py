@@ -9,19 +9,21 @@ it in quantulum3's place; the engine calls it once, when it loads quantulum3.
 """
 from __future__ import annotations
 
+from collections import Counter
 from functools import lru_cache
 
 
 @lru_cache(maxsize=None)
-def _words_by_unit(lang: str) -> dict[str, tuple[int, tuple[str, ...]]]:
-    """For each unit name: the summed length of its training texts and their words, in training-set order."""
+def _words_by_unit(lang: str) -> dict[str, tuple[int, tuple[tuple[str, int], ...]]]:
+    """For each unit name: the summed length of its training texts, and each of their words with how many times it
+    stands in them (a word found in the text counts that many times, as quantulum3 counts it once per occurrence)."""
     from quantulum3 import load
     index: dict[str, tuple[int, list[str]]] = {}
     for word_set in load.training_set(lang):
         total, words = index.setdefault(word_set["unit"], (0, []))
         words.extend(word_set["text"].split(" "))
         index[word_set["unit"]] = (total + len(word_set["text"]), words)
-    return {unit: (total, tuple(words)) for unit, (total, words) in index.items()}
+    return {unit: (total, tuple(Counter(words).items())) for unit, (total, words) in index.items()}
 
 
 def disambiguate(entities, text, lang="en_US"):
@@ -31,7 +33,7 @@ def disambiguate(entities, text, lang="en_US"):
     max_entity, max_count, max_relative = None, 0, 0
     for entity in entities:
         total, words = index.get(entity.name, (0, ()))
-        count = sum(1 for word in words if word in text)
+        count = sum(n for word, n in words if word in text)
         relative = count / total if total else 0
         if relative > max_relative or (relative == max_relative and count > max_count):
             max_entity, max_count, max_relative = entity, count, relative

@@ -62,20 +62,24 @@ class Rule:
     needed_words: frozenset | None = None  # a match holds one of these words (``needs``); None: no such word
     follow_words: frozenset | None = None  # a match begins one space after one of these words (``follows``)
 
-    def scan(self, text: str, start: int, end: int, words: list[tuple[int, str]] | None = None) -> list[re.Match]:
+    def scan(self, text: str, start: int, end: int, words: Words | None = None) -> list[re.Match]:
         """The rule's matches in ``text[start:end]``, as ``finditer`` finds them. Given the stretch's ``words``
-        (``words_of``), a rule that declares the words its matches begin with is tried only where one stands, one
-        that declares the words its matches follow only one space after one: leftmost first, never inside its own
-        last match."""
-        if words is not None and self.needed_words is not None and \
-                not any(word in self.needed_words for _, word in words):
+        (``words_of``, ``TextWords.of``), a rule that declares the words its matches begin with is tried only where
+        one stands, one that declares the words its matches follow only one space after one: leftmost first, never
+        inside its own last match."""
+        if words is not None and self.needed_words is not None and self.needed_words.isdisjoint(words.vocabulary):
             return []  # the stretch holds none of the words every match holds
         if words is None or self.first_words is None and self.follow_words is None:
             return list(self.regex.finditer(text, start, end))
         if self.follow_words is not None:
             follow = self.follow_words
+            if follow.isdisjoint(words.vocabulary):
+                return []
             return match_at(self.regex, text, [at + len(word) + 1 for at, word in words if word in follow], start, end)
-        return match_at(self.regex, text, [at for at, word in words if word in self.first_words], start, end)
+        first = self.first_words
+        if first.isdisjoint(words.vocabulary):
+            return []
+        return match_at(self.regex, text, [at for at, word in words if word in first], start, end)
 
     def fires_on(self, marked: str) -> bool:
         """Does the rule fire on ``marked``: on its bracketed window, read as ``applies`` says (without brackets,
@@ -110,16 +114,30 @@ def match_at(pattern: re.Pattern, text: str, starts: list[int], start: int, end:
     return found
 
 
-def words_of(text: str, start: int, end: int) -> list[tuple[int, str]] | None:
+class Words(list):
+    """The words of a stretch of a text as (start, lower case) pairs, in order (``words_of``, ``TextWords.of``);
+    ``vocabulary``, the set of them, is gathered once, when first asked for: a rule whose words are none of them
+    is not tried at all."""
+
+    _vocabulary: frozenset | None = None
+
+    @property
+    def vocabulary(self) -> frozenset:
+        if self._vocabulary is None:
+            self._vocabulary = frozenset(word for _, word in self)
+        return self._vocabulary
+
+
+def words_of(text: str, start: int, end: int) -> Words | None:
     """The words of ``text[start:end]`` as (start, lower case) pairs, for ``Rule.scan``; None when one is not ASCII
     (case folding is then more than ``lower()``, and every rule scans the whole stretch)."""
     stretch = text[start:end]
     if stretch.isascii():  # lower-casing keeps every offset: read the words of the lower-cased stretch
-        return [(start + m.start(), m.group()) for m in WORD_RE.finditer(stretch.lower())]
+        return Words((start + m.start(), m.group()) for m in WORD_RE.finditer(stretch.lower()))
     words = [(m.start(), m.group()) for m in WORD_RE.finditer(text, start, end)]
     if not all(w.isascii() for _, w in words):
         return None
-    return [(at, w.lower()) for at, w in words]
+    return Words((at, w.lower()) for at, w in words)
 
 
 def _words_all_ascii(text: str) -> bool:
@@ -144,14 +162,14 @@ class TextWords:
             for _, w in raw:
                 self._not_ascii.append(self._not_ascii[-1] + (not w.isascii()))
 
-    def of(self, start: int, end: int) -> list[tuple[int, str]] | None:
+    def of(self, start: int, end: int) -> Words | None:
         words = self._words
         i, j = bisect_left(words, (start,)), bisect_left(words, (end,))
         if i > 0 and self._end(i - 1) > start or j > i and self._end(j - 1) > end:
             return words_of(self.text, start, end)
         if self._not_ascii is not None and self._not_ascii[j] > self._not_ascii[i]:
             return None
-        return words[i:j]
+        return Words(words[i:j])
 
     def _end(self, k: int) -> int:
         return self._ends[k] if self._ends is not None else self._words[k][0] + len(self._words[k][1])
@@ -251,6 +269,6 @@ class Rulebook:
     def __iter__(self):
         return iter(self.rules.values())
 
-    def scan(self, name: str, text: str, start: int, end: int, words=None) -> list[re.Match]:
+    def scan(self, name: str, text: str, start: int, end: int, words: Words | None = None) -> list[re.Match]:
         """The matches of the rule ``name`` in ``text[start:end]`` (``Rule.scan``)."""
         return self.rules[name].scan(text, start, end, words)

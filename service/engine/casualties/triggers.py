@@ -2,8 +2,9 @@
 the longest wins).
 
 The pass: every category's trigger patterns are indexed by the first words their triggers begin with
-(``TRIGGER_FIRST_WORDS``); each word of the sentence looks up the patterns it may begin, and each such pattern is
-tried at that word alone, leftmost first and never inside its own last match -- what ``finditer`` would find, since
+(``TRIGGER_FIRST_WORDS``) and by the last words they end with (``TRIGGER_LAST_WORDS``); each word of the sentence
+looks up the patterns it may begin, and each such pattern whose last words the sentence holds is tried at that word
+alone, leftmost first and never inside its own last match -- what ``finditer`` would find, since
 a trigger can begin only where one of its first words stands. A pattern whose triggers have no first word to
 tell, and every pattern of a sentence with a word that is not ASCII, is scanned whole.
 """
@@ -11,7 +12,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from ..casualty_rulebook import RULES, TRIGGER_FIRST_WORDS, TRIGGER_PATTERNS
+from ..casualty_rulebook import RULES, TRIGGER_FIRST_WORDS, TRIGGER_LAST_WORDS, TRIGGER_PATTERNS
 from ..rulebook import match_at, words_of
 
 # (category, kind) of every trigger pattern, in the order of the declarations
@@ -19,9 +20,16 @@ _PATTERN_KEYS = tuple((cat, kind) for cat, kinds in TRIGGER_PATTERNS.items() for
                       if pattern is not None)
 _SCANNED_WHOLE = tuple(key for key in _PATTERN_KEYS if TRIGGER_FIRST_WORDS[key[0]][key[1]] is None)
 _BY_FIRST_WORD: dict[str, tuple[tuple[str, str], ...]] = {}
+_BY_LAST_WORD: dict[str, tuple[tuple[str, str], ...]] = {}
 for _key in _PATTERN_KEYS:
     for _word in TRIGGER_FIRST_WORDS[_key[0]][_key[1]] or ():
         _BY_FIRST_WORD[_word] = _BY_FIRST_WORD.get(_word, ()) + (_key,)
+    for _word in TRIGGER_LAST_WORDS[_key[0]][_key[1]] or ():
+        _BY_LAST_WORD[_word] = _BY_LAST_WORD.get(_word, ()) + (_key,)
+_FIRST_WORDS = frozenset(_BY_FIRST_WORD)
+_LAST_WORDS = frozenset(_BY_LAST_WORD)
+_NO_LAST_WORD = frozenset(key for key in _PATTERN_KEYS if TRIGGER_LAST_WORDS[key[0]][key[1]] is None)
+_ORDER = {key: i for i, key in enumerate(_PATTERN_KEYS)}  # the declarations' order, the order matches are told
 
 
 def _scan_whole(text: str, s: int, e: int, keys) -> list[tuple[int, int, str, str]]:
@@ -33,15 +41,19 @@ def _trigger_matches(text: str, s: int, e: int, words) -> list[tuple[int, int, s
     """Every match of every trigger pattern in the sentence, as each pattern's ``finditer`` finds them."""
     if words is None:
         return _scan_whole(text, s, e, _PATTERN_KEYS)  # (the index is exact for ASCII words only)
+    # a pattern is tried where one of its first words stands, in a sentence that holds one of its last words
+    possible = {key for word in _LAST_WORDS & words.vocabulary for key in _BY_LAST_WORD[word]} | _NO_LAST_WORD
+    openers = _FIRST_WORDS & words.vocabulary
     starts: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for at, word in words:
-        for key in _BY_FIRST_WORD.get(word, ()):
-            starts[key].append(at)
+    if possible and openers:
+        for at, word in words:
+            if word in openers:
+                for key in _BY_FIRST_WORD[word]:
+                    if key in possible:
+                        starts[key].append(at)
     found = _scan_whole(text, s, e, _SCANNED_WHOLE)
-    for key in _PATTERN_KEYS:
-        if key in starts:
-            found += [(m.start(), m.end()) + key
-                      for m in match_at(TRIGGER_PATTERNS[key[0]][key[1]], text, starts[key], s, e)]
+    for key in sorted(starts, key=_ORDER.__getitem__):
+        found += [(m.start(), m.end()) + key for m in match_at(TRIGGER_PATTERNS[key[0]][key[1]], text, starts[key], s, e)]
     return found
 
 
