@@ -61,7 +61,8 @@ def test_every_word_list_of_the_lexicon_matches_as_written_flat():
 
 def _word_lists(node):
     if isinstance(node, dict):
-        if node and all(isinstance(k, str) for k in node) and not any(isinstance(v, (dict, list)) for v in node.values()):
+        flat_table = not any(isinstance(v, (dict, list)) for v in node.values())
+        if node and all(isinstance(k, str) for k in node) and flat_table:
             yield sorted(node)  # a table: its keys are the words
         for value in node.values():
             yield from _word_lists(value)

@@ -53,7 +53,8 @@ def _trigger_matches(text: str, s: int, e: int, words) -> list[tuple[int, int, s
                         starts[key].append(at)
     found = _scan_whole(text, s, e, _SCANNED_WHOLE)
     for key in sorted(starts, key=_ORDER.__getitem__):
-        found += [(m.start(), m.end()) + key for m in match_at(TRIGGER_PATTERNS[key[0]][key[1]], text, starts[key], s, e)]
+        pattern = TRIGGER_PATTERNS[key[0]][key[1]]
+        found += [(m.start(), m.end()) + key for m in match_at(pattern, text, starts[key], s, e)]
     return found
 
 
