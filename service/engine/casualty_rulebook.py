@@ -11,7 +11,7 @@ from __future__ import annotations
 import regex as re
 
 from .lexicon import alternation, load
-from .rulebook import WORD_RE, Rulebook, first_word
+from .rulebook import Rulebook, first_word, last_word
 
 TRIGGERS = load("casualty_triggers")
 GRAMMAR = load("casualty_grammar")
@@ -61,12 +61,6 @@ TRIGGER_PATTERNS = {cat: {kind: _trigger_regex(spec.get(kind) or [],
                                                if f"{kind}_phrases" in spec else None)
                           for kind in TRIGGER_KINDS}
                     for cat, spec in TRIGGERS["categories"].items()}
-def _last_word(phrase: str) -> str | None:
-    """The last word of a trigger, lower-cased: a whole word of every text the trigger matches (its words are
-    matched as written, spaces as white space, with a word boundary at either end). None when it ends with no
-    word."""
-    found = WORD_RE.findall(str(phrase))
-    return found[-1].lower() if found and str(phrase)[-1:].isalnum() else None
 
 
 def _trigger_words(word_of, phrase_part: str) -> dict[str, dict[str, frozenset | None]]:
@@ -85,7 +79,7 @@ def _trigger_words(word_of, phrase_part: str) -> dict[str, dict[str, frozenset |
 TRIGGER_FIRST_WORDS = _trigger_words(first_word, "openers")
 # ... and the last words they end with (a head, for phrase triggers): a sentence none of whose words is one of
 # them holds no trigger of that kind either (None: no last word to tell).
-TRIGGER_LAST_WORDS = _trigger_words(_last_word, "heads")
+TRIGGER_LAST_WORDS = _trigger_words(last_word, "heads")
 
 # ------------------------------------------------------------------------------------------- word tables
 UNDATED_NEGATIONS = frozenset(GRAMMAR["undated_negations"])

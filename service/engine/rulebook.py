@@ -71,15 +71,12 @@ class Rule:
             return []  # the stretch holds none of the words every match holds
         if words is None or self.first_words is None and self.follow_words is None:
             return list(self.regex.finditer(text, start, end))
-        if self.follow_words is not None:
-            follow = self.follow_words
-            if follow.isdisjoint(words.vocabulary):
-                return []
+        follow = self.follow_words
+        if (follow if follow is not None else self.first_words).isdisjoint(words.vocabulary):
+            return []  # no word of the stretch is one a match begins with or follows
+        if follow is not None:
             return match_at(self.regex, text, [at + len(word) + 1 for at, word in words if word in follow], start, end)
-        first = self.first_words
-        if first.isdisjoint(words.vocabulary):
-            return []
-        return match_at(self.regex, text, [at for at, word in words if word in first], start, end)
+        return match_at(self.regex, text, [at for at, word in words if word in self.first_words], start, end)
 
     def fires_on(self, marked: str) -> bool:
         """Does the rule fire on ``marked``: on its bracketed window, read as ``applies`` says (without brackets,
@@ -98,6 +95,14 @@ def first_word(phrase: str) -> str | None:
     """The first word of a phrase, lower-cased (None when it begins with no word)."""
     m = WORD_RE.match(str(phrase))
     return m.group().lower() if m else None
+
+
+def last_word(phrase: str) -> str | None:
+    """The last word of a phrase, lower-cased, when the phrase ends with a letter or a digit (None otherwise):
+    where ``lexicon.alternation`` closes the phrase with a word boundary, so that the word stands whole in every
+    text the phrase matches."""
+    found = WORD_RE.findall(str(phrase))
+    return found[-1].lower() if found and str(phrase)[-1:].isalnum() else None
 
 
 def match_at(pattern: re.Pattern, text: str, starts: list[int], start: int, end: int) -> list[re.Match]:
@@ -237,10 +242,10 @@ class Rulebook:
         for list_name in record["follows"]:
             value = self._words[list_name]
             for entry in (value.keys() if isinstance(value, Mapping) else value):
-                found = WORD_RE.findall(str(entry))
-                if not found or not re.search(r"\w$", str(entry)):
+                last = last_word(entry)
+                if last is None:
                     raise ValueError(f"{self.name}: {list_name!r} holds {entry!r}, which does not end with a word")
-                words.add(found[-1].lower())
+                words.add(last)
         return frozenset(words)
 
     def expand(self, source: str, _seen: tuple[str, ...] = ()) -> str:
