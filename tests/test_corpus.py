@@ -152,6 +152,18 @@ def test_fact_event_dates(text, expected):
     # so does a running total, as of the day it was told
     ("The death toll rose to 40 on Aug. 9. The quake struck on Aug. 6. Twelve people were injured.", "Twelve",
      "2024-08-06"),
+    # a sentence saying when the incident happened gives its day, before a day an aside later in the story gives
+    ("Four villagers were killed by gunmen. Police said the incident occurred on Aug. 10. On Aug. 4, two soldiers "
+     "were killed in a separate clash.", "Four", "2024-08-10"),
+    # a day named after the verb goes before a clock time alone
+    ("A man was shot dead. The shooting happened around 9 p.m. on Saturday. Two men were arrested on Aug. 3.",
+     "A man", "2024-08-10"),
+    # ... and no other event's "took place" does: the funeral's day is not the incident's
+    ("A man was shot dead. His funeral took place on Aug. 9. Two men had been arrested on Aug. 3.", "A man",
+     "2024-08-03"),
+    # nor a day before the verb ("on Aug. 9 the incident comes ..."): only what follows it says when it happened
+    ("A man was shot dead. On Aug. 9 the attack came after a quarrel. Police arrested a suspect on Aug. 3.",
+     "A man", "2024-08-03"),
 ])
 def test_undated_fact_takes_the_incident_day(text, count, expected):
     fact = next(c for c in extract(text, published="2024-08-12")["casualties"] if c["text"] == count)

@@ -213,18 +213,26 @@ def _fact_date(text: str, f: Fact, trigger: tuple[int, int], ad: _ArticleDates) 
     return date if date is not None else ad.dateline_day  # no event date at all: the day the dateline reports
 
 
-def _incident_day(text: str, facts: list[Fact], ad: _ArticleDates) -> DateMention | None:
-    """The article's incident's day: the day the first fact (in text order) of an incident category
+def _incident_day(text: str, sentences: list[tuple[int, int]], facts: list[Fact],
+                  ad: _ArticleDates) -> DateMention | None:
+    """The article's incident's day: the first (in text order) of the days a fact of an incident category
     (``dates_incident``) gives in its own clause, when it is one incident's ("three were shot Saturday"), not a
-    running total, a statistic or another event's."""
-    for f in sorted(facts, key=lambda f: f.start):
+    running total, a statistic or another event's; and the days a sentence saying when the incident happened
+    gives after saying so ("the shooting happened just before 8 p.m. Sunday", ``incident_told_at``)."""
+    candidates = []
+    for f in facts:
         if f.category not in INCIDENT_CATEGORIES or f.cumulative or f.traits.statistic or f.traits.other_event:
             continue
         lo, hi = _own_clause_span(text, f.sentence, f.start, f.traits.trigger or (f.start, f.end), ad.all)
         own = [d for d in ad.days_by_value if lo <= d.start < hi]
         if own:
-            return min(own, key=lambda d: abs(d.start - f.start))
-    return None
+            candidates.append((f.start, min(own, key=lambda d: abs(d.start - f.start))))
+    for s, e in sentences:
+        told = RULES.incident_told_at.search(text, s, e)
+        days = [d for d in ad.days_by_value if told.end() <= d.start < e] if told else []
+        if days:  # a day named ("8:20pm on Saturday") before a clock time alone
+            candidates.append((told.start(), min(days, key=lambda d: (d.grain != "day", d.start))))
+    return min(candidates, key=lambda c: c[0])[1] if candidates else None
 
 
 EARLIER_INCIDENT_DAYS = 7  # a fact its own sentence dates more days than this before the incident's is another's
@@ -272,7 +280,7 @@ def attribute_facts(text: str, sentences, facts: list[Fact], dates: list[DateMen
         f.cause = traits.cause
         if f.status == "reported" and traits.superseded(f.start, f.end):
             f.status = "superseded"  # "Initial reports said five victims, but police later said 6 had been shot"
-    incident = _incident_day(text, facts, article_dates)
+    incident = _incident_day(text, sentences, facts, article_dates)
     if incident is not None:  # the incident's day governs the facts without a date of their own
         article_dates = article_dates._replace(
             days_by_value=[incident] + [d for d in article_dates.days_by_value if d is not incident])
