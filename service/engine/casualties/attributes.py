@@ -170,6 +170,20 @@ def _own_clause_span(text: str, sent: tuple[int, int], start: int, trigger: tupl
     return (opened[-1] if opened else sent[0]), sent[1]
 
 
+def _after_publication(d: DateMention, published: dt.date | None) -> bool:
+    """Does ``d`` begin after the day after publication (a page's "Updated: Monday, July 7, 2014" on a story of
+    2013, "the trial set for July 13")? What a report tells as having happened cannot be dated after the report."""
+    if published is None:
+        return False
+    value = event_day(d.value)
+    try:
+        begins = dt.date.fromisoformat(value) if len(value) == 10 else \
+            dt.date(int(value[:4]), int(value[5:7]) if len(value) == 7 else 1, 1)
+    except ValueError:
+        return False
+    return (begins - published).days > 1
+
+
 class _ArticleDates(NamedTuple):
     """The dates of an article as the facts' dates are chosen from them."""
     all: list[DateMention]
@@ -185,7 +199,8 @@ class _ArticleDates(NamedTuple):
     @classmethod
     def of(cls, text: str, dates: list[DateMention], published: dt.date | None,
            dateline_day: DateMention | None) -> "_ArticleDates":
-        events = sorted(event_dates(text, dates), key=lambda d: d.start)
+        events = sorted((d for d in event_dates(text, dates) if not _after_publication(d, published)),
+                        key=lambda d: d.start)
         days = sorted((d for d in events if d.grain in ("day", "minute")), key=lambda d: event_day(d.value))
         return cls(dates, events, [d.start for d in events], days, told_days(text, dates),
                    [d for d in dates if _period_start(text, d)],
