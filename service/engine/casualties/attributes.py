@@ -235,18 +235,22 @@ def _incident_day(text: str, sentences: list[tuple[int, int]], facts: list[Fact]
     running total, a statistic or another event's; and the days a sentence saying when the incident happened
     gives after saying so ("the shooting happened just before 8 p.m. Sunday", ``incident_told_at``)."""
     candidates = []
-    for f in facts:
+    for f in sorted(facts, key=lambda f: f.start):
         if f.category not in INCIDENT_CATEGORIES or f.cumulative or f.traits.statistic or f.traits.other_event:
             continue
         lo, hi = _own_clause_span(text, f.sentence, f.start, f.traits.trigger or (f.start, f.end), ad.all)
         own = [d for d in ad.days_by_value if lo <= d.start < hi]
         if own:
             candidates.append((f.start, min(own, key=lambda d: abs(d.start - f.start))))
-    for s, e in sentences:
-        told = RULES.incident_told_at.search(text, s, e)
-        days = [d for d in ad.days_by_value if told.end() <= d.start < e] if told else []
+            break  # the first in the text
+    ends = [e for _, e in sentences]
+    for told in RULES.incident_told_at.finditer(text):
+        i = bisect_left(ends, told.end())
+        e = ends[i] if i < len(ends) else len(text)
+        days = [d for d in ad.days_by_value if told.end() <= d.start < e]
         if days:  # a day named ("8:20pm on Saturday") before a clock time alone
             candidates.append((told.start(), min(days, key=lambda d: (d.grain != "day", d.start))))
+            break  # the first in the text
     return min(candidates, key=lambda c: c[0])[1] if candidates else None
 
 
