@@ -29,9 +29,9 @@ def quarter_of(month: int) -> int:
 
 
 def resolve_weekday(weekday: int, anchor: dt.date, direction: str = "auto") -> dt.date:
-    """``direction``: past (``last Friday``), future (``next Friday``), auto (same day, else one of the five
-    days before, else the day after; ``auto_past`` in a past-tense clause: the one before; ``auto_future``
-    when the sentence looks ahead)."""
+    """``direction``: past (``last Friday``: of the week before when it was yesterday, or is today), future
+    (``next Friday``), auto (same day, else one of the five days before, else the day after; ``auto_past`` in a
+    past-tense clause: the one before; ``auto_future`` when the sentence looks ahead)."""
     delta = (weekday - anchor.weekday()) % 7
     if direction == "future":
         return anchor + dt.timedelta(days=delta or 7)
@@ -40,7 +40,7 @@ def resolve_weekday(weekday: int, anchor: dt.date, direction: str = "auto") -> d
         return start + dt.timedelta(days=weekday)
     if direction == "past":
         back = (anchor.weekday() - weekday) % 7
-        return anchor - dt.timedelta(days=back or 7)
+        return anchor - dt.timedelta(days=back + 7 if back <= 1 else back)
     if direction == "auto_future":
         return anchor + dt.timedelta(days=delta)
     back = (anchor.weekday() - weekday) % 7
