@@ -1,9 +1,11 @@
 """Events across articles: the event corpus (tests/corpus/events.yaml), order independence, the endpoint and
 `tally events`."""
+import datetime as dt
 import json
 import random
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -11,6 +13,8 @@ import yaml
 
 from service.engine import extract
 from service.engine.events import build_events
+from service.engine.events.profile import Profile
+from service.engine.events.tolls import figure
 
 CORPUS = yaml.safe_load((Path(__file__).with_name("corpus") / "events.yaml").read_text(encoding="utf-8"))["cases"]
 
@@ -76,3 +80,26 @@ def test_tally_events_writes_one_line_per_event(tmp_path):
     assert {frozenset(e["documents"]) for e in events} == {frozenset({"d1", "d2"}), frozenset({"t1", "t3"}),
                                                            frozenset({"t2"})}
     assert [(e["line"], e["error"]["reason"]) for e in errors] == [(6, "malformed_json")]
+
+
+def _told(reports):
+    """(profile, response) pairs as an event holds them, for the figure policy alone."""
+    out = []
+    for doc_id, published, text in reports:
+        response = extract(text, published=published, doc_id=doc_id)
+        out.append((Profile(doc_id, dt.date.fromisoformat(published), Counter(), Counter(), frozenset(),
+                            frozenset(), {}, frozenset()), response))
+    return out
+
+
+def test_a_tied_vote_goes_to_the_figure_more_reports_tell_among_their_facts():
+    reports = _told([
+        ("a", "2022-05-14", "Two people were shot on Elm Street in Dunmore on Friday, police said."),
+        ("b", "2022-05-15", "Three people were shot on Elm Street in Dunmore on Friday, police said."),
+        ("c", "2022-05-15", "Five people were shot on Elm Street in Dunmore on Friday. Three of them were wounded "
+                            "in the legs, police said."),
+    ])
+    assert figure(reports, "injured")["value"] == 3  # 2, 3, 5 once each as summaries; 3 also in c's facts
+    # without that support, the later report's figure stands
+    assert figure(reports[:2], "injured")["value"] == 3
+    assert figure([reports[0], reports[2]], "injured")["value"] == 5
