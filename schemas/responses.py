@@ -36,7 +36,11 @@ class CasualtySchema(Schema):
     date = fields.Nested(FactDateSchema, allow_none=True, required=True)
     location = fields.String(allow_none=True, required=True)
     source = fields.String(allow_none=True, required=True)
-    cause = fields.String(allow_none=True, required=True, metadata={"description": "Cause or perpetrator."})
+    cause = fields.String(allow_none=True, required=True,
+                          metadata={"description": "What caused it: 'an Israeli airstrike', 'the floods'."})
+    perpetrator = fields.String(allow_none=True, required=True,
+                                metadata={"description": "Who did it, the agent of the verb: 'Hamas', 'a gunman', "
+                                                         "'his brother' (killed, injured, kidnapped)."})
     cumulative = fields.Boolean(required=True, metadata={"description": "A running toll, not one incident."})
     negated = fields.Boolean(required=True, metadata={"description": "'no one was hurt': a stated zero."})
     status = fields.String(required=True, validate=validate.OneOf(("reported", "feared", "historical", "superseded")),

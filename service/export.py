@@ -37,7 +37,8 @@ FACT_COLUMNS = {
     "qualifier": "#meta+qualifier", "status": "#meta+status", "negated": "#meta+negated",
     "part_of": "#meta+part_of", "cumulative": "#meta+cumulative", "in_summary": "#meta+in_summary",
     "victims": "#meta+victims", "event_date": "#date+occurred", "event_timex": "#meta+timex",
-    "location": "#loc+name", "source": "#meta+source", "cause": "#meta+cause", "text": "#description+quote",
+    "location": "#loc+name", "source": "#meta+source", "cause": "#meta+cause",
+    "perpetrator": "#meta+perpetrator", "text": "#description+quote",
     "start": "#meta+start", "end": "#meta+end", **_ERROR_COLUMNS,
 }
 SUMMARY_COLUMNS = {

@@ -44,7 +44,8 @@ FACT_COLUMNS = (
     # the fact is one its document's figure rests on
     Column("in_summary", None, "in_summary", fields.Boolean()),
     _fact_column("event_date", FactDateSchema, "value"),
-    _fact_column("location"), _fact_column("source"), _fact_column("cause"), _fact_column("victims"),
+    _fact_column("location"), _fact_column("source"), _fact_column("cause"), _fact_column("perpetrator"),
+    _fact_column("victims"),
     _fact_column("start"), _fact_column("end"), _fact_column("text"), _fact_column("rule"),
 )
 

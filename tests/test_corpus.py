@@ -229,3 +229,27 @@ def test_every_veto_in_the_code_has_examples():
     missing = named - set(VETOES)
     # a veto whose condition no plain sentence reaches yet is listed here, to be given an example
     assert missing <= {"possessive_needs_death_noun", "subject_pronoun_needs_harm_subject"}, missing
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the agent of the fact's verb: a participle's is the main clause's subject, after a time that opens it
+    ("Last year, Hamas breached the fence, killing about 1,200 people and taking 251 hostages.", ["Hamas", "Hamas"]),
+    ("On Monday, militants stormed the village, killing 12 people.", ["militants"]),
+    # the subject of an active verb right before the count; a name too
+    ("A gunman shot three people outside a bar.", ["A gunman"]),
+    ("Police said John Reyes shot two men on Elm Street.", ["John Reyes"]),
+    # after a passive trigger, "by" and the agent
+    ("Five people were killed by gunmen on Friday.", ["gunmen"]),
+    ("A teenager was shot by his brother.", ["his brother"]),
+    # near misses: a cause, a thing, a storm's name, a verb of weather, an arrest
+    ("Floods killed 12 people.", [None]),
+    ("Israeli airstrikes killed 20 people.", [None]),
+    ("A man was killed by a stray bullet.", [None]),
+    ("Hurricane Floyd hit the coast. In Ohio, Floyd killed 13 people.", [None]),
+    ("Iris dropped heavy rain on the island, killing eight people.", [None]),
+    ("Two men were arrested by police.", [None]),
+    ("He was identified as one of the slain victims by his sister.", [None]),
+])
+def test_a_fact_names_its_perpetrator(text, expected):
+    facts = extract(text, published="2024-08-12")["casualties"]
+    assert [f["perpetrator"] for f in facts] == expected

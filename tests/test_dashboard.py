@@ -13,7 +13,7 @@ DOCS = [{"id": "a", "text": "At least 93 people died Saturday in Gaza City, offi
         {"id": "c", "text": "Police arrested two men on Friday.", "published": "2024-08-12"}]
 COLUMNS = ["document_id", "published", "fact_id", "category", "value", "min", "max", "qualifier", "status",
            "negated", "part_of", "cumulative", "in_summary", "victims", "event_date", "event_timex", "location",
-           "source", "cause", "text", "start", "end", "error_reason", "error_detail"]
+           "source", "cause", "perpetrator", "text", "start", "end", "error_reason", "error_detail"]
 
 
 def _csv(resp):

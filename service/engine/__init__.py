@@ -23,7 +23,7 @@ from .quantities import extract_quantities, warm_up
 from .sentences import split_sentences
 from .summary import summarise
 
-RULES_VERSION = "2026.12.04.5"
+RULES_VERSION = "2026.12.04.6"
 
 __all__ = ["extract", "explain", "warm_up", "RULES_VERSION", "DeadlineExceeded"]
 
@@ -81,7 +81,8 @@ def extract(text: str, published=None, doc_id: str | None = None, timeout: float
             "id": fid, "category": f.category, "count": count, "start": f.start, "end": f.end,
             "text": original[f.start:f.end], "sentence": original[s:e], "sentence_start": s, "victims": f.victims,
             "date": {"text": _quoted(f.date, text, original), "value": event_day(f.date.value)} if f.date else None,
-            "location": f.location, "source": f.source, "cause": f.cause, "cumulative": f.cumulative,
+            "location": f.location, "source": f.source, "cause": f.cause, "perpetrator": f.perpetrator,
+            "cumulative": f.cumulative,
             "negated": f.negated, "status": f.status, "part_of": ids[f.part_of] if f.part_of is not None else None,
             "rule": f.rule,
         })

@@ -20,12 +20,13 @@ class Category:
     bare_plurals: bool  # a plural without a count may be its subject or object ("insurgents were detained")
     stated_zeros: bool  # a count with a negated verb states a zero of it ("the two were not hurt")
     dates_incident: bool  # its fact, dated in its own clause, dates the article's incident
+    perpetrated: bool  # its fact may name who did it: the agent of its verb
 
 
 DECLARED = tuple(Category(name, spec["label"], spec["colour"], spec["hxl"], bool(spec["mass"]),
                           bool(spec["later_groups_add"]), bool(spec["pronouns"]),
                           bool(spec["bare_plurals"]), bool(spec["stated_zeros"]),
-                          bool(spec["dates_incident"]))
+                          bool(spec["dates_incident"]), bool(spec["perpetrated"]))
                  for name, spec in load("casualty_triggers")["categories"].items())
 CATEGORIES = tuple(c.name for c in DECLARED)
 BY_NAME = {c.name: c for c in DECLARED}
@@ -35,3 +36,4 @@ PRONOUN_CATEGORIES = frozenset(c.name for c in DECLARED if c.pronouns)
 BARE_PLURAL_CATEGORIES = frozenset(c.name for c in DECLARED if c.bare_plurals)
 ZERO_CATEGORIES = frozenset(c.name for c in DECLARED if c.stated_zeros)
 INCIDENT_CATEGORIES = frozenset(c.name for c in DECLARED if c.dates_incident)
+PERPETRATED_CATEGORIES = frozenset(c.name for c in DECLARED if c.perpetrated)

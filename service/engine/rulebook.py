@@ -2,7 +2,8 @@
 
 A rulebook file has two sections::
 
-    pieces:                      # shared pieces of pattern, used as @name in rules and other pieces
+    pieces:                      # shared pieces of pattern, used as @name in rules and other pieces (their lines
+                                 # joined without a separator, as a rule's are)
       age: '\\d{1,3}[-\\s]?(?:year|yr|month|week)s?[-\\s]?old'
     rules:
       relative_gap:              # the rule's name: what the code applies, and what a fact or a test names
@@ -196,7 +197,7 @@ class Rulebook:
         spec = load(name)
         self.name = name
         self._words = word_lists
-        self._pieces = {k: str(v) for k, v in (spec.get("pieces") or {}).items()}
+        self._pieces = {k: "".join(str(v).splitlines()) for k, v in (spec.get("pieces") or {}).items()}
         clash = set(self._pieces) & set(word_lists)
         if clash:
             raise ValueError(f"{name}: pieces named like word lists: {sorted(clash)}")

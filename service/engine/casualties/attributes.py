@@ -9,7 +9,7 @@ from typing import NamedTuple
 import regex as re
 
 from ..casualty_rulebook import ISO_DAY_RE, LINE_END_RE, RULES, UNDATED_NEGATIONS
-from ..categories import INCIDENT_CATEGORIES
+from ..categories import INCIDENT_CATEGORIES, PERPETRATED_CATEGORIES
 from ..dates import DateMention
 from .facts import Fact
 
@@ -50,6 +50,30 @@ def _places(text: str, sent: tuple[int, int]) -> list[tuple[int, str]]:
 def _nearest_place(places: list[tuple[int, str]], near: int) -> tuple[int, str] | None:
     """The place named nearest to ``near`` (the first of two as near), with its offset."""
     return min(places, key=lambda p: abs(p[0] - near)) if places else None
+
+
+def perpetrator_of(text: str, f: Fact, trigger: tuple[int, int], names=lambda: True) -> str | None:
+    """Who did it, as the sentence tells the agent of the fact's verb: after a passive trigger with "by" ("killed
+    by gunmen"), the subject of an active verb right before the count ("a gunman shot three people"), or the main
+    clause's subject before a participle ("Hamas breached defenses, killing about 1,200 people"). A capitalised
+    name counts outside a title-cased line and where the sentence names no cause, and when ``names()`` (False in a
+    story of a natural hazard: a storm's name is none)."""
+    s, e = f.sentence
+    m = RULES.perpetrator_by.match(text, trigger[1], min(e, trigger[1] + 60))
+    if m is None:
+        m = RULES.perpetrator_before_verb.search(text, max(s, f.start - 120), f.start)
+    if m is None and RULES.perpetrator_participle.search(text, max(s, f.start - 40), f.start):
+        m = RULES.clause_subject.match(text, s, f.start)
+    if m is None or m.group("name") and (f.traits.headline or f.cause or _title_cased(text[s:e]) or not names()):
+        return None  # a title's capitals name no one; nor does a name beside a cause ("Iris ... landslides")
+    return " ".join(m.group("agent").split())
+
+
+def _title_cased(sentence: str) -> bool:
+    """Are most of a line's words capitalised ("Man Arrested After Early Morning Shooting"), so that a capital marks
+    no name?"""
+    words = [w for w in sentence.split() if w[:1].isalpha()]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
 
 
 def _cause(text: str, sent: tuple[int, int]) -> str | None:
@@ -280,6 +304,12 @@ def attribute_facts(text: str, sentences, facts: list[Fact], dates: list[DateMen
     headline = _headline(text, sentences)
     own_events = _own_event_names(text, sentences, headline)
     by_sentence: dict[tuple[int, int], _SentenceTraits] = {}  # many facts share a sentence: read it once
+    hazard_story = []  # "Floyd killed 13": a storm's name, no one's; looked up once, when a name is found
+
+    def named_agents() -> bool:
+        if not hazard_story:
+            hazard_story.append(RULES.natural_hazard.search(text) is not None)
+        return not hazard_story[0]
     for f in facts:
         trig = f.traits.trigger or (f.start, f.end)
         traits = by_sentence.get(f.sentence)
@@ -297,6 +327,8 @@ def attribute_facts(text: str, sentences, facts: list[Fact], dates: list[DateMen
             f.traits.place_at = place[0]
         f.source = traits.source
         f.cause = traits.cause
+        if f.category in PERPETRATED_CATEGORIES:
+            f.perpetrator = perpetrator_of(text, f, trig, named_agents)
         if f.status == "reported" and traits.superseded(f.start, f.end):
             f.status = "superseded"  # "Initial reports said five victims, but police later said 6 had been shot"
     incident = _incident_day(text, sentences, facts, article_dates)

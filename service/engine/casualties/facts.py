@@ -24,6 +24,7 @@ class Fact:
     location: str | None = None
     source: str | None = None
     cause: str | None = None
+    perpetrator: str | None = None
     traits: "FactTraits" = field(default_factory=lambda: FactTraits())
 
 
