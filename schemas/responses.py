@@ -168,6 +168,8 @@ class EventSchema(Schema):
     place = fields.String(allow_none=True, required=True)
     date = fields.String(allow_none=True, required=True, metadata={"description": "The event date most facts give."})
     cause = fields.String(allow_none=True, required=True)
+    perpetrator = fields.String(allow_none=True, required=True,
+                                metadata={"description": "The perpetrator most of the reports' facts name."})
 
 
 class EventsResponseSchema(Schema):

@@ -103,3 +103,11 @@ def test_a_tied_vote_goes_to_the_figure_more_reports_tell_among_their_facts():
     # without that support, the later report's figure stands
     assert figure(reports[:2], "injured")["value"] == 3
     assert figure([reports[0], reports[2]], "injured")["value"] == 5
+
+
+def test_an_event_names_the_perpetrator_its_reports_agree_on():
+    story = ("Gunmen kill three in Harlow market\nGunmen opened fire in the Harlow market on Saturday, killing three "
+             "traders, police said. Officers found the stalls of Mill Road riddled with bullets.")
+    events = _events([{"id": "a", "published": "2024-03-10", "text": story},
+                      {"id": "b", "published": "2024-03-10", "text": story + " The market stayed closed on Sunday."}])
+    assert len(events) == 1 and events[0]["perpetrator"] == "Gunmen"

@@ -45,4 +45,5 @@ def _event(reports, responses: dict) -> dict:
         "place": agreed(pairs, lambda f: f["location"]),
         "date": agreed(pairs, lambda f: (f["date"] or {}).get("value")),
         "cause": agreed(pairs, lambda f: f["cause"]),
+        "perpetrator": agreed(pairs, lambda f: f["perpetrator"]),
     }

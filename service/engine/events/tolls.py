@@ -1,5 +1,5 @@
 """An event's figures from its reports: per category the figure most reports give, the series as they told it,
-and the place, date and cause the reports agree on.
+and the place, date, cause and perpetrator the reports agree on.
 
 Policy (measured on gva-events-dev, README "Events"), in order:
 1. a report that corrects an earlier figure (a fact of the category it marks superseded: "initially reported
