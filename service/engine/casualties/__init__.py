@@ -31,7 +31,8 @@ The layer's modules, in the order of a reading:
   implicit.py    counts that no number states ("a man", "twin sisters", "he died")
   links.py       the kinds of link and the rules that allow a gap (LINK_RULES), the trigger each count takes
   vetoes.py      the named vetoes that drop a linked candidate, and explain_vetoes
-  attributes.py  victims, place, source, cause, date, running total, statistic, lead, title, corrections
+  attributes.py  victims, place, source, cause, perpetrator, date, running total, statistic, lead, title,
+                 corrections
   sentence.py    the state of a reading (the facts found, the sentence being read)
   facts.py       Fact, FactTraits, fact_id
 

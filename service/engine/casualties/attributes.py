@@ -1,9 +1,10 @@
-"""What a fact's sentence and article say of it: victims, place, source, cause, its date, running total or
-statistic, lead or title, another event, and whether a later clause corrects it."""
+"""What a fact's sentence and article say of it: victims, place, source, cause, perpetrator, its date, running
+total or statistic, lead or title, another event, and whether a later clause corrects it."""
 from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_left
+from functools import cache
 from typing import NamedTuple
 
 import regex as re
@@ -254,28 +255,39 @@ def _fact_date(text: str, f: Fact, trigger: tuple[int, int], ad: _ArticleDates) 
 
 def _incident_day(text: str, sentences: list[tuple[int, int]], facts: list[Fact],
                   ad: _ArticleDates) -> DateMention | None:
-    """The article's incident's day: the first (in text order) of the days a fact of an incident category
-    (``dates_incident``) gives in its own clause, when it is one incident's ("three were shot Saturday"), not a
-    running total, a statistic or another event's; and the days a sentence saying when the incident happened
+    """The article's incident's day: whichever the text tells first of the day the first fact of an incident
+    category (``dates_incident``) gives in its own clause, when it is one incident's ("three were shot Saturday"),
+    not a running total, a statistic or another event's; and the day a sentence saying when the incident happened
     gives after saying so ("the shooting happened just before 8 p.m. Sunday", ``incident_told_at``)."""
-    candidates = []
+    told = [c for c in (_first_dated_incident_fact(text, facts, ad), _first_incident_statement(text, sentences, ad))
+            if c is not None]
+    return min(told, key=lambda c: c[0])[1] if told else None
+
+
+def _first_dated_incident_fact(text: str, facts: list[Fact], ad: _ArticleDates) -> tuple[int, DateMention] | None:
+    """(where it is told, the day) of the first fact of one incident that its own clause dates."""
     for f in sorted(facts, key=lambda f: f.start):
         if f.category not in INCIDENT_CATEGORIES or f.cumulative or f.traits.statistic or f.traits.other_event:
             continue
         lo, hi = _own_clause_span(text, f.sentence, f.start, f.traits.trigger or (f.start, f.end), ad.all)
         own = [d for d in ad.days_by_value if lo <= d.start < hi]
         if own:
-            candidates.append((f.start, min(own, key=lambda d: abs(d.start - f.start))))
-            break  # the first in the text
+            return f.start, min(own, key=lambda d: abs(d.start - f.start))
+    return None
+
+
+def _first_incident_statement(text: str, sentences: list[tuple[int, int]],
+                              ad: _ArticleDates) -> tuple[int, DateMention] | None:
+    """(where it is told, the day) of the first sentence saying when the incident happened that gives a day after
+    saying so; a day named ("8:20pm on Saturday") goes before a clock time alone."""
     ends = [e for _, e in sentences]
     for told in RULES.incident_told_at.finditer(text):
         i = bisect_left(ends, told.end())
         e = ends[i] if i < len(ends) else len(text)
         days = [d for d in ad.days_by_value if told.end() <= d.start < e]
-        if days:  # a day named ("8:20pm on Saturday") before a clock time alone
-            candidates.append((told.start(), min(days, key=lambda d: (d.grain != "day", d.start))))
-            break  # the first in the text
-    return min(candidates, key=lambda c: c[0])[1] if candidates else None
+        if days:
+            return told.start(), min(days, key=lambda d: (d.grain != "day", d.start))
+    return None
 
 
 EARLIER_INCIDENT_DAYS = 7  # a fact its own sentence dates more days than this before the incident's is another's
@@ -298,18 +310,17 @@ def _before_the_incident(f: Fact, incident: DateMention) -> bool:
 def attribute_facts(text: str, sentences, facts: list[Fact], dates: list[DateMention], dateline_place: str | None,
                published: dt.date | None, dateline_day: DateMention | None = None) -> None:
     """What each fact's sentence and article say of it: running total, statistic, lead, title, another event,
-    its date, place, source, cause, and whether a later clause corrects it."""
+    its date, place, source, cause, perpetrator, and whether a later clause corrects it."""
     article_dates = _ArticleDates.of(text, dates, published, dateline_day)
     lead_end = _lead_end(text, sentences)
     headline = _headline(text, sentences)
     own_events = _own_event_names(text, sentences, headline)
     by_sentence: dict[tuple[int, int], _SentenceTraits] = {}  # many facts share a sentence: read it once
-    hazard_story = []  # "Floyd killed 13": a storm's name, no one's; looked up once, when a name is found
 
-    def named_agents() -> bool:
-        if not hazard_story:
-            hazard_story.append(RULES.natural_hazard.search(text) is not None)
-        return not hazard_story[0]
+    @cache
+    def named_agents() -> bool:  # "Floyd killed 13": a storm's name, no one's; looked up once, when a name is found
+        return RULES.natural_hazard.search(text) is None
+
     for f in facts:
         trig = f.traits.trigger or (f.start, f.end)
         traits = by_sentence.get(f.sentence)
