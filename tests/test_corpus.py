@@ -253,3 +253,16 @@ def test_every_veto_in_the_code_has_examples():
 def test_a_fact_names_its_perpetrator(text, expected):
     facts = extract(text, published="2024-08-12")["casualties"]
     assert [f["perpetrator"] for f in facts] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("At least 93 people died Saturday when an Israeli airstrike hit a school.", "Israeli airstrike"),
+    ("Twelve people died in the floods.", "floods"),
+    # a natural hazard is a cause too, and a determiner opens no modifier of it
+    ("During the week the heat wave struck, 600 people died.", "heat wave"),
+    ("Two people were killed when a tornado hit the town.", "tornado"),
+    # near miss: a place is no cause
+    ("Two people died in the hospital.", None),
+])
+def test_a_fact_names_its_cause(text, expected):
+    assert extract(text, published="2024-08-12")["casualties"][0]["cause"] == expected
