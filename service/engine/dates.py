@@ -1043,10 +1043,13 @@ def _year_candidates(text: str, numbers: list[NumberMention]) -> list[tuple[int,
     return candidates
 
 
+_POSSESSIVE_ENDINGS = tuple(W["possessive_endings"])
+
+
 def _remember(ctx: Context, start: int, surface: str, end: int, rule: Rule, value: str, typ: str, grain) -> None:
     """What a date tells the ones after it: the last day, month, year and reported quarter the text gave."""
     if typ == "DATE" and grain == "day" and rule.name not in ("relative day",) and value[:4].isdigit() and \
-            not surface.endswith(("'s", "’s")):  # "Wednesday's incident" names an event, sets no scene
+            not surface.endswith(_POSSESSIVE_ENDINGS):  # "Wednesday's incident" names an event, sets no scene
         ctx.last_day = dt.date.fromisoformat(value[:10])
         ctx.last_day_end = end
         ctx.last_year = ctx.last_day.year
