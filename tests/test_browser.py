@@ -125,3 +125,11 @@ def test_page_fits_desktop_and_phone_widths(browser, live_server):
         assert all(lines <= 1 for lines in dates)  # event dates never wrap
         assert browser.save_screenshot(str(artifacts / f"page-{name}.png"))
     browser.set_window_size(1400, 1000)
+
+
+def test_the_facts_table_names_the_perpetrator_under_its_heading(browser, live_server):
+    from selenium.webdriver.common.by import By
+    _submit(browser, live_server, "Gunmen killed five villagers near Harlow on Saturday, police said.", "2024-08-12")
+    heads = [th.text for th in browser.find_elements(By.CSS_SELECTOR, "#facts thead th")]
+    cells = [td.text for td in browser.find_elements(By.CSS_SELECTOR, "#facts tbody tr td")]
+    assert len(cells) == len(heads) and cells[heads.index("Perpetrator")] == "Gunmen"

@@ -67,7 +67,8 @@
     const bounds = [c.min != null ? `min ${number(c.min)}` : "", c.max != null ? `max ${number(c.max)}` : ""]
       .filter(Boolean).join(", ");
     return `${f.category}: ${number(c.value)} (${qualifier(c.qualifier)}${bounds ? ", " + bounds : ""})` +
-      (f.date ? ` — ${f.date.value}` : "") + (f.location ? ` — ${f.location}` : "") + (f.source ? ` — per ${f.source}` : "");
+      (f.date ? ` — ${f.date.value}` : "") + (f.location ? ` — ${f.location}` : "") + (f.source ? ` — per ${f.source}` : "") +
+      (f.perpetrator ? ` — by ${f.perpetrator}` : "");
   }
 
   function render(text, data) {
@@ -102,7 +103,7 @@
     for (const f of data.casualties) {
       const tr = document.createElement("tr");
       const cells = [f.category, number(f.count.value), qualifier(f.count.qualifier), f.victims || "",
-        f.date ? f.date.value : "", f.location || "", f.source || "", f.cumulative ? "yes" : ""];
+        f.date ? f.date.value : "", f.location || "", f.source || "", f.perpetrator || "", f.cumulative ? "yes" : ""];
       tr.dataset.fact = f.id;
       tr.tabIndex = 0;
       tr.title = "Show it in the article";
