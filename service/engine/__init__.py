@@ -23,7 +23,7 @@ from .quantities import extract_quantities, warm_up
 from .sentences import split_sentences
 from .summary import summarise
 
-RULES_VERSION = "2026.12.04.7"
+RULES_VERSION = "2026.12.04.8"
 
 __all__ = ["extract", "explain", "warm_up", "RULES_VERSION", "DeadlineExceeded"]
 
