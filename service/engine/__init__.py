@@ -20,6 +20,7 @@ from .response_options import keep_categories, utf16_offsets, with_time_offset
 from .dates import extract_dates
 from .numbers import scan_numbers
 from .quantities import extract_quantities, warm_up
+from .rulebook import TextWords
 from .sentences import split_sentences
 from .summary import summarise
 
@@ -58,7 +59,8 @@ def extract(text: str, published=None, doc_id: str | None = None, timeout: float
     if anchor is None and dateline is not None and dateline.date is not None:
         anchor, source = dateline.date, "dateline"
     sentences = split_sentences(text)
-    numbers = scan_numbers(text)
+    words = TextWords(text)  # read once, for the number and the casualty layers
+    numbers = scan_numbers(text, words)
     deadline.check()
     counts = [n.count for n in numbers if n.count is not None]
     dates = extract_dates(text, anchor, numbers)
@@ -71,7 +73,7 @@ def extract(text: str, published=None, doc_id: str | None = None, timeout: float
     dateline_day = next((d for d in dates if dateline is not None and dateline.start <= d.start < dateline.end
                          and d.grain == "day"), None)
     facts = extract_casualties(text, sentences, counts, event_dates, dateline.place if dateline else None, deadline,
-                               anchor, dateline_day)
+                               anchor, dateline_day, words)
     ids = [fact_id(doc_id, f) for f in facts]
     casualties = []
     for f, fid in zip(facts, ids):

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import regex as re
 
 from .lexicon import alternation, load
-from .rulebook import WORD_RE, first_word, match_at
+from .rulebook import WORD_RE, TextWords, first_word, match_at
 
 _WORDS = load("number_words")
 _VAGUE = load("vague_quantities")
@@ -121,7 +121,16 @@ _QUAL_AFTER_RE = re.compile(
     r"^(?:\s*-?\s*(?P<at_least>" + alternation(_QUALS["after"]["at_least"]) + r")"
     r"|\s+(?P<about>" + alternation(_QUALS["after"]["about"]) + r"))", re.IGNORECASE)
 
-# Masks: expressions found before the numbers; a number inside one takes its role.
+# Masks: expressions found before the numbers; a number inside one takes its role. A mask may tell where its matches
+# begin, so that it is tried only there (``match_at``): at a word holding a digit or followed by a hyphen ("AK-47",
+# "B52", "#12", "1.2.3", "5ft" -- ``_DIGIT_WORD``), or at one of the first words of its phrases; else anywhere.
+_DIGIT_WORD = "digit word"
+
+
+def _first_words(phrases) -> frozenset:
+    return frozenset(first_word(p) for p in phrases)
+
+
 _MASKS = [
     ("date", re.compile(r"(?<![\w/.-])\d{4}-\d{1,2}-\d{1,2}(?![\w/-])")),
     ("date", re.compile(r"(?<![\w/.-])\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})(?![\w/])")),
@@ -134,9 +143,10 @@ _MASKS = [
     ("year", re.compile(r"(?<=(?<![\w])" + alternation(_CTX["year_modifiers"]) + r"-)(?:1[5-9]|20)\d{2}(?![\w-])",
                         re.IGNORECASE)),
     ("identifier", re.compile(r"(?<![\w])(?:[A-Za-z]+-\d+[A-Za-z]*|[A-Za-z]\d+|#\d+|\d+(?:\.\d+){2,}"
-                              r"|\d+(?:\.\d+)?(?!(?:k|m|mn|mln|bn|b)(?![\w]))[A-Za-z]+\d*)(?![\w])")),
+                              r"|\d+(?:\.\d+)?(?!(?:k|m|mn|mln|bn|b)(?![\w]))[A-Za-z]+\d*)(?![\w])"), _DIGIT_WORD),
     ("ordinal", re.compile(r"(?<![\w])\d+(?:st|nd|rd|th)(?![\w])", re.IGNORECASE)),
-    ("idiom", re.compile(alternation(_CTX["set_phrases"]), re.IGNORECASE)),  # "ground zero", "zero tolerance"
+    ("idiom", re.compile(alternation(_CTX["set_phrases"]), re.IGNORECASE),  # "ground zero", "zero tolerance"
+     _first_words(_CTX["set_phrases"])),
     ("age", re.compile(r"(?<=\b" + alternation(_CTX["age_decade_before"]) + r"[-\s]{1,2})\d0['’]?s(?![\w])",
                        re.IGNORECASE)),
     # "a 12-year-boy" (an age missing its "old"), "dead at 25"
@@ -153,7 +163,7 @@ _MASKS = [
     # "called 911", "a 911 call": the emergency number
     ("identifier", re.compile(r"(?<![\w-])911(?![\w-])")),
     ("identifier", re.compile(r"(?<![\w])" + alternation(_CTX["gallery_words"]) + r"\s+\d+\s*(?:of|/)\s*\d+(?![\w])",
-                              re.IGNORECASE)),
+                              re.IGNORECASE), _first_words(_CTX["gallery_words"])),
 ]
 
 _MONTH = alternation(_CTX["months"])
@@ -345,21 +355,34 @@ class _Core:
     unit_hint: str | None = None
 
 
-def _core_matches(text: str) -> list[re.Match]:
+def _digit_word_starts(text: str, words: list[tuple[int, str]]) -> list[int]:
+    """Where a word holding a digit (or followed by a hyphen) begins, or the "#" before a word of digits."""
+    starts = []
+    for at, word in words:
+        if not word.isalpha():
+            if at and text[at - 1] == "#":
+                starts.append(at - 1)
+            starts.append(at)
+        elif text[at + len(word):at + len(word) + 1] == "-":
+            starts.append(at)
+    return starts
+
+
+def _core_matches(text: str, words: list[tuple[int, str]] | None) -> list[re.Match]:
     """What ``_CORE_RE.finditer(text)`` finds, trying the pattern only where a number can begin: a word opening
     with a digit, a word of ``_CORE_FIRST_WORDS``, or a word not in ASCII (whose case folding ``lower()`` may
-    not follow)."""
-    starts = []
-    for m in WORD_RE.finditer(text):
-        word = m.group()
-        if word[0].isdigit() or word.lower() in _CORE_FIRST_WORDS or not word.isascii():
-            starts.append(m.start())
+    not follow). ``words``: the text's lower-cased ASCII words (``TextWords.exact``), or None to read them."""
+    if words is not None:
+        starts = [at for at, word in words if word[0].isdigit() or word in _CORE_FIRST_WORDS]
+    else:
+        starts = [m.start() for m in WORD_RE.finditer(text) if m.group()[0].isdigit()
+                  or m.group().lower() in _CORE_FIRST_WORDS or not m.group().isascii()]
     return match_at(_CORE_RE, text, starts, 0, len(text))
 
 
-def _cores(text: str) -> list[_Core]:
+def _cores(text: str, words: list[tuple[int, str]] | None) -> list[_Core]:
     cores: list[_Core] = []
-    for m in _core_matches(text):
+    for m in _core_matches(text, words):
         if m.group("num"):
             if len(m.group("num")) > MAX_DIGITS:
                 continue  # a run of digits this long is an identifier, never a count or a quantity
@@ -406,10 +429,20 @@ def _cores(text: str) -> list[_Core]:
     return cores
 
 
-def _masks(text: str) -> list[tuple[int, int, str]]:
+def _masks(text: str, words: list[tuple[int, str]] | None) -> list[tuple[int, int, str]]:
+    """The masks' spans, each mask in turn, none overlapping an earlier one; ``words`` are the text's words
+    (``TextWords.exact``), None to scan each mask over the whole text."""
     spans: list[tuple[int, int, str]] = []
-    for role, pattern in _MASKS:
-        for m in pattern.finditer(text):
+    digit_words = None
+    for role, pattern, *opens in _MASKS:
+        if words is None or not opens:
+            found = pattern.finditer(text)
+        elif opens[0] == _DIGIT_WORD:
+            digit_words = _digit_word_starts(text, words) if digit_words is None else digit_words
+            found = match_at(pattern, text, digit_words, 0, len(text))
+        else:
+            found = match_at(pattern, text, [at for at, word in words if word in opens[0]], 0, len(text))
+        for m in found:
             if not any(s < m.end() and m.start() < e for s, e, _ in spans):
                 spans.append((m.start(), m.end(), role))
     return spans
@@ -506,10 +539,12 @@ def _score(text: str, a: _Core, b: _Core) -> bool:
     return bool(_SCORE_CONTEXT_RE.search(window))
 
 
-def scan_numbers(text: str) -> list[NumberMention]:
-    """Every number expression in ``text`` with its role, in text order."""
-    masks = _masks(text)
-    cores = [c for c in _cores(text) if not any(s < c.end and c.start < e for s, e, _ in masks)]
+def scan_numbers(text: str, words: TextWords | None = None) -> list[NumberMention]:
+    """Every number expression in ``text`` with its role, in text order. ``words``: the text's ``TextWords``, when
+    the caller has read them for another stage too."""
+    exact = (words if words is not None else TextWords(text)).exact
+    masks = _masks(text, exact)
+    cores = [c for c in _cores(text, exact) if not any(s < c.end and c.start < e for s, e, _ in masks)]
     for c in cores:
         c.role = _role(text, c)
     for prev, c in zip(cores, cores[1:]):

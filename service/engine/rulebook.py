@@ -180,6 +180,13 @@ class TextWords:
     def _end(self, k: int) -> int:
         return self._ends[k] if self._ends is not None else self._words[k][0] + len(self._words[k][1])
 
+    @property
+    def exact(self) -> list[tuple[int, str]] | None:
+        """Every word of the text as (start, lower case), when lower-casing kept each word's length (every word is
+        ASCII): then ``start + len(word)`` is where it ends, and a word's letters are the text's own but for case.
+        None otherwise."""
+        return self._words if self._ends is None else None
+
 
 def unmark(marked: str) -> tuple[str, tuple[int, int] | None]:
     """The text of an example without its brackets, and the bracketed span (None when there is none)."""

@@ -34,12 +34,14 @@ _PHRASE_FACTS = [
 
 def extract_casualties(text: str, sentences: list[tuple[int, int]], counts: list[Count],
                        dates: list[DateMention], dateline_place: str | None = None, deadline=None,
-                       published: dt.date | None = None, dateline_day: DateMention | None = None) -> list[Fact]:
+                       published: dt.date | None = None, dateline_day: DateMention | None = None,
+                       text_words: TextWords | None = None) -> list[Fact]:
+    """The casualty facts of ``text``; ``text_words``: its ``TextWords``, when another stage has read them."""
     found = FactList()
     surnames = frozenset(known_surnames(text))
     counts = sorted(counts, key=lambda c: c.start)
     count_starts = [c.start for c in counts]
-    text_words = TextWords(text)
+    text_words = TextWords(text) if text_words is None else text_words
     for sent in sentences:
         if deadline is not None:
             deadline.check()
