@@ -81,6 +81,13 @@ def gated(find, substrings):
     return lambda text, lower, tokens: find(text, lower, tokens) if any(x in lower for x in substrings) else []
 
 
+def gated_by_tokens(find, tokens):
+    """``find``, run only on texts holding one of the letter ``tokens`` (lower case) as a token of its own (the
+    "th" of "14th")."""
+    wanted = frozenset(tokens)
+    return lambda text, lower, found: find(text, lower, found) if not wanted.isdisjoint(found) else []
+
+
 def anchor_windows(text: str, anchors: dict):
     """``windows(name)``: the merged windows of ``text`` around anchor ``name``'s finds, computed once per
     anchor per text; ``anchors`` maps a name to ``(finder, characters before a find, characters after)``, and

@@ -76,6 +76,25 @@ def resolve_month_day(month: int, day: int, anchor: dt.date, looks_ahead: bool =
     return best
 
 
+def resolve_day_of_month(day: int, anchor: dt.date, looks_ahead: bool = False,
+                         looks_back: bool = False) -> dt.date | None:
+    """The month of "on the 14th" for an article published on ``anchor``: of the months before, of and after the
+    anchor's, the one whose day is nearest, weighed as ``resolve_month_day`` weighs a day ahead."""
+    best, best_cost = None, None
+    for step in (-1, 0, 1):
+        year, month = shift_months(anchor.year, anchor.month, step)
+        try:
+            cand = dt.date(year, month, day)
+        except ValueError:
+            continue
+        distance = (cand - anchor).days
+        cost = abs(distance) * ((FUTURE_BIAS if looks_back else NEUTRAL_FUTURE_BIAS) if distance > 0 and
+                                not looks_ahead else 1) * (FUTURE_BIAS if distance < 0 and looks_ahead else 1)
+        if best_cost is None or cost < best_cost:
+            best, best_cost = cand, cost
+    return best
+
+
 def _weekday_of(year: int, month: int, day: int) -> int | None:
     try:
         return dt.date(year, month, day).weekday()

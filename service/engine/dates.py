@@ -16,7 +16,7 @@ import regex as re
 from dateutil.easter import easter
 
 from . import date_resolution as R
-from .date_anchors import anchor_windows, gated, phrase_anchor, regex_anchor, word_anchor
+from .date_anchors import anchor_windows, gated, gated_by_tokens, phrase_anchor, regex_anchor, word_anchor
 from .lexicon import alternation, load
 from .numbers import NumberMention, UNITS, TENS, parse_number_words
 
@@ -223,11 +223,52 @@ def p_full_date(m, ctx):
 
 
 def p_month_day(m, ctx):
+    return _month_day(m, ctx, int(m["day"]))
+
+
+def p_ordinal_day_month(m, ctx):
+    """"the third of May", "the twenty-first of June, 2009"."""
+    day = W["day_of_month_words"][_phrase(m["dayword"]).replace(" ", "-")]
+    if m.groupdict().get("year"):
+        if not _month_ok(m, ctx):
+            return None
+        try:
+            return _day_value(dt.date(_year(m), _month(m), day)), "DATE", "day", None
+        except ValueError:
+            return None
+    return _month_day(m, ctx, day)
+
+
+def p_day_of_month(m, ctx):
+    """"on the 14th": of the month it names ("the 20th of next month"), else of the month the text last named, else
+    of the month around the publication that the clause's tense makes nearest (a past one when it looks back)."""
+    day = int(m["day"])
+    if m["rel"] and ctx.anchor is not None:  # "the 20th of next month"
+        year, month = R.shift_months(ctx.anchor.year, ctx.anchor.month, {"last": -1, "this": 0, "next": 1}[
+            m["rel"].lower()])
+        try:
+            return dt.date(year, month, day).isoformat(), "DATE", "day", None
+        except ValueError:
+            return None
+    if ctx.last_month is not None:
+        try:
+            return dt.date(*ctx.last_month, day).isoformat(), "DATE", "day", None
+        except ValueError:
+            return None
+    if ctx.anchor is None:
+        return None
+    d = R.resolve_day_of_month(day, ctx.anchor, ctx.looks_ahead(m.start(), m.end()),
+                               ctx.looks_back(m.start(), m.end()))
+    return (d.isoformat(), "DATE", "day", None) if d is not None else None
+
+
+def _month_day(m, ctx, day: int):
+    """The day ``day`` of the rule's month, its year resolved (``R.resolve_month_day``) unless the rule told it."""
     if not _month_ok(m, ctx) or ctx.anchor is None:
         return None if ctx.anchor is not None or not _month_ok(m, ctx) else (
-            f"XXXX-{_month(m):02d}-{int(m['day']):02d}", "DATE", "day", None)
+            f"XXXX-{_month(m):02d}-{day:02d}", "DATE", "day", None)
     rel = m.groupdict().get("rel")
-    month, day = _month(m), int(m["day"])
+    month = _month(m)
     if rel:
         year = ctx.anchor.year + {"last": -1, "this": 0, "next": 1}[rel.lower()]
         try:
@@ -513,11 +554,29 @@ def p_relative_unit(m, ctx):
     return value, "DATE", grain, mod
 
 
+# a half of a unit, in a smaller one: (unit, its number of halves -> the smaller unit's count)
+_HALVES = {"Y": ("M", 6), "DE": ("Y", 5), "CE": ("Y", 50), "M": ("D", 15), "W": ("D", 3.5)}
+
+
+def _halved(m, amount: int | None, unit: str) -> tuple[int | None, str]:
+    """"a year and a half", "one and a half years" (3 halves), "half a century" (1): the amount in the unit a half
+    of ``unit`` is counted in (18 months, 50 years); a unit without one (days, hours) gives no amount."""
+    halves = 1 if m["half_of"] else 2 * amount + 1
+    if unit not in _HALVES or amount is None or m["half_of"] and amount != 1:
+        return None, unit
+    smaller, per_half = _HALVES[unit]
+    return int(halves * per_half), smaller
+
+
 def p_ago(m, ctx):
     if ctx.anchor is None:
         return None
     amount = _amount(m["n"])
     unit = W["units"][m["unit"].lower()]
+    if m["half_of"] or m["and_half"] or m["n_and_half"]:
+        amount, unit = _halved(m, amount, unit)
+        if amount is None:
+            return None
     if amount is None:
         return "PAST_REF" if m["dir"].lower() in ("ago", "earlier", "before") else "FUTURE_REF", "DATE", "ref", None
     if unit in ("H", "MIN", "N"):
@@ -811,6 +870,8 @@ ANCHORS = {
     "century": (word_anchor(["century"]), 40, 10),
     "decade words": (word_anchor(W["decade_words"]), 40, 5),
     "decade": (gated(regex_anchor(r"\d0'?s\b|'\d0s", _I), ["0s", "0's"]), 40, 20),
+    "ordinal": (gated_by_tokens(regex_anchor(r"(?<![\w])\d{1,2}(?:st|nd|rd|th)(?![\w])", _I),
+                                ["st", "nd", "rd", "th"]), 20, 30),
 }
 
 
@@ -847,6 +908,14 @@ RULES: list[Rule] = [
     _r("day month", rf"{_B}{WD_OPT}(?:the\s+)?{DAY}\s+(?:of\s+)?{MONTH}(?:,?\s+(?P<rel>last|this|next)\s+year)?{_E}",
        p_month_day, anchor="month"),
     # July 2024 · late July 2024
+    # the third of May · the twenty-first of June, 2009 (but "the Fourth of July" is a holiday's name)
+    _r("ordinal day month", rf"{_B}(?:the\s+)?(?!{_HOLIDAYS}{_E})(?P<dayword>{alternation(W['day_of_month_words'])})"
+       rf"\s+of\s+{MONTH}(?:,?\s+{YEAR})?{_E}", p_ordinal_day_month, anchor="month"),
+    # on the 14th · by the 2nd of this month (a day without its month)
+    _r("day of month", rf"(?<=\b{alternation(W['day_of_month_before'])}\s+)the\s+{DAY}(?<=\d(?:st|nd|rd|th))"
+       rf"(?:\s+of\s+(?P<rel>this|last|next)\s+month)?"
+       rf"(?=\s*[,.;:)!?]|\s*$|\s+{alternation(W['day_of_month_followers'])})", p_day_of_month, anchor="ordinal",
+       stateful=True),
     _r("month year", rf"{_B}{MOD}{MONTH},?\s+(?:of\s+)?{YEAR_ANY}{_E}", p_month_year, anchor="month"),
     # June last year
     _r("month relative year", rf"{_B}{MOD}{MONTH}\s+(?:of\s+)?(?P<rel>last|this|next)\s+year{_E}", p_month_rel_year,
@@ -916,7 +985,9 @@ RULES: list[Rule] = [
        rf"(?P<unit>week|weekend|month|year|quarter|decade|century){_E}",
        p_relative_unit, anchor="relative unit"),
     # two days ago · a year earlier · three weeks later
-    _r("ago", rf"{_B}(?:(?:about|nearly|almost|some|more than|over|just|only)\s+)?(?P<n>{NUMWORD})\s+{UNIT}\s+"
+    # a year and a half ago · half a century ago: counted in the next smaller unit
+    _r("ago", rf"{_B}(?:(?:about|nearly|almost|some|more than|over|just|only)\s+)?(?:(?P<half_of>half)\s+)?"
+       rf"(?P<n>{NUMWORD})(?P<n_and_half>\s+and\s+a\s+half)?\s+{UNIT}(?P<and_half>\s+and\s+a\s+half)?\s+"
        rf"(?P<dir>ago|earlier|before|later|from now|hence){_E}", p_ago, anchor="ago", stateful=True),
     # in 2023 · fiscal 1989 · early 2024 (years are the number layer's: see extract_dates)
     # now · recently · in recent weeks · the future
