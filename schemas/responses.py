@@ -146,6 +146,9 @@ class EventFigureSchema(Schema):
     document = fields.String(required=True, metadata={"description": "The report the figure is taken from."})
     as_of = fields.String(allow_none=True, required=True, metadata={"description": "That report's publication date."})
     reports = fields.Integer(required=True, metadata={"description": "How many reports give a figure."})
+    died_since = fields.Integer(metadata={"description": "Victims of this figure that later reports told dead, "
+                                                         "moved to killed (the injured, the missing): "
+                                                         "left out of value."})
 
 
 class SeriesPointSchema(Schema):

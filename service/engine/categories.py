@@ -21,14 +21,17 @@ class Category:
     stated_zeros: bool  # a count with a negated verb states a zero of it ("the two were not hurt")
     dates_incident: bool  # its fact, dated in its own clause, dates the article's incident
     perpetrated: bool  # its fact may name who did it: the agent of its verb
+    dies_into: str | None = None  # the category its victims move to when a later report tells them dead
 
 
 DECLARED = tuple(Category(name, spec["label"], spec["colour"], spec["hxl"], bool(spec["mass"]),
                           bool(spec["later_groups_add"]), bool(spec["pronouns"]),
                           bool(spec["bare_plurals"]), bool(spec["stated_zeros"]),
-                          bool(spec["dates_incident"]), bool(spec["perpetrated"]))
+                          bool(spec["dates_incident"]), bool(spec["perpetrated"]), spec.get("dies_into"))
                  for name, spec in load("casualty_triggers")["categories"].items())
 CATEGORIES = tuple(c.name for c in DECLARED)
+if any(c.dies_into is not None and c.dies_into not in CATEGORIES for c in DECLARED):
+    raise ValueError("dies_into must name a declared category")
 BY_NAME = {c.name: c for c in DECLARED}
 MASS_CATEGORIES = tuple(c.name for c in DECLARED if c.mass)
 GROUP_CATEGORIES = tuple(c.name for c in DECLARED if c.later_groups_add)

@@ -15,7 +15,7 @@ from ...config import CATEGORIES
 from .grouping import group
 from .linker import Linker
 from .profile import make_profiles
-from .tolls import agreed, figure, series
+from .tolls import agreed, died_since, figure, series
 
 __all__ = ["build_events"]
 
@@ -34,6 +34,7 @@ def _event(reports, responses: dict) -> dict:
     pairs = [(p, responses[p.id]) for p in reports]
     documents = [p.id for p in reports]
     summary = {c: f for c in CATEGORIES if (f := figure(pairs, c)) is not None}
+    died_since(pairs, summary)
     dates = [p.published.isoformat() for p in reports if p.published]
     return {
         "id": hashlib.sha256("\n".join(sorted(documents)).encode()).hexdigest()[:16],
