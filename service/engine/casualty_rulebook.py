@@ -11,7 +11,7 @@ from __future__ import annotations
 import regex as re
 
 from .lexicon import alternation, load
-from .rulebook import Rulebook, first_word, last_word
+from .rulebook import Rulebook, compile_rule, first_word, last_word
 
 TRIGGERS = load("casualty_triggers")
 GRAMMAR = load("casualty_grammar")
@@ -43,7 +43,7 @@ RULES = Rulebook("casualty_rules", WORD_LISTS)
 def _trigger_regex(words, phrase: str | None = None) -> re.Pattern | None:
     # never the second half of a hyphenated word: "a NON-FATAL shooting of his son" is no death
     parts = ([rf"(?<!-){alternation(words)}"] if words else []) + ([phrase] if phrase else [])
-    return re.compile("|".join(parts), re.IGNORECASE) if parts else None
+    return compile_rule("|".join(parts), re.IGNORECASE) if parts else None
 
 
 def _phrase_regex(spec: dict) -> str:
