@@ -16,7 +16,8 @@ PATTERNS = [(rule.name, rule.regex) for rule in RULES] + \
 IN_RE = [(name, p, regex.compile(p.pattern, regex.IGNORECASE if p.flags & stdlib_re.IGNORECASE else 0))
          for name, p in PATTERNS if isinstance(p, stdlib_re.Pattern)]  # (name, as re compiles it, as regex does)
 TEXTS = [unmark(t)[0] for rule in RULES for t in rule.examples + rule.near_misses]
-WORDS = sorted({w for t in TEXTS for w in t.split()}) + ["İstanbul", "straße", "\u212a", "ſ", "Ünal", "٣", "—", "’s"]
+WORDS = sorted({w for t in TEXTS for w in t.split()}) + \
+    ["İstanbul", "straße", "\u212a", "ſ", "Ünal", "٣", "—", "’s"]
 TEXT = st.lists(st.tuples(st.sampled_from(WORDS), st.sampled_from([str, str.upper, str.lower, str.title]),
                           st.sampled_from([" ", ", ", ". ", "\n", "-", " ("])), min_size=1, max_size=18).map(
     lambda parts: "".join(case(w) + sep for w, case, sep in parts))
