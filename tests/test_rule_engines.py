@@ -1,21 +1,28 @@
-"""The casualty rulebook compiles each rule with Python's ``re`` where it takes the pattern, else with ``regex``
-(``rulebook.compile_rule``): the two must find the same matches, with the same groups, on every rule and trigger
-pattern — on the rules' own examples and near misses, and on texts built of their words in any casing, beside
-digits, punctuation and letters outside ASCII whose case folding differs ("İ", "ß", the Kelvin sign)."""
+"""The casualty rulebook and the date rules compile each pattern with Python's ``re`` where it takes it, else with
+``regex`` (``rulebook.compile_rule``): the two must find the same matches, with the same groups, on every rule and
+trigger pattern — on the rules' own examples and near misses (the date corpus for the date rules), and on texts
+built of their words in any casing, beside digits, punctuation and letters outside ASCII whose case folding
+differs ("İ", "ß", the Kelvin sign)."""
 import re as stdlib_re
+from pathlib import Path
 
 import regex
+import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from service.engine import dates
 from service.engine.casualty_rulebook import RULES, TRIGGER_PATTERNS
 from service.engine.rulebook import compile_rule, unmark
 
 PATTERNS = [(rule.name, rule.regex) for rule in RULES] + \
-    [(f"{cat}/{kind}", p) for cat, kinds in TRIGGER_PATTERNS.items() for kind, p in kinds.items() if p is not None]
+    [(f"{cat}/{kind}", p) for cat, kinds in TRIGGER_PATTERNS.items() for kind, p in kinds.items() if p is not None] + \
+    [(f"dates/{rule.name}", rule.pattern) for rule in dates.RULES]
 IN_RE = [(name, p, regex.compile(p.pattern, regex.IGNORECASE if p.flags & stdlib_re.IGNORECASE else 0))
          for name, p in PATTERNS if isinstance(p, stdlib_re.Pattern)]  # (name, as re compiles it, as regex does)
-TEXTS = [unmark(t)[0] for rule in RULES for t in rule.examples + rule.near_misses]
+DATE_CORPUS = yaml.safe_load((Path(__file__).with_name("corpus") / "dates.yaml").read_text(encoding="utf-8"))
+TEXTS = [unmark(t)[0] for rule in RULES for t in rule.examples + rule.near_misses] + \
+    [case[0] for case in DATE_CORPUS["positives"] + DATE_CORPUS["sequences"]] + DATE_CORPUS["negatives"]
 WORDS = sorted({w for t in TEXTS for w in t.split()}) + \
     ["İstanbul", "straße", "\u212a", "ſ", "Ünal", "٣", "—", "’s"]
 TEXT = st.lists(st.tuples(st.sampled_from(WORDS), st.sampled_from([str, str.upper, str.lower, str.title]),
@@ -29,6 +36,7 @@ def _found(pattern, text: str) -> list:
 
 def test_most_rules_run_on_re_and_the_rest_on_regex():
     assert len(IN_RE) > 0.8 * len(PATTERNS)
+    assert isinstance(compile_rule("man", regex.IGNORECASE | regex.VERSION1), regex.Pattern)  # a flag re lacks
     assert isinstance(compile_rule(r"(?<=\b(?:a|an)\s)man"), regex.Pattern)  # a look-behind of two lengths
     assert isinstance(compile_rule(r"(?i)man"), stdlib_re.Pattern)
 

@@ -19,6 +19,7 @@ from . import date_resolution as R
 from .date_anchors import anchor_windows, gated, gated_by_tokens, phrase_anchor, regex_anchor, word_anchor
 from .lexicon import alternation, load
 from .numbers import NumberMention, UNITS, TENS, parse_number_words
+from .rulebook import compile_rule
 
 W = load("date_words")
 MONTHS: dict[str, int] = W["months"]
@@ -830,7 +831,7 @@ def p_duration(m, ctx):
 
 # ----------------------------------------------------------------------------------------------- rules
 def _r(name, pattern, produce, flags=_I, anchor=None, stateful=False):
-    return Rule(name, re.compile(pattern, flags), produce, anchor, stateful)
+    return Rule(name, compile_rule(pattern, flags), produce, anchor, stateful)
 
 
 # Anchors (see date_anchors.py): cheap finds that every match of a rule contains; a rule runs only in the

@@ -87,13 +87,19 @@ class Rule:
         return getattr(self.regex, self.applies)(window) is not None
 
 
+_SAME_FLAGS = {re.IGNORECASE: _stdlib_re.IGNORECASE, re.MULTILINE: _stdlib_re.MULTILINE,
+               re.DOTALL: _stdlib_re.DOTALL, re.VERBOSE: _stdlib_re.VERBOSE}
+
+
 def compile_rule(pattern: str, flags: int = 0):
     """``pattern`` compiled by Python's own ``re`` where it takes it, else by ``regex`` (variable-length
-    look-behind, ``(?r)``): on the same pattern the two find the same matches (``tests/test_rulebook.py`` compares
-    them on every rule), and ``re`` is about twice as fast to try a pattern at a place, which is most of the
-    casualty layer's work. ``flags``: 0 or ``IGNORECASE``."""
+    look-behind, ``(?r)``, a flag ``re`` lacks): on the same pattern the two find the same matches
+    (``tests/test_rule_engines.py`` compares them on every rule), and ``re`` is about twice as fast to try a pattern
+    at a place, which is most of the casualty layer's work."""
+    if flags & ~sum(_SAME_FLAGS):
+        return re.compile(pattern, flags)
     try:
-        return _stdlib_re.compile(pattern, _stdlib_re.IGNORECASE if flags & re.IGNORECASE else 0)
+        return _stdlib_re.compile(pattern, sum(theirs for ours, theirs in _SAME_FLAGS.items() if flags & ours))
     except _stdlib_re.error:
         return re.compile(pattern, flags)
 
