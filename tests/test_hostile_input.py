@@ -1,6 +1,7 @@
 """Hostile input: digits of every script, JSON of any depth and number size, and a batch whose one document
 the engine fails on. Never a 5xx; a bad document fails alone."""
 import json
+import re
 
 import pytest
 import regex
@@ -10,7 +11,7 @@ from hypothesis import strategies as st
 from service import routes
 from service.config import KEYED_RATE_LIMIT, rate_limits
 from service.engine import extract
-from service.engine.digits import readable
+from service.engine.readable import readable
 from test_properties import check_invariants
 
 # every numeral the regex module knows (its Unicode tables are newer than Python's), found by its own \p{N}
@@ -49,6 +50,17 @@ def test_readable_keeps_length_and_known_digits():
     text = "\u0663 and \U00011F52\U00011F50 and 12"
     assert readable(text) == "\u0663 and 20 and 12"
     assert readable("no digits") == "no digits"
+
+
+def test_readable_gives_a_stand_in_both_regex_engines_class_alike():
+    text = "Jose\u0301 ran 1\u00bd km\u00b2, a\u200db \U00011F52"
+    assert readable(text) == "Jose_ ran 1\u00a6 km\u00a6, a_b 2"
+    assert readable(text, digits_only=True) == "Jose\u0301 ran 1\u00bd km\u00b2, a\u200db 2"  # for quantulum3
+    every = "".join(chr(c) for c in range(0x3000) if not 0xD800 <= c <= 0xDFFF)
+    copy = readable(every)
+    for pattern in (r"\w", r"\d", r"\s"):
+        assert [m.start() for m in re.finditer(pattern, copy)] == [m.start() for m in regex.finditer(pattern, copy)]
+        assert [m.start() for m in regex.finditer(pattern, copy)] == [m.start() for m in regex.finditer(pattern, every)]
 
 
 NESTED = "[" * 5000 + "]" * 5000

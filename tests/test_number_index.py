@@ -1,11 +1,12 @@
 """The number layer tries its core pattern only where a number can begin (``numbers._core_matches``), and a mask
 only where its matches can begin (``numbers._masks``): each finds exactly what a whole ``finditer`` finds, in any
 casing, next to hyphens, commas, scales and non-ASCII words, whether it reads the words itself or is given the
-text's ``TextWords``."""
+text's ``TextWords``. (The layers read the engine's ``readable`` copy of a text, as ``extract`` gives it.)"""
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from service.engine import numbers
+from service.engine.readable import readable
 from service.engine.rulebook import TextWords
 
 WORDS = sorted({str(w) for lst in (numbers.UNITS, numbers.TENS, numbers.SCALES, numbers.MULTIPLES, numbers.VAGUE)
@@ -16,7 +17,7 @@ DIGITS = ["1", "12", "1,200", "40,000", "2.3", "1.200", "27,00,000", "200 000", 
 PIECE = st.one_of(st.sampled_from(WORDS), st.sampled_from(DIGITS), st.text(max_size=3))
 CASES = [str.upper, str.lower, str.title, str]
 TEXT = st.lists(st.tuples(PIECE, st.sampled_from(range(4)), st.sampled_from([" ", "", "-", ", ", ".", "  "])),
-                max_size=20).map(lambda parts: "".join(CASES[c](w) + sep for w, c, sep in parts))
+                max_size=20).map(lambda parts: readable("".join(CASES[c](w) + sep for w, c, sep in parts)))
 
 
 @settings(max_examples=2000, deadline=None, suppress_health_check=[HealthCheck.too_slow])

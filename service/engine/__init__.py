@@ -14,7 +14,7 @@ from .. import __version__
 from .casualties import event_day, explain_vetoes, extract_casualties, fact_id
 from .dateline import find_dateline
 from .deadline import Deadline, DeadlineExceeded
-from .digits import readable
+from .readable import readable
 from .language import language_of, warnings_for
 from .response_options import keep_categories, utf16_offsets, with_time_offset
 from .dates import extract_dates
@@ -65,7 +65,7 @@ def extract(text: str, published=None, doc_id: str | None = None, timeout: float
     counts = [n.count for n in numbers if n.count is not None]
     dates = extract_dates(text, anchor, numbers)
     deadline.check()
-    quantities = extract_quantities(text, numbers, sentences, deadline)
+    quantities = extract_quantities(readable(original, digits_only=True), numbers, sentences, deadline)
     deadline.check()
     # the dateline's own date is when the article was written, not when anything happened
     event_dates = [d for d in dates if dateline is None or not dateline.start <= d.start < dateline.end]

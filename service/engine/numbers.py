@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import regex as re
 
 from .lexicon import alternation, load
-from .rulebook import WORD_RE, TextWords, first_word, match_at
+from .rulebook import WORD_RE, TextWords, compile_rule, first_word, match_at
 
 _WORDS = load("number_words")
 _VAGUE = load("vague_quantities")
@@ -105,7 +105,7 @@ _WORD_CORE = rf"""
 """
 
 _VAGUE_CORE = r"(?P<vague>" + alternation(VAGUE) + r")"
-_CORE_RE = re.compile(rf"{_DIGIT_CORE}|{_VAGUE_CORE}|{_WORD_CORE}", _F)
+_CORE_RE = compile_rule(rf"{_DIGIT_CORE}|{_VAGUE_CORE}|{_WORD_CORE}", _F)
 # A number begins at a word that opens with a digit, or at one of these words (the first words of the lists
 # the word and vague cores are made of): ``_core_matches`` tries the core pattern only there.
 _CORE_FIRST_WORDS = frozenset(
@@ -115,15 +115,17 @@ if not all(w and w.isascii() for w in _CORE_FIRST_WORDS):
     raise ValueError("number words must begin with an ASCII word: a word index compares lower-cased words")
 
 _QUAL_BEFORE = {q: alternation(ws) for q, ws in _QUALS["before"].items()}
-_QUAL_BEFORE_RE = re.compile(
+_QUAL_BEFORE_RE = compile_rule(
     r"(?<![\w])(?:" + "|".join(f"(?P<{q}>{p})" for q, p in _QUAL_BEFORE.items()) + r")\s*$", re.IGNORECASE)
-_QUAL_AFTER_RE = re.compile(
+_QUAL_AFTER_RE = compile_rule(
     r"^(?:\s*-?\s*(?P<at_least>" + alternation(_QUALS["after"]["at_least"]) + r")"
     r"|\s+(?P<about>" + alternation(_QUALS["after"]["about"]) + r"))", re.IGNORECASE)
 
 # Masks: expressions found before the numbers; a number inside one takes its role. A mask may tell where its matches
 # begin, so that it is tried only there (``match_at``): at a word holding a digit or followed by a hyphen ("AK-47",
 # "B52", "#12", "1.2.3", "5ft" -- ``_DIGIT_WORD``), or at one of the first words of its phrases; else anywhere.
+# (The masks scan whole texts, where regex's search for a pattern's opening is the faster; the other patterns of
+# this module are tried at places and on short contexts, where re is: ``rulebook.compile_rule``.)
 _DIGIT_WORD = "digit word"
 
 
@@ -167,70 +169,70 @@ _MASKS = [
 ]
 
 _MONTH = alternation(_CTX["months"])
-_MONTH_BEFORE_RE = re.compile(rf"(?<![\w]){_MONTH}\.?\s*$", re.IGNORECASE)
-_MONTH_AFTER_RE = re.compile(rf"^(?:\s*(?:th|st|nd|rd)?\s*(?:of\s+)?){_MONTH}(?![\w])", re.IGNORECASE)
+_MONTH_BEFORE_RE = compile_rule(rf"(?<![\w]){_MONTH}\.?\s*$", re.IGNORECASE)
+_MONTH_AFTER_RE = compile_rule(rf"^(?:\s*(?:th|st|nd|rd)?\s*(?:of\s+)?){_MONTH}(?![\w])", re.IGNORECASE)
 # "ages 24, 25, and 41", "aged 16 to 18": every number of the list is an age
-_AGE_BEFORE_RE = re.compile(r"(?<![\w])" + alternation(_CTX["age_before"]) + r"\s*:?\s*"
+_AGE_BEFORE_RE = compile_rule(r"(?<![\w])" + alternation(_CTX["age_before"]) + r"\s*:?\s*"
                             r"(?:\d{1,3}\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|to)\s+|-\s*))*$", re.IGNORECASE)
-_DISTANCE_AFTER_RE = re.compile(r"\s+" + alternation(_CTX["distance_after"]), re.IGNORECASE)
-_AGE_AFTER_RE = re.compile(r"^\s*" + alternation(_CTX["age_after"], boundary=False) + r"(?![a-z])", re.IGNORECASE)
+_DISTANCE_AFTER_RE = compile_rule(r"\s+" + alternation(_CTX["distance_after"]), re.IGNORECASE)
+_AGE_AFTER_RE = compile_rule(r"^\s*" + alternation(_CTX["age_after"], boundary=False) + r"(?![a-z])", re.IGNORECASE)
 _AGE_NOUNS = alternation(_CTX["age_apposition_nouns"])
-_AGE_APPOSITION_RE = re.compile(r"(?:[A-Z][\w'.-]+|(?i:" + _AGE_NOUNS + r")),\s*$")
+_AGE_APPOSITION_RE = compile_rule(r"(?:[A-Z][\w'.-]+|(?i:" + _AGE_NOUNS + r")),\s*$")
 # ... and the ages after the first of such a list: "Three teens, 15, 16 AND 17, were wounded"
-_AGE_LIST_RE = re.compile(r"(?i:" + _AGE_NOUNS + r"),\s*(?:\d{1,3}\s*,\s*)*\d{1,3}"
+_AGE_LIST_RE = compile_rule(r"(?i:" + _AGE_NOUNS + r"),\s*(?:\d{1,3}\s*,\s*)*\d{1,3}"
                           r"\s*(?:,\s*|,?\s+(?:and|&)\s+)$")
 # "Alexis Mungin, 29, ...", "Alexis Mungin, 29 and pregnant, ...", "Smith, 29, and his wife"
-_AGE_APPOSITION_AFTER_RE = re.compile(r"^\s*(?:,|\)|;|\.(?:\s|$)|and\s+\d|of\s+[A-Z]|who\b|and\s+[A-Z]|"
+_AGE_APPOSITION_AFTER_RE = compile_rule(r"^\s*(?:,|\)|;|\.(?:\s|$)|and\s+\d|of\s+[A-Z]|who\b|and\s+[A-Z]|"
                                       r"and\s+" + alternation(_CTX["age_apposition_and"]) + ")")
-_TIME_AFTER_RE = re.compile(r"^\s*" + alternation(_CTX["time_after"]) + r"(?![\w])", re.IGNORECASE)
-_CURRENCY_BEFORE_RE = re.compile(alternation(_CTX["currency_before"], boundary=False) + r"\s?$")
-_CURRENCY_AFTER_RE = re.compile(r"^\s*" + alternation(_CTX["currency_after"]) + r"(?![\w])", re.IGNORECASE)
-_PERCENT_AFTER_RE = re.compile(r"^\s*" + alternation(_CTX["percent_after"], boundary=False) + r"(?![a-z])",
+_TIME_AFTER_RE = compile_rule(r"^\s*" + alternation(_CTX["time_after"]) + r"(?![\w])", re.IGNORECASE)
+_CURRENCY_BEFORE_RE = compile_rule(alternation(_CTX["currency_before"], boundary=False) + r"\s?$")
+_CURRENCY_AFTER_RE = compile_rule(r"^\s*" + alternation(_CTX["currency_after"]) + r"(?![\w])", re.IGNORECASE)
+_PERCENT_AFTER_RE = compile_rule(r"^\s*" + alternation(_CTX["percent_after"], boundary=False) + r"(?![a-z])",
                                re.IGNORECASE)
-_MEASURE_AFTER_RE = re.compile(r"^\s*-?" + alternation(_CTX["measure_after"], boundary=False) + r"(?![a-z\d])",
+_MEASURE_AFTER_RE = compile_rule(r"^\s*-?" + alternation(_CTX["measure_after"], boundary=False) + r"(?![a-z\d])",
                                re.IGNORECASE)
-_FREQUENCY_BEFORE_RE = re.compile(r"(?<![\w])" + alternation(_CTX["frequency_before"]) + r"\s+$", re.IGNORECASE)
-_DURATION_AFTER_RE = re.compile(r"^\s*-?" + alternation(_CTX["duration_after"]) + r"(?![\w])", re.IGNORECASE)
-_ADDRESS_AFTER_RE = re.compile(
+_FREQUENCY_BEFORE_RE = compile_rule(r"(?<![\w])" + alternation(_CTX["frequency_before"]) + r"\s+$", re.IGNORECASE)
+_DURATION_AFTER_RE = compile_rule(r"^\s*-?" + alternation(_CTX["duration_after"]) + r"(?![\w])", re.IGNORECASE)
+_ADDRESS_AFTER_RE = compile_rule(
     r"^\s+(?:" + alternation(_CTX["address_after"]) + r"|(?:[NSEW]\.?\s+)?(?:[A-Z][\w.'-]*\s+){0,3}"
     + alternation(_CTX["street_suffixes"]) + r"\.?(?![\w]))", re.IGNORECASE)
-_ADDRESS_STRICT_RE = re.compile(r"^\s+(?:[NSEW]\.?\s+)?(?:[A-Z][\w.'-]*\s+){0,3}[A-Z]")
-_IDENTIFIER_BEFORE_RE = re.compile(r"(?<![\w])" + alternation(_CTX["identifier_before"]) + r"\s*$", re.IGNORECASE)
-_SCORE_CONTEXT_RE = re.compile(alternation(_CTX["score_context"]), re.IGNORECASE)
-_YEAR_BEFORE_RE = re.compile(r"(?<![\w])" + alternation(_CTX["year_before"]) + r"\s*$", re.IGNORECASE)
-_POSSESSIVE_BEFORE_RE = re.compile(r"(?<=\w)['’]s\s+$")  # "Navigation Mixte's 1989 unconsolidated profit"
-_FAMILY_BEFORE_RE = re.compile(r"(?<![\w-])" + alternation(_CTX["family_before"], boundary=False) + r"\s*$",
+_ADDRESS_STRICT_RE = compile_rule(r"^\s+(?:[NSEW]\.?\s+)?(?:[A-Z][\w.'-]*\s+){0,3}[A-Z]")
+_IDENTIFIER_BEFORE_RE = compile_rule(r"(?<![\w])" + alternation(_CTX["identifier_before"]) + r"\s*$", re.IGNORECASE)
+_SCORE_CONTEXT_RE = compile_rule(alternation(_CTX["score_context"]), re.IGNORECASE)
+_YEAR_BEFORE_RE = compile_rule(r"(?<![\w])" + alternation(_CTX["year_before"]) + r"\s*$", re.IGNORECASE)
+_POSSESSIVE_BEFORE_RE = compile_rule(r"(?<=\w)['’]s\s+$")  # "Navigation Mixte's 1989 unconsolidated profit"
+_FAMILY_BEFORE_RE = compile_rule(r"(?<![\w-])" + alternation(_CTX["family_before"], boundary=False) + r"\s*$",
                                re.IGNORECASE)
 _FAMILY_AFTER = {w.lower() for w in _CTX["family_after"]}
-_ONE_BEFORE_RE = re.compile(r"(?<![\w])" + alternation(_CTX["one_pronoun_before"]) + r"\s*$", re.IGNORECASE)
-_ONE_AFTER_RE = re.compile(r"^\s*" + alternation(_CTX["one_pronoun_after"], boundary=False) + r"(?![\w])",
+_ONE_BEFORE_RE = compile_rule(r"(?<![\w])" + alternation(_CTX["one_pronoun_before"]) + r"\s*$", re.IGNORECASE)
+_ONE_AFTER_RE = compile_rule(r"^\s*" + alternation(_CTX["one_pronoun_after"], boundary=False) + r"(?![\w])",
                            re.IGNORECASE)
-_NEXT_WORD_RE = re.compile(r"^\s+([A-Za-z][\w'-]*)")
-_RANGE_SEP_RE = re.compile(r"^(?:\s*[-–—]\s*|\s+to\s+|\s+or\s+|\s+and\s+)$", re.IGNORECASE)
-_RANGE_OPENER_RE = re.compile(r"(?<![\w])(?P<w>between|from)\s+$", re.IGNORECASE)
+_NEXT_WORD_RE = compile_rule(r"^\s+([A-Za-z][\w'-]*)")
+_RANGE_SEP_RE = compile_rule(r"^(?:\s*[-–—]\s*|\s+to\s+|\s+or\s+|\s+and\s+)$", re.IGNORECASE)
+_RANGE_OPENER_RE = compile_rule(r"(?<![\w])(?P<w>between|from)\s+$", re.IGNORECASE)
 _NEED_OF = {p.lower() for p in _VAGUE["need_of"]}
 _NEED_NOUN = {p.lower() for p in _VAGUE["need_noun"]}
-_VAGUE_NOT_BEFORE_RE = re.compile(r"\s+(?:[\w-]+\s+)?" + alternation(_VAGUE["not_before"]), re.IGNORECASE)
-_FREQUENCY_AFTER_RE = re.compile(r"^\s*(?:more\s+|other\s+|[\w-]+\s+)?" + alternation(_CTX["frequency_after"]),
+_VAGUE_NOT_BEFORE_RE = compile_rule(r"\s+(?:[\w-]+\s+)?" + alternation(_VAGUE["not_before"]), re.IGNORECASE)
+_FREQUENCY_AFTER_RE = compile_rule(r"^\s*(?:more\s+|other\s+|[\w-]+\s+)?" + alternation(_CTX["frequency_after"]),
                                  re.IGNORECASE)
 _NOT_A_NOUN = {w.lower() for w in _CTX["not_a_noun"]}
 _COUNTED_WITHOUT_S = {w.lower() for w in _CTX["counted_without_s"]}
 
 
-_GROUP_SEP_RE = re.compile(r"[,\u00a0\u202f\u2009 ]")
-_LETTERS_RE = re.compile(r"[A-Za-z]+")
-_LOWER_WORD_AFTER_RE = re.compile(r"\s+[a-z]")
-_DOT_THOUSANDS_RE = re.compile(r"\d{1,3}(?:\.\d{3})")
-_OF_AFTER_RE = re.compile(r"\s+of\b", re.IGNORECASE)
+_GROUP_SEP_RE = compile_rule(r"[,\u00a0\u202f\u2009 ]")
+_LETTERS_RE = compile_rule(r"[A-Za-z]+")
+_LOWER_WORD_AFTER_RE = compile_rule(r"\s+[a-z]")
+_DOT_THOUSANDS_RE = compile_rule(r"\d{1,3}(?:\.\d{3})")
+_OF_AFTER_RE = compile_rule(r"\s+of\b", re.IGNORECASE)
 # "27 lakh (2.7 million) people": the same figure again in parentheses, in other units
-_RESTATEMENT_OPEN_RE = re.compile(r"\s*\(\s*(?:[a-z]+\s+){0,2}")
-_RESTATEMENT_CLOSE_RE = re.compile(r"\s*(?:[a-z]+\s*)?\)")
+_RESTATEMENT_OPEN_RE = compile_rule(r"\s*\(\s*(?:[a-z]+\s+){0,2}")
+_RESTATEMENT_CLOSE_RE = compile_rule(r"\s*(?:[a-z]+\s*)?\)")
 RESTATEMENT_TOLERANCE = 0.1  # a conversion rounds: "about one lakh (100 thousand)", "1,29,000 (130,000)"
-_DIGIT_AFTER_RE = re.compile(r"\s+\d")
+_DIGIT_AFTER_RE = compile_rule(r"\s+\d")
 # "the 1100 block of", "the 400 and 500 blocks of Bourbon Street": both are house numbers
-_BLOCK_AFTER_RE = re.compile(r"(?:\s*(?:and|to|through|-|–)\s*\d+)?\s+" + alternation(_CTX["address_after"]),
+_BLOCK_AFTER_RE = compile_rule(r"(?:\s*(?:and|to|through|-|–)\s*\d+)?\s+" + alternation(_CTX["address_after"]),
                              re.IGNORECASE)
-_YEAR_CONTEXT_RE = re.compile(r"\s*(?:[,.;)]|$|" + alternation(_CTX["year_context_after"]) + ")")
+_YEAR_CONTEXT_RE = compile_rule(r"\s*(?:[,.;)]|$|" + alternation(_CTX["year_context_after"]) + ")")
 
 
 # ----------------------------------------------------------------------------------------------- values
