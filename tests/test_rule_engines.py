@@ -1,9 +1,9 @@
-"""The casualty rulebook, the date rules and the number layer compile each pattern with Python's ``re`` where it takes it, else with
-``regex`` (``rulebook.compile_rule``): the two must find the same matches, with the same groups, on every rule and
-trigger pattern — on the rules' own examples and near misses (the date and number corpora for the others), and on texts
-built of their words in any casing, beside digits, punctuation and letters outside ASCII whose case folding
-differs ("İ", "ß", the Kelvin sign), as the engine reads them: its ``readable`` copy, where a character the two
-engines class differently (a combining accent, "½") has a stand-in both read alike."""
+"""The casualty rulebook, the date rules and the number layer compile each pattern with Python's ``re`` where it
+takes it, else with ``regex`` (``rulebook.compile_rule``): the two must find the same matches, with the same groups,
+on every rule and trigger pattern — on the rules' own examples and near misses (the date and number corpora for the
+others), and on texts built of their words in any casing, beside digits, punctuation and letters outside ASCII
+whose case folding differs ("İ", "ß", the Kelvin sign), as the engine reads them: its ``readable`` copy, where a
+character the two engines class differently (a combining accent, "½") has a stand-in both read alike."""
 import re as stdlib_re
 from pathlib import Path
 

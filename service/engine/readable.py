@@ -22,7 +22,8 @@ import regex as re
 _VALUE_RES = [re.compile(rf"\p{{Numeric_Value={value}}}") for value in range(10)]
 _CLASSES = [(re.compile(c), stdlib_re.compile(c)) for c in (r"\w", r"\d", r"\s")]  # (as regex reads it, as re does)
 _WORD, _NEITHER = "_", "\u00a6"
-_ASCII_ALIKE = "".join(c for c in map(chr, range(128)) if all(bool(a.match(c)) == bool(b.match(c)) for a, b in _CLASSES))
+_ASCII_ALIKE = "".join(c for c in map(chr, range(128))
+                       if all(bool(a.match(c)) == bool(b.match(c)) for a, b in _CLASSES))
 _MAY_DIFFER_RE = stdlib_re.compile(f"[^{stdlib_re.escape(_ASCII_ALIKE)}]")
 _STAND_INS: dict[str, str | None] = {}  # each character met so far: what the copy writes for it (None: itself)
 
