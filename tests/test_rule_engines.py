@@ -1,9 +1,10 @@
-"""The casualty rulebook, the date rules and the number layer compile each pattern with Python's ``re`` where it
-takes it, else with ``regex`` (``rulebook.compile_rule``): the two must find the same matches, with the same groups,
-on every rule and trigger pattern — on the rules' own examples and near misses (the date and number corpora for the
-others), and on texts built of their words in any casing, beside digits, punctuation and letters outside ASCII
-whose case folding differs ("İ", "ß", the Kelvin sign), as the engine reads them: its ``readable`` copy, where a
-character the two engines class differently (a combining accent, "½") has a stand-in both read alike."""
+"""The casualty rulebook, the date rules, the number layer and the sentence splitter compile each pattern with
+Python's ``re`` where it takes it, else with ``regex`` (``rulebook.compile_rule``): the two must find the same
+matches, with the same groups, on every rule and trigger pattern — on the rules' own examples and near misses (the
+date and number corpora for the others), and on texts built of their words in any casing, beside digits,
+punctuation and letters outside ASCII whose case folding differs ("İ", "ß", the Kelvin sign), as the engine reads
+them: its ``readable`` copy, where a character the two engines class differently (a combining accent, "½") has a
+stand-in both read alike."""
 import re as stdlib_re
 from pathlib import Path
 
@@ -12,7 +13,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from service.engine import dates, numbers
+from service.engine import date_anchors, dates, numbers, sentences
 from service.engine.casualty_rulebook import RULES, TRIGGER_PATTERNS
 from service.engine.readable import readable
 from service.engine.rulebook import compile_rule, unmark
@@ -20,7 +21,8 @@ from service.engine.rulebook import compile_rule, unmark
 PATTERNS = [(rule.name, rule.regex) for rule in RULES] + \
     [(f"{cat}/{kind}", p) for cat, kinds in TRIGGER_PATTERNS.items() for kind, p in kinds.items() if p is not None] + \
     [(f"dates/{rule.name}", rule.pattern) for rule in dates.RULES] + \
-    [(f"numbers/{name}", p) for name, p in vars(numbers).items() if isinstance(p, stdlib_re.Pattern)]
+    [(f"{module.__name__}.{name}", p) for module in (numbers, dates, sentences, date_anchors)
+     for name, p in vars(module).items() if isinstance(p, stdlib_re.Pattern)]
 _FLAGS = {stdlib_re.IGNORECASE: regex.IGNORECASE, stdlib_re.MULTILINE: regex.MULTILINE,
           stdlib_re.DOTALL: regex.DOTALL, stdlib_re.VERBOSE: regex.VERBOSE}
 IN_RE = [(name, p, regex.compile(p.pattern, sum(theirs for ours, theirs in _FLAGS.items() if p.flags & ours)))

@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import regex as re
 
-_TOKEN_RE = re.compile(r"[a-z]+")
+from .rulebook import compile_rule
+
+_TOKEN_RE = compile_rule(r"[a-z]+")
 
 
 def word_anchor(words, whole_word: bool = True):
@@ -53,7 +55,7 @@ def phrase_anchor(phrases):
         words = p.lower().split()
         key = min(words, key=lambda w: (_COMMON.get(w, 0), -len(w)))
         k = words.index(key)
-        pattern = re.compile(r"(?<![\w])" + r"\s+".join(re.escape(w) for w in words) + r"(?![\w])")
+        pattern = compile_rule(r"(?<![\w])" + r"\s+".join(re.escape(w) for w in words) + r"(?![\w])")
         before = len(" ".join(words[:k])) + 10 if k else 0
         after = len(" ".join(words[k + 1:])) + 10 if k + 1 < len(words) else 0
         by_key.setdefault(key, []).append((pattern, before, after))

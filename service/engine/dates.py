@@ -46,7 +46,7 @@ YEAR_IN_WORDS = (rf"(?:(?P<century>eighteen|nineteen|twenty)\s+"
                  rf"(?P<rest>(?:{alternation(TENS)})(?:[-\s]{alternation(UNITS)})?"
                  rf"|{alternation([u for u in UNITS if UNITS[u] >= 10])})"
                  rf"|(?P<century2>two\s+thousand)(?:\s+(?:and\s+)?(?P<rest2>{alternation(UNITS)}))?)")
-_YEAR_WORDS_RE = re.compile(YEAR_IN_WORDS, re.IGNORECASE)
+_YEAR_WORDS_RE = compile_rule(YEAR_IN_WORDS, re.IGNORECASE)
 # a year in digits, or in words after a month or a season ("January nineteen ninety-seven")
 YEAR_ANY = rf"(?:{YEAR}|(?P<yearwords>{YEAR_IN_WORDS.replace('(?P<', '(?P<w_')}))"
 PART_OF_DAY_IN_VALUE = False  # "Sunday night" -> the day (TimeBank mostly writes the day alone)
@@ -57,7 +57,7 @@ class _Cues:
     by a lookup in its normalised token string (several times faster than a regex alternation over a short
     window, with the same word boundaries)."""
 
-    _TOKEN_RE = re.compile(r"[a-z]+(?:-[a-z]+)*|'[a-z]+")  # "would-be" is one word
+    _TOKEN_RE = compile_rule(r"[a-z]+(?:-[a-z]+)*|'[a-z]+")  # "would-be" is one word
 
     def __init__(self, cues):
         cues = [" ".join(self._TOKEN_RE.findall(c.lower())) for c in cues]
@@ -84,8 +84,8 @@ def _phrase(words: str) -> str:
 
 
 _DIRECTIONS = {_phrase(k): v for k, v in W["direction_words"].items()}
-_DEADLINE_BEFORE_RE = re.compile(alternation(W["deadline_prepositions"], boundary=True) + r"\s*$", _I)
-_MONTH_PREP_RE = re.compile(alternation(W["month_prepositions"], boundary=True) + r"\s*$", _I)
+_DEADLINE_BEFORE_RE = compile_rule(alternation(W["deadline_prepositions"], boundary=True) + r"\s*$", _I)
+_MONTH_PREP_RE = compile_rule(alternation(W["month_prepositions"], boundary=True) + r"\s*$", _I)
 
 
 @dataclass
@@ -411,11 +411,11 @@ def p_weekday(m, ctx):
     return _day_value(d, m.groupdict().get("part") if PART_OF_DAY_IN_VALUE else None), "DATE", "day", None
 
 
-_GENERIC_TODAY_RE = re.compile(rf"['’]s\s+(?:[a-z]+\s+)?{alternation(W['generic_present_nouns'])}\b", _I)
+_GENERIC_TODAY_RE = compile_rule(rf"['’]s\s+(?:[a-z]+\s+)?{alternation(W['generic_present_nouns'])}\b", _I)
 
 
-_OF_TOMORROW_RE = re.compile(r"\bthe\s+[a-z]+\s+of\s+$", _I)
-_NAME_BEFORE_RE = re.compile(r"\b[A-Z]{2,}\s+$")  # an acronym before a capitalised "Today": "VOA Today"
+_OF_TOMORROW_RE = compile_rule(r"\bthe\s+[a-z]+\s+of\s+$", _I)
+_NAME_BEFORE_RE = compile_rule(r"\b[A-Z]{2,}\s+$")  # an acronym before a capitalised "Today": "VOA Today"
 
 
 def p_relative_day(m, ctx):
@@ -460,11 +460,11 @@ def p_anaphoric_day(m, ctx):
     return d.isoformat(), "DATE", "day", None
 
 
-_APPOSITION_RE = re.compile(r"\s*,\s*")
+_APPOSITION_RE = compile_rule(r"\s*,\s*")
 _COUNTED_FROM_EVENT = tuple(" " + w for w in W["counted_from_event"])  # "the day BEFORE", "the year AFTER"
 # A lowercase word after "the day before", "10 days before": the event it is counted from is named ("the
 # murder", "authorities issued ..."), the phrase does not end there.
-_EVENT_NAMED_AFTER_RE = re.compile(r"\s+[a-z]")
+_EVENT_NAMED_AFTER_RE = compile_rule(r"\s+[a-z]")
 
 
 def p_anaphoric_weekday(m, ctx):
@@ -514,7 +514,7 @@ def p_anaphoric_month(m, ctx):
     return f"{index // 12:04d}-{index % 12 + 1:02d}", "DATE", "month", None
 
 
-_BEFORE_AFTER_RE = re.compile(rf"\s+{alternation(W['counted_from_event'])}\b", _I)
+_BEFORE_AFTER_RE = compile_rule(rf"\s+{alternation(W['counted_from_event'])}\b", _I)
 
 
 def p_anaphoric_year(m, ctx):
@@ -532,7 +532,7 @@ _REL_SIGN = {_phrase(k): v for k, v in W["relative_openers"].items()}
 _REL_MOD = dict(W["relative_opener_mods"])
 
 
-_TITLE_OPEN_RE = re.compile(r"(?:\"|''|``|“|‘)$")
+_TITLE_OPEN_RE = compile_rule(r"(?:\"|''|``|“|‘)$")
 
 
 def _title(ctx, start: int, word: str) -> bool:
@@ -741,8 +741,8 @@ def p_season(m, ctx):
     return f"{R.season_year(season, ctx.anchor, direction):04d}-{season}", "DATE", "season", _mod(m)
 
 
-_MONTHS_PERIOD_RE = re.compile(rf"\b{alternation(W['months_periods'])}\b", _I)
-_SENTENCE_START_RE = re.compile(r"(?:^|[.!?][\"'”’]*\s+|\n\s*)$")
+_MONTHS_PERIOD_RE = compile_rule(rf"\b{alternation(W['months_periods'])}\b", _I)
+_SENTENCE_START_RE = compile_rule(r"(?:^|[.!?][\"'”’]*\s+|\n\s*)$")
 
 
 def p_reference(m, ctx):
@@ -801,7 +801,7 @@ def p_time(m, ctx):
     return f"{prefix}T{hour:02d}:{minute:02d}", "TIME", "minute", None
 
 
-_RATE_BEFORE_RE = re.compile(
+_RATE_BEFORE_RE = compile_rule(
     rf"(?<![\w.,])(?:\$\s*)?(?:\d[\d,.]*|{alternation(list(UNITS) + list(TENS))})"
     rf"(?:\s+{alternation(W['rate_magnitudes'])})?(?:\s+[a-z]+){{0,2}}\s+$", _I)
 
@@ -1020,13 +1020,13 @@ RULES: list[Rule] = [
 ]
 
 _YEAR_RULE = "year"
-_YEAR_ONLY = Rule(_YEAR_RULE, re.compile(r"(?P<year>\d{4})"), p_year)
-_YEAR_WITH_MOD_RE = re.compile(
+_YEAR_ONLY = Rule(_YEAR_RULE, compile_rule(r"(?P<year>\d{4})"), p_year)
+_YEAR_WITH_MOD_RE = compile_rule(
     rf"(?:(?P<mod>{alternation(W['modifiers'])})(?:-|\s+))?(?:fiscal\s+|the\s+year\s+)?(?P<year>\d{{4}})", _I)
-_YEAR_MOD_RE = re.compile(rf"(?:(?P<mod>{alternation(W['modifiers'])})(?:-|\s+))?(?:fiscal\s+|the\s+year\s+)?$", _I)
+_YEAR_MOD_RE = compile_rule(rf"(?:(?P<mod>{alternation(W['modifiers'])})(?:-|\s+))?(?:fiscal\s+|the\s+year\s+)?$", _I)
 
 
-_INDEFINITE_BEFORE_RE = re.compile(r"\b(?:a|an)\s+(?:[a-z]+\s+)?$", _I)
+_INDEFINITE_BEFORE_RE = compile_rule(r"\b(?:a|an)\s+(?:[a-z]+\s+)?$", _I)
 
 
 def _reported_quarter(ctx, start: int, surface: str, quarter: tuple[int, int]) -> bool:

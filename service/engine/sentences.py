@@ -1,26 +1,27 @@
 """Sentence boundaries for news text, with offsets (``text[start:end]`` is the sentence)."""
 from __future__ import annotations
 
-import regex as re
+import re
 
 from .lexicon import load
-from .rulebook import match_at
+from .rulebook import compile_rule, match_at
 
 _ABBREVIATIONS = {a.lower() for a in load("abbreviations")["abbreviations"]}
 # a full stop and a capital, a blank line, a line break before a capital, or a Unicode line/paragraph separator
-_BOUNDARY_RE = re.compile(r"(?<=[.!?][\"'”’)\]]?)\s+(?=[\"'“‘(\[]?[A-Z0-9])|"
-                          # a citation mark after the full stop: "The toll was 128.[1] The effects ..."
-                          r"(?<=[.!?](?:\[\d{1,3}\])+)\s*(?=[\"'“‘(]?[A-Z])|\n\s*\n|\n(?=\s*[A-Z\"“])|[\u2028\u2029]+\s*"
-                          # a full stop run into the next sentence by a lost space: "neighborhood.Maurice Harris"
-                          r"|(?<=[a-z]{3}[.!?][\"”’]?)(?=[A-Z][a-z]|[AI]\s)")
+_BOUNDARY_RE = compile_rule(
+    r"(?<=[.!?][\"'”’)\]]?)\s+(?=[\"'“‘(\[]?[A-Z0-9])|"
+    # a citation mark after the full stop: "The toll was 128.[1] The effects ..."
+    r"(?<=[.!?](?:\[\d{1,3}\])+)\s*(?=[\"'“‘(]?[A-Z])|\n\s*\n|\n(?=\s*[A-Z\"“])|[\u2028\u2029]+\s*"
+    # a full stop run into the next sentence by a lost space: "neighborhood.Maurice Harris"
+    r"|(?<=[a-z]{3}[.!?][\"”’]?)(?=[A-Z][a-z]|[AI]\s)")
 # Where a boundary can begin: every branch above begins right after a full stop, a closing quote or bracket, or
 # at a line break. The boundary pattern is tried only there (``_boundaries``), which finds what ``finditer``
 # finds at a fraction of the cost (tests/test_sentences.py compares the two).
 _LINE_BREAKS = "\n\u2028\u2029"
-_BOUNDARY_MARK_RE = re.compile(rf"[.!?\"'”’)\]{_LINE_BREAKS}]")
-_LINE_BREAK_RE = re.compile(f"[{_LINE_BREAKS}]")
-_INITIALS_RE = re.compile(r"(?:[a-z]\.)+[a-z]?")
-_LAST_WORD_RE = re.compile(r"([\w.]+)[.]?[\"'”’)\]]?$")
+_BOUNDARY_MARK_RE = compile_rule(rf"[.!?\"'”’)\]{_LINE_BREAKS}]")
+_LINE_BREAK_RE = compile_rule(f"[{_LINE_BREAKS}]")
+_INITIALS_RE = compile_rule(r"(?:[a-z]\.)+[a-z]?")
+_LAST_WORD_RE = compile_rule(r"([\w.]+)[.]?[\"'”’)\]]?$")
 _LAST_WORD_REACH = 64  # characters before a boundary in which its last word is looked for first
 
 
