@@ -173,24 +173,24 @@ _MONTH_BEFORE_RE = compile_rule(rf"(?<![\w]){_MONTH}\.?\s*$", re.IGNORECASE)
 _MONTH_AFTER_RE = compile_rule(rf"^(?:\s*(?:th|st|nd|rd)?\s*(?:of\s+)?){_MONTH}(?![\w])", re.IGNORECASE)
 # "ages 24, 25, and 41", "aged 16 to 18": every number of the list is an age
 _AGE_BEFORE_RE = compile_rule(r"(?<![\w])" + alternation(_CTX["age_before"]) + r"\s*:?\s*"
-                            r"(?:\d{1,3}\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|to)\s+|-\s*))*$", re.IGNORECASE)
+                              r"(?:\d{1,3}\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|to)\s+|-\s*))*$", re.IGNORECASE)
 _DISTANCE_AFTER_RE = compile_rule(r"\s+" + alternation(_CTX["distance_after"]), re.IGNORECASE)
 _AGE_AFTER_RE = compile_rule(r"^\s*" + alternation(_CTX["age_after"], boundary=False) + r"(?![a-z])", re.IGNORECASE)
 _AGE_NOUNS = alternation(_CTX["age_apposition_nouns"])
 _AGE_APPOSITION_RE = compile_rule(r"(?:[A-Z][\w'.-]+|(?i:" + _AGE_NOUNS + r")),\s*$")
 # ... and the ages after the first of such a list: "Three teens, 15, 16 AND 17, were wounded"
 _AGE_LIST_RE = compile_rule(r"(?i:" + _AGE_NOUNS + r"),\s*(?:\d{1,3}\s*,\s*)*\d{1,3}"
-                          r"\s*(?:,\s*|,?\s+(?:and|&)\s+)$")
+                            r"\s*(?:,\s*|,?\s+(?:and|&)\s+)$")
 # "Alexis Mungin, 29, ...", "Alexis Mungin, 29 and pregnant, ...", "Smith, 29, and his wife"
 _AGE_APPOSITION_AFTER_RE = compile_rule(r"^\s*(?:,|\)|;|\.(?:\s|$)|and\s+\d|of\s+[A-Z]|who\b|and\s+[A-Z]|"
-                                      r"and\s+" + alternation(_CTX["age_apposition_and"]) + ")")
+                                        r"and\s+" + alternation(_CTX["age_apposition_and"]) + ")")
 _TIME_AFTER_RE = compile_rule(r"^\s*" + alternation(_CTX["time_after"]) + r"(?![\w])", re.IGNORECASE)
 _CURRENCY_BEFORE_RE = compile_rule(alternation(_CTX["currency_before"], boundary=False) + r"\s?$")
 _CURRENCY_AFTER_RE = compile_rule(r"^\s*" + alternation(_CTX["currency_after"]) + r"(?![\w])", re.IGNORECASE)
 _PERCENT_AFTER_RE = compile_rule(r"^\s*" + alternation(_CTX["percent_after"], boundary=False) + r"(?![a-z])",
-                               re.IGNORECASE)
+                                 re.IGNORECASE)
 _MEASURE_AFTER_RE = compile_rule(r"^\s*-?" + alternation(_CTX["measure_after"], boundary=False) + r"(?![a-z\d])",
-                               re.IGNORECASE)
+                                 re.IGNORECASE)
 _FREQUENCY_BEFORE_RE = compile_rule(r"(?<![\w])" + alternation(_CTX["frequency_before"]) + r"\s+$", re.IGNORECASE)
 _DURATION_AFTER_RE = compile_rule(r"^\s*-?" + alternation(_CTX["duration_after"]) + r"(?![\w])", re.IGNORECASE)
 _ADDRESS_AFTER_RE = compile_rule(
@@ -202,11 +202,11 @@ _SCORE_CONTEXT_RE = compile_rule(alternation(_CTX["score_context"]), re.IGNORECA
 _YEAR_BEFORE_RE = compile_rule(r"(?<![\w])" + alternation(_CTX["year_before"]) + r"\s*$", re.IGNORECASE)
 _POSSESSIVE_BEFORE_RE = compile_rule(r"(?<=\w)['’]s\s+$")  # "Navigation Mixte's 1989 unconsolidated profit"
 _FAMILY_BEFORE_RE = compile_rule(r"(?<![\w-])" + alternation(_CTX["family_before"], boundary=False) + r"\s*$",
-                               re.IGNORECASE)
+                                 re.IGNORECASE)
 _FAMILY_AFTER = {w.lower() for w in _CTX["family_after"]}
 _ONE_BEFORE_RE = compile_rule(r"(?<![\w])" + alternation(_CTX["one_pronoun_before"]) + r"\s*$", re.IGNORECASE)
 _ONE_AFTER_RE = compile_rule(r"^\s*" + alternation(_CTX["one_pronoun_after"], boundary=False) + r"(?![\w])",
-                           re.IGNORECASE)
+                             re.IGNORECASE)
 _NEXT_WORD_RE = compile_rule(r"^\s+([A-Za-z][\w'-]*)")
 _RANGE_SEP_RE = compile_rule(r"^(?:\s*[-–—]\s*|\s+to\s+|\s+or\s+|\s+and\s+)$", re.IGNORECASE)
 _RANGE_OPENER_RE = compile_rule(r"(?<![\w])(?P<w>between|from)\s+$", re.IGNORECASE)
@@ -214,7 +214,7 @@ _NEED_OF = {p.lower() for p in _VAGUE["need_of"]}
 _NEED_NOUN = {p.lower() for p in _VAGUE["need_noun"]}
 _VAGUE_NOT_BEFORE_RE = compile_rule(r"\s+(?:[\w-]+\s+)?" + alternation(_VAGUE["not_before"]), re.IGNORECASE)
 _FREQUENCY_AFTER_RE = compile_rule(r"^\s*(?:more\s+|other\s+|[\w-]+\s+)?" + alternation(_CTX["frequency_after"]),
-                                 re.IGNORECASE)
+                                   re.IGNORECASE)
 _NOT_A_NOUN = {w.lower() for w in _CTX["not_a_noun"]}
 _COUNTED_WITHOUT_S = {w.lower() for w in _CTX["counted_without_s"]}
 
@@ -231,7 +231,7 @@ RESTATEMENT_TOLERANCE = 0.1  # a conversion rounds: "about one lakh (100 thousan
 _DIGIT_AFTER_RE = compile_rule(r"\s+\d")
 # "the 1100 block of", "the 400 and 500 blocks of Bourbon Street": both are house numbers
 _BLOCK_AFTER_RE = compile_rule(r"(?:\s*(?:and|to|through|-|–)\s*\d+)?\s+" + alternation(_CTX["address_after"]),
-                             re.IGNORECASE)
+                               re.IGNORECASE)
 _YEAR_CONTEXT_RE = compile_rule(r"\s*(?:[,.;)]|$|" + alternation(_CTX["year_context_after"]) + ")")
 
 
