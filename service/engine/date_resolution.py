@@ -60,8 +60,24 @@ def resolve_month_day(month: int, day: int, anchor: dt.date, looks_ahead: bool =
     if weekday is not None:
         fitting = [y for y in years if _weekday_of(y, month, day) == weekday]
         years = fitting or years
+    return _nearest([(year, month, day) for year in years], anchor, looks_ahead, looks_back)
+
+
+def resolve_day_of_month(day: int, anchor: dt.date, looks_ahead: bool = False,
+                         looks_back: bool = False) -> dt.date | None:
+    """The month of "on the 14th" for an article published on ``anchor``: of the months before, of and after the
+    anchor's, the one whose day is nearest, weighed as ``resolve_month_day`` weighs a day ahead."""
+    months = [shift_months(anchor.year, anchor.month, step) for step in (-1, 0, 1)]
+    return _nearest([(year, month, day) for year, month in months], anchor, looks_ahead, looks_back)
+
+
+def _nearest(candidates: list[tuple[int, int, int]], anchor: dt.date, looks_ahead: bool,
+             looks_back: bool) -> dt.date | None:
+    """Of the (year, month, day) that are days, the one nearest the anchor, a day ahead weighed FUTURE_BIAS times
+    (NEUTRAL_FUTURE_BIAS with no tense to go by) unless the sentence looks ahead, a day behind FUTURE_BIAS times
+    when it does; the first of two as near."""
     best, best_cost = None, None
-    for year in years:
+    for year, month, day in candidates:
         try:
             cand = dt.date(year, month, day)
         except ValueError:
@@ -71,25 +87,6 @@ def resolve_month_day(month: int, day: int, anchor: dt.date, looks_ahead: bool =
         cost = abs(distance) * (bias if distance > 0 and not looks_ahead else 1)
         if distance < 0 and looks_ahead:
             cost *= FUTURE_BIAS
-        if best_cost is None or cost < best_cost:
-            best, best_cost = cand, cost
-    return best
-
-
-def resolve_day_of_month(day: int, anchor: dt.date, looks_ahead: bool = False,
-                         looks_back: bool = False) -> dt.date | None:
-    """The month of "on the 14th" for an article published on ``anchor``: of the months before, of and after the
-    anchor's, the one whose day is nearest, weighed as ``resolve_month_day`` weighs a day ahead."""
-    best, best_cost = None, None
-    for step in (-1, 0, 1):
-        year, month = shift_months(anchor.year, anchor.month, step)
-        try:
-            cand = dt.date(year, month, day)
-        except ValueError:
-            continue
-        distance = (cand - anchor).days
-        cost = abs(distance) * ((FUTURE_BIAS if looks_back else NEUTRAL_FUTURE_BIAS) if distance > 0 and
-                                not looks_ahead else 1) * (FUTURE_BIAS if distance < 0 and looks_ahead else 1)
         if best_cost is None or cost < best_cost:
             best, best_cost = cand, cost
     return best
