@@ -65,10 +65,25 @@ def resolve_month_day(month: int, day: int, anchor: dt.date, looks_ahead: bool =
 
 def resolve_day_of_month(day: int, anchor: dt.date, looks_ahead: bool = False,
                          looks_back: bool = False) -> dt.date | None:
-    """The month of "on the 14th" for an article published on ``anchor``: of the months before, of and after the
-    anchor's, the one whose day is nearest, weighed as ``resolve_month_day`` weighs a day ahead."""
+    """The month of "on the 14th" for an article published on ``anchor``: a clause that looks back ("he died on the
+    14th") the latest such day on or before the anchor, one that looks ahead ("will be held on the 20th") the
+    earliest on or after it (the other candidate is only a month away, not a year as for "Oct. 7"); with no tense
+    to go by, the nearest, weighed as ``resolve_month_day`` weighs a day ahead."""
     months = [shift_months(anchor.year, anchor.month, step) for step in (-1, 0, 1)]
-    return _nearest([(year, month, day) for year, month in months], anchor, looks_ahead, looks_back)
+    candidates = [(year, month, day) for year, month in months]
+    if looks_back != looks_ahead:
+        days = [d for d in (_day(*c) for c in candidates) if d is not None and (d <= anchor if looks_back else
+                                                                                 d >= anchor)]
+        if days:
+            return max(days) if looks_back else min(days)
+    return _nearest(candidates, anchor, looks_ahead, looks_back)
+
+
+def _day(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
 
 
 def _nearest(candidates: list[tuple[int, int, int]], anchor: dt.date, looks_ahead: bool,
