@@ -215,10 +215,18 @@ def p_slash(m, ctx):
 
 
 def p_full_date(m, ctx):
-    if not _month_ok(m, ctx):
-        return None
+    return _full_date(m, ctx, int(m["day"]))
+
+
+def _full_date(m, ctx, day: int):
+    """The day ``day`` of the rule's month and year, told in full ("May 3, 2009", "the third of May, 2009")."""
+    return _day_production(_year(m), _month(m), day) if _month_ok(m, ctx) else None
+
+
+def _day_production(year: int, month: int, day: int):
+    """The production of a day, or None when the calendar has no such day ("the 31st" of a month of 30)."""
     try:
-        return _day_value(dt.date(_year(m), _month(m), int(m["day"]))), "DATE", "day", None
+        return _day_value(dt.date(year, month, day)), "DATE", "day", None
     except ValueError:
         return None
 
@@ -230,14 +238,7 @@ def p_month_day(m, ctx):
 def p_ordinal_day_month(m, ctx):
     """"the third of May", "the twenty-first of June, 2009"."""
     day = W["day_of_month_words"][_phrase(m["dayword"]).replace(" ", "-")]
-    if m.groupdict().get("year"):
-        if not _month_ok(m, ctx):
-            return None
-        try:
-            return _day_value(dt.date(_year(m), _month(m), day)), "DATE", "day", None
-        except ValueError:
-            return None
-    return _month_day(m, ctx, day)
+    return _full_date(m, ctx, day) if m.groupdict().get("year") else _month_day(m, ctx, day)
 
 
 def p_day_of_month(m, ctx):
@@ -245,17 +246,9 @@ def p_day_of_month(m, ctx):
     of the month around the publication that the clause's tense makes nearest (a past one when it looks back)."""
     day = int(m["day"])
     if m["rel"] and ctx.anchor is not None:  # "the 20th of next month"
-        year, month = R.shift_months(ctx.anchor.year, ctx.anchor.month, {"last": -1, "this": 0, "next": 1}[
-            m["rel"].lower()])
-        try:
-            return dt.date(year, month, day).isoformat(), "DATE", "day", None
-        except ValueError:
-            return None
+        return _day_production(*R.shift_months(ctx.anchor.year, ctx.anchor.month, _REL_SIGN[m["rel"].lower()]), day)
     if ctx.last_month is not None:
-        try:
-            return dt.date(*ctx.last_month, day).isoformat(), "DATE", "day", None
-        except ValueError:
-            return None
+        return _day_production(*ctx.last_month, day)
     if ctx.anchor is None:
         return None
     d = R.resolve_day_of_month(day, ctx.anchor, ctx.looks_ahead(m.start(), m.end()),
@@ -271,7 +264,7 @@ def _month_day(m, ctx, day: int):
     rel = m.groupdict().get("rel")
     month = _month(m)
     if rel:
-        year = ctx.anchor.year + {"last": -1, "this": 0, "next": 1}[rel.lower()]
+        year = ctx.anchor.year + _REL_SIGN[rel.lower()]
         try:
             d = dt.date(year, month, day)
         except ValueError:
@@ -312,7 +305,7 @@ def p_month_year(m, ctx):
 def p_month_rel_year(m, ctx):
     if not _month_ok(m, ctx) or ctx.anchor is None:
         return None
-    year = ctx.anchor.year + {"last": -1, "this": 0, "next": 1}[m["rel"].lower()]
+    year = ctx.anchor.year + _REL_SIGN[m["rel"].lower()]
     return f"{year:04d}-{_month(m):02d}", "DATE", "month", _mod(m)
 
 
@@ -630,7 +623,7 @@ def p_quarter(m, ctx):
     elif ctx.anchor is None:
         return None
     else:
-        year = ctx.anchor.year + {"last": -1, "next": 1}.get((m.groupdict().get("rel") or "").lower(), 0)
+        year = ctx.anchor.year + _REL_SIGN.get((m.groupdict().get("rel") or "").lower(), 0)
     unit = "H" if m["unit"].lower() == "half" else "Q"
     return f"{year:04d}-{unit}{q if unit == 'Q' else min(q, 2)}", "DATE", "quarter" if unit == "Q" else "half", None
 
@@ -885,6 +878,8 @@ _REFS = alternation([w for ws in W["references"].values() for w in ws])
 _HOLIDAYS = alternation(list(W["holidays"]) + list(W["floating_holidays"]) + list(W["easter_holidays"]))
 _ORD = alternation(W["ordinals"])
 _SEASON = alternation(W["seasons"])
+_HALF = alternation(W["half_of_unit"])  # "HALF a century ago"
+_AND_A_HALF = alternation(W["and_a_half"])  # "a year AND A HALF ago"
 _B = r"(?<![\w-])"
 _E = r"(?![\w])"
 
@@ -987,8 +982,8 @@ RULES: list[Rule] = [
        p_relative_unit, anchor="relative unit"),
     # two days ago · a year earlier · three weeks later
     # a year and a half ago · half a century ago: counted in the next smaller unit
-    _r("ago", rf"{_B}(?:(?:about|nearly|almost|some|more than|over|just|only)\s+)?(?:(?P<half_of>half)\s+)?"
-       rf"(?P<n>{NUMWORD})(?P<n_and_half>\s+and\s+a\s+half)?\s+{UNIT}(?P<and_half>\s+and\s+a\s+half)?\s+"
+    _r("ago", rf"{_B}(?:(?:about|nearly|almost|some|more than|over|just|only)\s+)?(?:(?P<half_of>{_HALF})\s+)?"
+       rf"(?P<n>{NUMWORD})(?P<n_and_half>\s+{_AND_A_HALF})?\s+{UNIT}(?P<and_half>\s+{_AND_A_HALF})?\s+"
        rf"(?P<dir>ago|earlier|before|later|from now|hence){_E}", p_ago, anchor="ago", stateful=True),
     # in 2023 · fiscal 1989 · early 2024 (years are the number layer's: see extract_dates)
     # now · recently · in recent weeks · the future

@@ -76,7 +76,7 @@ def died_since(reports: list[tuple[Profile, dict]], summary: dict[str, dict]) ->
             continue
         behind = [r for _, r in reports
                   if category in r["summary"] and r["summary"][category]["value"] == entry["value"]]
-        told_then = max((r["summary"][into]["value"] if into in r["summary"] else 0) for r in behind)
+        told_then = max(((r["summary"][into]["value"] if into in r["summary"] else 0) for r in behind), default=0)
         died = min(max(0, summary[into]["value"] - told_then), entry["value"])
         if died:
             entry["value"] -= died
