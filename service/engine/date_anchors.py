@@ -5,8 +5,9 @@ expensive patterns only where they can match. Word anchors are found with ``str.
 (C speed, no regex scan); a phrase is found by its longest word and then matched around it; the few shapes that
 are not words use a small regex. Which anchor each rule has, and its window, is in ``dates.py`` (ANCHORS).
 
-A finder takes ``(text, lower, tokens)``: the text, its lower-cased copy and the set of its lower-case letter
-tokens, and returns the ``(start, end)`` spans it finds.
+A finder takes ``(text, lower, tokens)``: the text, its lower-cased copy and its lower-case letter tokens (a
+``TextTokens``), and returns the ``(start, end)`` spans it finds. A word is looked for only when the text holds
+each of its letter runs as a token, and found once per text whichever anchors share it.
 """
 from __future__ import annotations
 
@@ -15,28 +16,47 @@ import regex as re
 from .rulebook import compile_rule
 
 _TOKEN_RE = compile_rule(r"[a-z]+")
+# a window that ends inside a word ends after it: a rule's pattern sees the text as if it stopped at the window's
+# end, and "Monday" cut from "Mondays" would pass its end-of-word check
+_WORD_REST_RE = compile_rule(r"\w*")
 
 
-def word_anchor(words, whole_word: bool = True):
-    """A finder of ``words``: a word starts at a word boundary, and ends at one when ``whole_word`` (then a word
-    whose first token the text lacks is not looked for at all)."""
-    first_tokens = []
-    for w in sorted({w.lower() for w in words}):
-        m = _TOKEN_RE.match(w)
-        first_tokens.append((w, m.group() if m else ""))
+class TextTokens(set):
+    """The lower-case letter tokens of a text, and where each anchor word is found in its lower-cased copy (found
+    once, shared by the anchors that look for the same word: "year")."""
 
-    def find(text: str, lower: str, tokens: set[str]) -> list[tuple[int, int]]:
+    def __init__(self, lower: str):
+        super().__init__(_TOKEN_RE.findall(lower))
+        self._lower = lower
+        self._found: dict[str, list[int]] = {}
+
+    def found(self, word: str) -> list[int]:
+        """Every place ``word`` occurs in the lower-cased text, word boundaries or not."""
+        at = self._found.get(word)
+        if at is None:
+            at, lower = [], self._lower
+            i = lower.find(word)
+            while i != -1:
+                at.append(i)
+                i = lower.find(word, i + 1)
+            self._found[word] = at
+        return at
+
+
+def word_anchor(words):
+    """A finder of whole ``words``: each starts and ends at a word boundary, so a text that lacks one of a word's
+    letter runs as a token of its own ("year-ago" needs "year" and "ago") does not hold it."""
+    gated_words = [(w, frozenset(_TOKEN_RE.findall(w))) for w in sorted({w.lower() for w in words})]
+
+    def find(text: str, lower: str, tokens: TextTokens) -> list[tuple[int, int]]:
         out = []
         n = len(lower)
-        for w, first in first_tokens:
-            if whole_word and first and first not in tokens:
-                continue
-            i = lower.find(w)
-            while i != -1:
-                j = i + len(w)
-                if (i == 0 or not lower[i - 1].isalnum()) and (not whole_word or j == n or not lower[j].isalnum()):
-                    out.append((i, j))
-                i = lower.find(w, i + 1)
+        for w, runs in gated_words:
+            if runs <= tokens:
+                for i in tokens.found(w):
+                    j = i + len(w)
+                    if (i == 0 or not lower[i - 1].isalnum()) and (j == n or not lower[j].isalnum()):
+                        out.append((i, j))
         return out
     return find
 
@@ -61,7 +81,7 @@ def phrase_anchor(phrases):
         by_key.setdefault(key, []).append((pattern, before, after))
     key_find = word_anchor(by_key)
 
-    def find(text: str, lower: str, tokens: set[str]) -> list[tuple[int, int]]:
+    def find(text: str, lower: str, tokens: TextTokens) -> list[tuple[int, int]]:
         out = []
         for a, b in key_find(text, lower, tokens):
             for pattern, before, after in by_key[lower[a:b]]:
@@ -96,7 +116,7 @@ def anchor_windows(text: str, anchors: dict):
     the name None is the whole text."""
     cache: dict[str | None, list[tuple[int, int]]] = {None: [(0, len(text))]}
     lower = text.lower()
-    tokens = set(_TOKEN_RE.findall(lower))
+    tokens = TextTokens(lower)
     n = len(text)
 
     def windows(anchor: str | None) -> list[tuple[int, int]]:
@@ -104,7 +124,7 @@ def anchor_windows(text: str, anchors: dict):
             find, before, after = anchors[anchor]
             merged: list[list[int]] = []
             for a, b in sorted(find(text, lower, tokens)):
-                lo, hi = max(0, a - before), min(n, b + after)
+                lo, hi = max(0, a - before), _WORD_REST_RE.match(text, min(n, b + after)).end()
                 if merged and lo <= merged[-1][1]:
                     merged[-1][1] = max(merged[-1][1], hi)
                 else:

@@ -837,7 +837,7 @@ _WEEKDAY_ANCHOR_WORDS = [w for w in WEEKDAYS if w.endswith("day")] + \
 # reach from its anchor, with room for the lookarounds at its edges
 ANCHORS = {
     "month": (word_anchor(_MONTH_ANCHOR_WORDS), 40, 40),
-    "weekday": (word_anchor(_WEEKDAY_ANCHOR_WORDS, whole_word=False), 40, 50),
+    "weekday": (word_anchor(_WEEKDAY_ANCHOR_WORDS), 40, 50),
     "iso": (regex_anchor(r"\d{4}-\d\d-\d\d"), 2, 2),
     "slash": (regex_anchor(r"\d/\d"), 10, 10),
     "relative unit": (word_anchor(_AW["relative unit"]), 40, 5),
@@ -852,13 +852,13 @@ ANCHORS = {
     "quarter code": (regex_anchor(r"(?<![\w-])Q[1-4](?![\w])"), 8, 8),
     "weekend": (word_anchor(["weekend"]), 30, 10),
     "ago": (word_anchor(_AW["ago"]), 60, 10),
-    "season": (word_anchor(W["seasons"], whole_word=False), 50, 30),
+    "season": (word_anchor(W["seasons"]), 50, 30),
     # a reference is its own anchor: the phrase itself, its words joined by any white space
     "reference": (phrase_anchor([w for ws in W["references"].values() for w in ws]), 5, 5),
     "relative day": (phrase_anchor(W["relative_days"]), 20, 30),
     "part of today": (phrase_anchor([f"this {p}" for p in W["parts_of_today"]]), 20, 2),
     "anaphoric day": (phrase_anchor(W["anaphoric_days"]), 2, 2),
-    "holiday": (word_anchor(_AW["holiday"], whole_word=False), 40, 40),
+    "holiday": (word_anchor(_AW["holiday"]), 40, 40),
     "ampm": (regex_anchor(r"(?<![a-z])[ap]\.?m\b", _I), 30, 40),
     "number word": (word_anchor(_AW["number word"]), 40, 60),
     "century": (word_anchor(["century"]), 40, 10),
@@ -935,8 +935,8 @@ RULES: list[Rule] = [
     _r("quarter", rf"{_B}(?:the\s+)?(?:{YEAR}\s+|(?P<rel>this|last|next)\s+year's\s+|its\s+|fiscal\s+)?"
        rf"(?:fiscal[-\s])?(?P<ord>{_ORD})[-\s](?P<unit>quarter|half)(?:\s+of\s+(?:fiscal\s+)?{YEAR})?{_E}",
        p_quarter, anchor="quarter"),
-    # Q3 2024 · Q3 · 2024 Q3 · Q3 of 2024
-    _r("quarter code", rf"{_B}(?:{YEAR}\s+)?Q(?P<q>[1-4])(?:\s+(?:of\s+)?(?P<year2>(?:1[5-9]|20)\d{{2}}))?{_E}",
+    # Q3 2024 · Q3 · 2024 Q3 · Q3 of 2024 (a capital Q only: "q2" is not read as a quarter)
+    _r("quarter code", rf"{_B}(?:{YEAR}\s+)?(?-i:Q)(?P<q>[1-4])(?:\s+(?:of\s+)?(?P<year2>(?:1[5-9]|20)\d{{2}}))?{_E}",
        p_quarter_code, anchor="quarter code"),
     # the first two quarters of 1990: a half
     _r("two quarters", rf"{_B}(?:the\s+)?(?P<which>{alternation(W['two_quarter_halves'])})\s+two\s+quarters"
