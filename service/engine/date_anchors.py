@@ -69,7 +69,8 @@ _COMMON = {w: rank for rank, words in load("date_words")["common_words"].items()
 
 def phrase_anchor(phrases):
     """A finder of whole ``phrases`` whose words may be joined by any white space: each phrase's rarest word
-    (the longest of its least common ones) is found by str.find, the phrase then matched around it."""
+    (the longest of its least common ones) is found by str.find, the phrase then matched around it when the
+    text holds its other words too."""
     by_key: dict[str, list[tuple[re.Pattern, int, int]]] = {}
     for p in phrases:
         words = p.lower().split()
@@ -78,13 +79,15 @@ def phrase_anchor(phrases):
         pattern = compile_rule(r"(?<![\w])" + r"\s+".join(re.escape(w) for w in words) + r"(?![\w])")
         before = len(" ".join(words[:k])) + 10 if k else 0
         after = len(" ".join(words[k + 1:])) + 10 if k + 1 < len(words) else 0
-        by_key.setdefault(key, []).append((pattern, before, after))
+        by_key.setdefault(key, []).append((pattern, before, after, frozenset(_TOKEN_RE.findall(p.lower()))))
     key_find = word_anchor(by_key)
 
     def find(text: str, lower: str, tokens: TextTokens) -> list[tuple[int, int]]:
         out = []
         for a, b in key_find(text, lower, tokens):
-            for pattern, before, after in by_key[lower[a:b]]:
+            for pattern, before, after, runs in by_key[lower[a:b]]:
+                if not runs <= tokens:  # the text lacks one of the phrase's words
+                    continue
                 m = pattern.search(lower, max(0, a - before), b + after)
                 if m and m.start() <= a and b <= m.end():
                     out.append(m.span())

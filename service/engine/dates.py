@@ -62,16 +62,15 @@ class _Cues:
     def __init__(self, cues):
         cues = [" ".join(self._TOKEN_RE.findall(c.lower())) for c in cues]
         self.words = {c for c in cues if " " not in c}
-        self.phrases = [f" {c} " for c in cues if " " in c]
+        phrases = sorted(c for c in cues if " " in c)
+        # " going to " in the joined tokens " they were going to meet "
+        self._phrases_re = compile_rule(f" (?:{'|'.join(re.escape(c) for c in phrases)}) ") if phrases else None
 
     def search(self, text: str, lo: int, hi: int) -> bool:
         tokens = self._TOKEN_RE.findall(text[lo:hi].lower())
         if not self.words.isdisjoint(tokens):
             return True
-        if self.phrases:
-            joined = f" {' '.join(tokens)} "
-            return any(p in joined for p in self.phrases)
-        return False
+        return self._phrases_re is not None and self._phrases_re.search(f" {' '.join(tokens)} ") is not None
 
 
 _FUTURE_CUES = _Cues(W["future_cues"])
@@ -859,7 +858,7 @@ ANCHORS = {
     "part of today": (phrase_anchor([f"this {p}" for p in W["parts_of_today"]]), 20, 2),
     "anaphoric day": (phrase_anchor(W["anaphoric_days"]), 2, 2),
     "holiday": (word_anchor(_AW["holiday"]), 40, 40),
-    "ampm": (regex_anchor(r"(?<![a-z])[ap]\.?m\b", _I), 30, 40),
+    "ampm": (gated_by_tokens(regex_anchor(r"(?<![a-z])[ap]\.?m\b", _I), ["am", "pm", "m"]), 30, 40),  # (a.m.)
     "number word": (word_anchor(_AW["number word"]), 40, 60),
     "century": (word_anchor(["century"]), 40, 10),
     "decade words": (word_anchor(W["decade_words"]), 40, 5),
