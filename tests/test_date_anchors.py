@@ -35,7 +35,7 @@ def _spans_in_windows(text: str) -> dict[str, tuple[set, set]]:
 
 def _find(finder, text: str) -> list[str]:
     lower = text.lower()
-    return [text[a:b] for a, b in finder(text, lower, TextTokens(lower))]
+    return [text[a:b] for a, b in sorted(finder(text, lower, TextTokens(lower)))]  # (found in no set order)
 
 
 def test_every_rule_has_an_anchor_it_names():

@@ -6,7 +6,7 @@ expensive patterns only where they can match. Word anchors are found with ``str.
 are not words use a small regex. Which anchor each rule has, and its window, is in ``dates.py`` (ANCHORS).
 
 A finder takes ``(text, lower, tokens)``: the text, its lower-cased copy and its lower-case letter tokens (a
-``TextTokens``), and returns the ``(start, end)`` spans it finds. A word is looked for only when the text holds
+``TextTokens``), and returns the ``(start, end)`` spans it finds, in no particular order. A word is looked for only when the text holds
 each of its letter runs as a token, and found once per text whichever anchors share it.
 """
 from __future__ import annotations
@@ -45,20 +45,34 @@ class TextTokens(set):
 
 def word_anchor(words):
     """A finder of whole ``words``: each starts and ends at a word boundary, so a text that lacks one of a word's
-    letter runs as a token of its own ("year-ago" needs "year" and "ago") does not hold it."""
-    gated_words = [(w, frozenset(_TOKEN_RE.findall(w))) for w in sorted({w.lower() for w in words})]
+    letter runs as a token of its own ("year-ago" needs "year" and "ago") does not hold it. The words are
+    filed by their first letter run, and only the files of the text's tokens are read."""
+    by_first_run: dict[str, list[tuple[str, frozenset]]] = {}
+    for w in sorted({w.lower() for w in words}):
+        runs = _TOKEN_RE.findall(w)
+        by_first_run.setdefault(runs[0] if runs else "", []).append((w, frozenset(runs)))
+    without_letters = by_first_run.pop("", [])
+    first_runs = frozenset(by_first_run)
 
     def find(text: str, lower: str, tokens: TextTokens) -> list[tuple[int, int]]:
         out = []
         n = len(lower)
-        for w, runs in gated_words:
-            if runs <= tokens:
-                for i in tokens.found(w):
-                    j = i + len(w)
-                    if (i == 0 or not lower[i - 1].isalnum()) and (j == n or not lower[j].isalnum()):
-                        out.append((i, j))
+        for first in first_runs & tokens:
+            for w, runs in by_first_run[first]:
+                if runs <= tokens:
+                    _whole_words(lower, n, w, tokens.found(w), out)
+        for w, _ in without_letters:
+            _whole_words(lower, n, w, tokens.found(w), out)
         return out
     return find
+
+
+def _whole_words(lower: str, n: int, word: str, found: list[int], out: list[tuple[int, int]]) -> None:
+    """The places in ``found`` where ``word`` stands as a whole word, appended to ``out``."""
+    for i in found:
+        j = i + len(word)
+        if (i == 0 or not lower[i - 1].isalnum()) and (j == n or not lower[j].isalnum()):
+            out.append((i, j))
 
 
 from .lexicon import load
