@@ -8,6 +8,7 @@ Words live in ``lexicon/date_words.yaml``.
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from dataclasses import dataclass
 from typing import Callable
@@ -1059,12 +1060,13 @@ def extract_dates(text: str, anchor: dt.date | None, numbers: list[NumberMention
             produced_by_probe[id(c[4])] = produced
     kept.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))  # the overlap policy: the longest span wins
     chosen: list[tuple[int, int, int, Rule, re.Match]] = []
-    taken: list[tuple[int, int]] = []
+    taken: list[tuple[int, int]] = []  # the chosen spans, in text order (they do not overlap)
     for c in kept:
-        if any(c[0] < e and s < c[1] for s, e in taken):
+        i = bisect.bisect_left(taken, (c[0],))  # taken[i] is the first to start at or after c, taken[i-1] before
+        if i < len(taken) and taken[i][0] < c[1] or i > 0 and taken[i - 1][1] > c[0]:
             continue
         chosen.append(c)
-        taken.append((c[0], c[1]))
+        taken.insert(i, (c[0], c[1]))
     chosen.sort(key=lambda c: c[0])
     ctx = Context(text, anchor)
     out: list[DateMention] = []
