@@ -862,6 +862,11 @@ ANCHORS = {
     "ampm": (gated_by_tokens(regex_anchor(r"(?<![a-z])[ap]\.?m\b", _I), ["am", "pm", "m"]), 30, 40),  # (a.m.)
     "number word": (word_anchor(_AW["number word"]), 40, 60),
     "century": (word_anchor(["century"]), 40, 10),
+    "day offset": (phrase_anchor(W["day_offsets_before_weekday"]), 2, 30),
+    "anaphoric weekday": (word_anchor(W["anaphoric_weekday_words"]), 10, 25),
+    "one day": (phrase_anchor(["one day"]), 20, 5),
+    "day of": (phrase_anchor(["day of"]), 70, 5),
+    "week of": (phrase_anchor(["the week of"]), 2, 40),
     "decade words": (word_anchor(W["decade_words"]), 40, 5),
     "decade": (gated(regex_anchor(r"\d0'?s\b|'\d0s", _I), ["0s", "0's"]), 40, 20),
     "ordinal": (gated_by_tokens(regex_anchor(r"(?<![\w])\d{1,2}(?:st|nd|rd|th)(?![\w])", _I),
@@ -899,7 +904,7 @@ RULES: list[Rule] = [
        rf"(?:,?\s+(?:of\s+)?(?P<rel>last|this|next)\s+year)?{PART}{_E}",
        p_month_day, anchor="month"),
     # the week of March 6
-    _r("week of", rf"{_B}the\s+week\s+of\s+{MONTH}\s+{DAY}(?:,?\s+{YEAR})?{_E}", p_week_of, anchor="month"),
+    _r("week of", rf"{_B}the\s+week\s+of\s+{MONTH}\s+{DAY}(?:,?\s+{YEAR})?{_E}", p_week_of, anchor="week of"),
     # 10 August · the 10th of August · Sunday 4 May
     _r("day month", rf"{_B}{WD_OPT}(?:the\s+)?{DAY}\s+(?:of\s+)?{MONTH}(?:,?\s+(?P<rel>last|this|next)\s+year)?{_E}",
        p_month_day, anchor="month"),
@@ -970,9 +975,9 @@ RULES: list[Rule] = [
     # the day before last Tuesday · the previous Friday
     _r("day from weekday", rf"{_B}(?P<offset>{alternation(W['day_offsets_before_weekday'])})\s+"
        rf"(?:(?P<rel>last|next|this)\s+)?"
-       rf"{WD}(?:'s)?{_E}", p_day_from_weekday, anchor="weekday"),
+       rf"{WD}(?:'s)?{_E}", p_day_from_weekday, anchor="day offset"),
     _r("anaphoric weekday", rf"{_B}the\s+(?P<word>{alternation(W['anaphoric_weekday_words'])})\s+{WD}{_E}",
-       p_anaphoric_weekday, anchor="weekday", stateful=True),
+       p_anaphoric_weekday, anchor="anaphoric weekday", stateful=True),
     _r("anaphoric year", rf"{_B}(?P<word>{_ANA_YEARS}){_E}", p_anaphoric_year, anchor="anaphoric year", stateful=True),
     _r("anaphoric month", rf"{_B}(?P<word>{_ANA_MONTHS}){_E}", p_anaphoric_month, anchor="anaphoric month",
        stateful=True),
@@ -998,11 +1003,11 @@ RULES: list[Rule] = [
        rf"(?:[^\S\n]+(?-i:{alternation(W['time_zones'])})\b)?(?:[^\S\n]+(?P<wd>{alternation(WEEKDAYS)}))?(?![\w])",
        p_time, anchor="ampm", stateful=True),
     # "will one day be": some future day, not a duration
-    _r("someday", rf"(?<=\b{alternation(W['someday_before'])}\s+)one\s+day(?=\s+[a-z])", p_someday, anchor="unit"),
+    _r("someday", rf"(?<=\b{alternation(W['someday_before'])}\s+)one\s+day(?=\s+[a-z])", p_someday, anchor="one day"),
     # today is the eighth day of the operation
     _r("day of event", rf"(?<=\b{alternation(W['day_of_event_before'])}\s+)the\s+"
        rf"(?:{alternation(W['day_ordinals'])}|\d+(?:st|nd|rd|th))\s+"
-       rf"(?:{alternation(W['day_of_event_adjectives'])}\s+)?day(?=\s+of\b)", p_day_of_event, anchor="unit"),
+       rf"(?:{alternation(W['day_of_event_adjectives'])}\s+)?day(?=\s+of\b)", p_day_of_event, anchor="day of"),
     # April 24 and 25: the second day of a pair
     _r("paired day", rf"(?<={_MONTH_WORD}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\s+{alternation(W['paired_day_joiners'])}\s+)"
        rf"{DAY}(?=\s*[,.;:)!?]|\s*$|\s+(?:last|this|next)\s+year)(?!,?\s*\d{{4}})", p_paired_day, anchor="month",
