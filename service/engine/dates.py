@@ -1055,21 +1055,21 @@ def _produce(rule: Rule, m, ctx: Context) -> tuple | None:
 def extract_dates(text: str, anchor: dt.date | None, numbers: list[NumberMention] | None = None) -> list[DateMention]:
     """Every date expression in ``text``, longest first, resolved against ``anchor``."""
     candidates = _rule_candidates(text) + _year_candidates(text, numbers or [])
-    probe = Context(text, anchor)
+    # the overlap policy: the longest span wins, among the candidates the calendar can hold; a candidate that
+    # overlaps one already chosen is not produced at all
+    candidates.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
+    probe = Context(text, anchor)  # (no earlier mention: what a production gives before any is remembered)
     produced_by_probe: dict[int, tuple] = {}
-    kept = []
-    for c in candidates:
-        produced = _produce(c[3], c[4], probe)
-        if produced is not None:
-            kept.append(c)
-            produced_by_probe[id(c[4])] = produced
-    kept.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))  # the overlap policy: the longest span wins
     chosen: list[tuple[int, int, int, Rule, re.Match]] = []
     taken: list[tuple[int, int]] = []  # the chosen spans, in text order (they do not overlap)
-    for c in kept:
+    for c in candidates:
         i = bisect.bisect_left(taken, (c[0],))  # taken[i] is the first to start at or after c, taken[i-1] before
         if i < len(taken) and taken[i][0] < c[1] or i > 0 and taken[i - 1][1] > c[0]:
             continue
+        produced = _produce(c[3], c[4], probe)
+        if produced is None:
+            continue
+        produced_by_probe[id(c[4])] = produced
         chosen.append(c)
         taken.insert(i, (c[0], c[1]))
     chosen.sort(key=lambda c: c[0])
