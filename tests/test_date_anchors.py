@@ -57,8 +57,10 @@ def test_the_windows_find_what_the_whole_text_holds_on_any_text_of_its_words(tex
 
 
 def test_a_window_that_ends_inside_a_word_ends_after_it():
-    # the weekday window reaches 50 characters past "Friday"; "Mondays" straddles its end
-    text = "On Friday " + "x" * 36 + " Mondays are quiet."
+    # the weekday window reaches some characters past "Friday"; "Mondays" straddles its end
+    after = dates.ANCHORS["weekday"][2]
+    text = "On Friday " + "x" * (after - 4) + " Mondays are quiet."
+    assert text.index("Mondays") < len("On Friday") + after < text.index("Mondays") + len("Mondays")
     windows = anchor_windows(text, dates.ANCHORS)("weekday")
     assert all(hi == len(text) or not text[hi].isalnum() for _, hi in windows)
     assert [m.text for m in dates.extract_dates(text, dt.date(2024, 8, 12))] == ["Friday"]

@@ -837,7 +837,7 @@ _WEEKDAY_ANCHOR_WORDS = [w for w in WEEKDAYS if w.endswith("day")] + \
 # reach from its anchor, with room for the lookarounds at its edges
 ANCHORS = {
     "month": (word_anchor(_MONTH_ANCHOR_WORDS), 40, 40),
-    "weekday": (word_anchor(_WEEKDAY_ANCHOR_WORDS), 40, 50),
+    "weekday": (word_anchor(_WEEKDAY_ANCHOR_WORDS), 20, 20),  # "this coming" before, "'s afternoon" after
     "iso": (regex_anchor(r"\d{4}-\d\d-\d\d"), 2, 2),
     "slash": (regex_anchor(r"\d/\d"), 10, 10),
     "relative unit": (word_anchor(_AW["relative unit"]), 40, 5),
