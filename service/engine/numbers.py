@@ -138,6 +138,7 @@ _MASKS = [
     ("date", re.compile(r"(?<![\w/.-])\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})(?![\w/])")),
     ("date", re.compile(r"(?<![\w/.,-])\d{1,2}/\d{1,2}(?![\w/])")),
     ("phone", re.compile(r"(?<![\w-])(?:\+?1[\s.-])?\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}(?![\w-])")),
+    ("phone", re.compile(r"(?<![\w-])\d{3}-\d{4}(?![\w-])")),  # a local number: "call 555-0123"
     ("time", re.compile(r"(?<![\w:.])\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*(?:[ap]\.?m\.?))?(?![\w:])", re.IGNORECASE)),
     ("date", re.compile(r"(?<![\w])(?:1[5-9]|20)\d{2}\s*[-–/]\s*(?:\d{2}|(?:1[5-9]|20)\d{2})(?![\w-])")),
     ("date", re.compile(r"(?<![\w])(?:1[5-9]|20)\d0'?s(?![\w])")),
@@ -181,6 +182,10 @@ _AGE_APPOSITION_RE = compile_rule(r"(?:[A-Z][\w'.-]+|(?i:" + _AGE_NOUNS + r")),\
 # ... and the ages after the first of such a list: "Three teens, 15, 16 AND 17, were wounded"
 _AGE_LIST_RE = compile_rule(r"(?i:" + _AGE_NOUNS + r"),\s*(?:\d{1,3}\s*,\s*)*\d{1,3}"
                             r"\s*(?:,\s*|,?\s+(?:and|&)\s+)$")
+# ... and the ages before the last of a list that only the last marks: "the 15- and 16-year-old boys", "15, 16
+# and 17-year-olds"
+_AGE_AHEAD_RE = compile_rule(r"^-?(?:\s*,\s*\d{1,3}-?)*,?\s+(?:and|or|to|&)\s+\d{1,3}\s*-\s*"
+                             r"(?:years?|yrs?|months?|weeks?|days?)[-\s]olds?(?![a-z])", re.IGNORECASE)
 # "Alexis Mungin, 29, ...", "Alexis Mungin, 29 and pregnant, ...", "Smith, 29, and his wife"
 _AGE_APPOSITION_AFTER_RE = compile_rule(r"^\s*(?:,|\)|;|\.(?:\s|$)|and\s+\d|of\s+[A-Z]|who\b|and\s+[A-Z]|"
                                         r"and\s+" + alternation(_CTX["age_apposition_and"]) + ")")
@@ -478,6 +483,8 @@ def _role(text: str, c: _Core) -> str:
             _AGE_APPOSITION_AFTER_RE.match(after):
         return "age"
     if c.kind == "digits" and c.value < 130 and _AGE_LIST_RE.search(before) and _AGE_APPOSITION_AFTER_RE.match(after):
+        return "age"
+    if c.kind == "digits" and c.value < 130 and _AGE_AHEAD_RE.match(after):
         return "age"
     if _FAMILY_BEFORE_RE.search(before) and _counts_no_other_noun(after):
         return "family"  # "a father of two was shot": his children, not the victims
