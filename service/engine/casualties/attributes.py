@@ -53,6 +53,15 @@ def _nearest_place(places: list[tuple[int, str]], near: int) -> tuple[int, str] 
     return min(places, key=lambda p: abs(p[0] - near)) if places else None
 
 
+def _fact_place(text: str, places: list[tuple[int, str]], f: Fact, trigger: tuple[int, int]) -> tuple[int, str] | None:
+    """A fact's place: one named right after its count ("killed 12 in Guatemala and 4 in Honduras":
+    ``count_place_gap``), else the one nearest its trigger."""
+    for at, place in places:
+        if at >= f.end and RULES.count_place_gap.fullmatch(text, f.end, at):
+            return at, place
+    return _nearest_place(places, trigger[0])
+
+
 def perpetrator_of(text: str, f: Fact, trigger: tuple[int, int], names=lambda: True) -> str | None:
     """Who did it, as the sentence tells the agent of the fact's verb: after a passive trigger with "by" ("killed
     by gunmen"), the subject of an active verb right before the count ("a gunman shot three people"), or the main
@@ -332,7 +341,7 @@ def attribute_facts(text: str, sentences, facts: list[Fact], dates: list[DateMen
         f.traits.lead = f.start < lead_end
         f.traits.headline = f.sentence == headline
         f.traits.other_event = _other_event(text, f.sentence[0], f.start, own_events)
-        place = _nearest_place(traits.places, trig[0])
+        place = _fact_place(text, traits.places, f, trig)
         f.location = place[1] if place else dateline_place
         if place:
             f.traits.place_at = place[0]
