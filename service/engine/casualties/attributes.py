@@ -62,6 +62,19 @@ def _fact_place(text: str, places: list[tuple[int, str]], f: Fact, trigger: tupl
     return _nearest_place(places, trigger[0])
 
 
+def _place_unplaced(facts: list[Fact]) -> None:
+    """A fact whose sentence names no place, in an article with no dateline, is at the incident's place: where
+    the first fact of the article's own event that its sentence places happened ("Six people were shot in Venice
+    ... Police arrested a family member")."""
+    placed = [f for f in facts if f.traits.place_at is not None and not f.traits.other_event]
+    if not placed:
+        return
+    incident_place = min(placed, key=lambda f: f.start).location
+    for f in facts:
+        if f.location is None:
+            f.location = incident_place
+
+
 def perpetrator_of(text: str, f: Fact, trigger: tuple[int, int], names=lambda: True) -> str | None:
     """Who did it, as the sentence tells the agent of the fact's verb: after a passive trigger with "by" ("killed
     by gunmen"), the subject of an active verb right before the count ("a gunman shot three people"), or the main
@@ -351,6 +364,7 @@ def attribute_facts(text: str, sentences, facts: list[Fact], dates: list[DateMen
             f.perpetrator = perpetrator_of(text, f, trig, named_agents)
         if f.status == "reported" and traits.superseded(f.start, f.end):
             f.status = "superseded"  # "Initial reports said five victims, but police later said 6 had been shot"
+    _place_unplaced(facts)
     incident = _incident_day(text, sentences, facts, article_dates)
     if incident is not None:  # the incident's day governs the facts without a date of their own
         article_dates = article_dates._replace(
