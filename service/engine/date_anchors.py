@@ -6,8 +6,8 @@ expensive patterns only where they can match. Word anchors are found with ``str.
 are not words use a small regex. Which anchor each rule has, and its window, is in ``dates.py`` (ANCHORS).
 
 A finder takes ``(text, lower, tokens)``: the text, its lower-cased copy and its lower-case letter tokens (a
-``TextTokens``), and returns the ``(start, end)`` spans it finds, in no particular order. A word is looked for only when the text holds
-each of its letter runs as a token, and found once per text whichever anchors share it.
+``TextTokens``), and returns the ``(start, end)`` spans it finds, in no particular order. A word is looked for
+only when the text holds each of its letter runs as a token, and found once per text whichever anchors share it.
 """
 from __future__ import annotations
 
