@@ -184,8 +184,9 @@ _AGE_LIST_RE = compile_rule(r"(?i:" + _AGE_NOUNS + r"),\s*(?:\d{1,3}\s*,\s*)*\d{
                             r"\s*(?:,\s*|,?\s+(?:and|&)\s+)$")
 # ... and the ages before the last of a list that only the last marks: "the 15- and 16-year-old boys", "15, 16
 # and 17-year-olds"
-_AGE_AHEAD_RE = compile_rule(r"^-?(?:\s*,\s*\d{1,3}-?)*,?\s+(?:and|or|to|&)\s+\d{1,3}\s*-\s*"
-                             r"(?:years?|yrs?|months?|weeks?|days?)[-\s]olds?(?![a-z])", re.IGNORECASE)
+_AGE_AHEAD_RE = compile_rule(r"^-?(?:\s*,\s*\d{1,3}-?)*,?\s+" + alternation(_CTX["age_list_joiners"], boundary=False)
+                             + r"\s+\d{1,3}\s*-\s*" + alternation(_CTX["age_units"], boundary=False)
+                             + r"[-\s]olds?(?![a-z])", re.IGNORECASE)
 # "Alexis Mungin, 29, ...", "Alexis Mungin, 29 and pregnant, ...", "Smith, 29, and his wife"
 _AGE_APPOSITION_AFTER_RE = compile_rule(r"^\s*(?:,|\)|;|\.(?:\s|$)|and\s+\d|of\s+[A-Z]|who\b|and\s+[A-Z]|"
                                         r"and\s+" + alternation(_CTX["age_apposition_and"]) + ")")
