@@ -28,6 +28,13 @@ def _merge_coordinated(text: str, items: list) -> list:
             merged[-1] = (pa, b, Count(pa, cnt.end, text[pa:cnt.end], value, None, None, "implicit", "implicit",
                                        pa, cnt.end))
             continue
+        if merged and cnt.kind == "implicit" and merged[-1][2].kind == "implicit" and cnt.text[:1].isupper() and \
+                not text[merged[-1][1]:a].strip() and RULES.age_np.search(merged[-1][2].text):
+            # an age right before a name is that person's ("16-year-old Jo Smith was shot"): one count
+            pa, _, pc = merged[-1]
+            merged[-1] = (pa, b, Count(pa, cnt.end, text[pa:cnt.end], pc.value, None, None, "implicit", "implicit",
+                                       pa, cnt.end))
+            continue
         if cnt.kind == "implicit":
             m = RULES.bare_second.match(text, cnt.end)
             inside = m is not None and [(x, y, c) for x, y, c in items if x < m.end() and m.start("np") < y]
