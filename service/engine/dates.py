@@ -8,7 +8,6 @@ Words live in ``lexicon/date_words.yaml``.
 """
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 from dataclasses import dataclass
 from typing import Callable
@@ -21,6 +20,7 @@ from .date_anchors import anchor_windows, gated, gated_by_tokens, phrase_anchor,
 from .lexicon import alternation, load
 from .numbers import NumberMention, UNITS, TENS, parse_number_words
 from .rulebook import compile_rule
+from .spans import Spans
 
 W = load("date_words")
 MONTHS: dict[str, int] = W["months"]
@@ -859,14 +859,14 @@ ANCHORS = {
     "part of today": (phrase_anchor([f"this {p}" for p in W["parts_of_today"]]), 20, 2),
     "anaphoric day": (phrase_anchor(W["anaphoric_days"]), 2, 2),
     "holiday": (word_anchor(_AW["holiday"]), 40, 40),
-    "ampm": (gated_by_tokens(regex_anchor(r"(?<![a-z])[ap]\.?m\b", _I), ["am", "pm", "m"]), 30, 40),  # (a.m.)
+    "ampm": (gated_by_tokens(regex_anchor(r"(?<![a-z])[ap]\.?m\b", _I), _AW["ampm tokens"]), 30, 40),
     "number word": (word_anchor(_AW["number word"]), 40, 60),
     "century": (word_anchor(["century"]), 40, 10),
     "day offset": (phrase_anchor(W["day_offsets_before_weekday"]), 2, 30),
     "anaphoric weekday": (word_anchor(W["anaphoric_weekday_words"]), 10, 25),
-    "one day": (phrase_anchor(["one day"]), 20, 5),
-    "day of": (phrase_anchor(["day of"]), 70, 5),
-    "week of": (phrase_anchor(["the week of"]), 2, 40),
+    "one day": (phrase_anchor(_AW["one day"]), 20, 5),
+    "day of": (phrase_anchor(_AW["day of"]), 70, 5),
+    "week of": (phrase_anchor(_AW["week of"]), 2, 40),
     "decade words": (word_anchor(W["decade_words"]), 40, 5),
     "decade": (gated(regex_anchor(r"\d0'?s\b|'\d0s", _I), ["0s", "0's"]), 40, 20),
     "ordinal": (gated_by_tokens(regex_anchor(r"(?<![\w])\d{1,2}(?:st|nd|rd|th)(?![\w])", _I),
@@ -1061,17 +1061,16 @@ def extract_dates(text: str, anchor: dt.date | None, numbers: list[NumberMention
     probe = Context(text, anchor)  # (no earlier mention: what a production gives before any is remembered)
     produced_by_probe: dict[int, tuple] = {}
     chosen: list[tuple[int, int, int, Rule, re.Match]] = []
-    taken: list[tuple[int, int]] = []  # the chosen spans, in text order (they do not overlap)
+    taken = Spans()  # the chosen spans
     for c in candidates:
-        i = bisect.bisect_left(taken, (c[0],))  # taken[i] is the first to start at or after c, taken[i-1] before
-        if i < len(taken) and taken[i][0] < c[1] or i > 0 and taken[i - 1][1] > c[0]:
+        if taken.overlaps(c[0], c[1]):
             continue
         produced = _produce(c[3], c[4], probe)
         if produced is None:
             continue
         produced_by_probe[id(c[4])] = produced
         chosen.append(c)
-        taken.insert(i, (c[0], c[1]))
+        taken.add(c[0], c[1])
     chosen.sort(key=lambda c: c[0])
     ctx = Context(text, anchor)
     out: list[DateMention] = []

@@ -13,13 +13,13 @@ phone numbers) are found first and a number inside one takes the mask's role.
 """
 from __future__ import annotations
 
-from bisect import bisect_left, insort
 from dataclasses import dataclass
 
 import regex as re
 
 from .lexicon import alternation, load
 from .rulebook import WORD_RE, TextWords, compile_rule, first_word, match_at
+from .spans import Spans
 
 _WORDS = load("number_words")
 _VAGUE = load("vague_quantities")
@@ -443,7 +443,7 @@ def _masks(text: str, words: list[tuple[int, str]] | None) -> list[tuple[int, in
     """The masks' spans, each mask in turn, none overlapping an earlier one; ``words`` are the text's words
     (``TextWords.exact``), None to scan each mask over the whole text."""
     spans: list[tuple[int, int, str]] = []
-    taken = _Spans()
+    taken = Spans()
     digit_words = None
     for role, pattern, *opens in _MASKS:
         if words is None or not opens:
@@ -458,21 +458,6 @@ def _masks(text: str, words: list[tuple[int, str]] | None) -> list[tuple[int, in
                 spans.append((m.start(), m.end(), role))
                 taken.add(m.start(), m.end())
     return spans
-
-
-class _Spans:
-    """Spans that do not overlap one another, kept in text order, so that whether a new one overlaps any is a
-    bisection, not a walk over all of them."""
-
-    def __init__(self, spans=()):
-        self._spans = sorted((a, b) for a, b, *_ in spans)
-
-    def overlaps(self, start: int, end: int) -> bool:
-        i = bisect_left(self._spans, (end,))  # the spans before i start before ``end``; the last of them ends last
-        return i > 0 and self._spans[i - 1][1] > start
-
-    def add(self, start: int, end: int) -> None:
-        insort(self._spans, (start, end))
 
 
 def _counts_no_other_noun(after: str) -> bool:
@@ -573,7 +558,7 @@ def scan_numbers(text: str, words: TextWords | None = None) -> list[NumberMentio
     the caller has read them for another stage too."""
     exact = (words if words is not None else TextWords(text)).exact
     masks = _masks(text, exact)
-    masked = _Spans(masks)
+    masked = Spans(masks)
     cores = [c for c in _cores(text, exact) if not masked.overlaps(c.start, c.end)]
     for c in cores:
         c.role = _role(text, c)
