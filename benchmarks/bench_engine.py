@@ -33,7 +33,7 @@ def _stages(rows, anchors) -> dict[str, float]:
         t0 = time.perf_counter(); sents = split_sentences(text); t1 = time.perf_counter()
         words = TextWords(text); tw = time.perf_counter()  # the word index the number and casualty layers share
         nums = scan_numbers(text, words); t2 = time.perf_counter()
-        dates = extract_dates(text, a, nums); t3 = time.perf_counter()
+        dates = extract_dates(text, a, nums, words); t3 = time.perf_counter()
         extract_casualties(text, sents, [n.count for n in nums if n.count], dates, text_words=words)
         t4 = time.perf_counter()
         sums["sentences"] += t1 - t0; sums["words"] += tw - t1; sums["numbers"] += t2 - tw

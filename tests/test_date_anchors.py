@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from service.engine import dates
 from service.engine.date_anchors import TextTokens, anchor_windows, word_anchor
+from service.engine.rulebook import TextWords
 
 DATE_CORPUS = yaml.safe_load((Path(__file__).with_name("corpus") / "dates.yaml").read_text(encoding="utf-8"))
 TEXTS = [case[0] for case in DATE_CORPUS["positives"] + DATE_CORPUS["sequences"]] + DATE_CORPUS["negatives"]
@@ -27,7 +28,7 @@ def _spans_in_windows(text: str) -> dict[str, tuple[set, set]]:
     out = {}
     for rule in dates.RULES:
         whole = {m.span() for m in rule.pattern.finditer(text) if m.end() > m.start()}
-        windowed = {m.span() for lo, hi in windows(rule.anchor) for m in rule.pattern.finditer(text, lo, hi)
+        windowed = {m.span() for lo, hi in windows(rule.anchor, rule.reach) for m in rule.pattern.finditer(text, lo, hi)
                     if m.end() > m.start()}
         out[rule.name] = (windowed, whole)
     return out
@@ -80,3 +81,16 @@ def test_a_word_is_looked_for_once_per_text():
     assert tokens.found("year") is tokens.found("year")
     assert "year" in tokens and "yearly" in tokens and "end" in tokens and "ended" in tokens
     assert tokens.found("monday") == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(TEXT, st.text(alphabet="aZ1_ -.\u00e9\u0130\u212a\u2019\u00b2x", max_size=40)))
+def test_the_tokens_read_off_the_word_index_are_those_of_a_scan(text):
+    exact = TextWords(text).exact
+    if exact is not None:  # (a text whose lower-casing changes a word's length has no exact index)
+        assert TextTokens(text.lower(), exact) == TextTokens(text.lower())
+
+
+def test_the_tokens_of_a_word_with_digits_are_its_letter_runs():
+    text = "On the 14th, covid_19 and year-end"
+    assert TextTokens(text.lower(), TextWords(text).exact) == {"on", "the", "th", "covid", "and", "year", "end"}

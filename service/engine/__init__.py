@@ -59,11 +59,11 @@ def extract(text: str, published=None, doc_id: str | None = None, timeout: float
     if anchor is None and dateline is not None and dateline.date is not None:
         anchor, source = dateline.date, "dateline"
     sentences = split_sentences(text)
-    words = TextWords(text)  # read once, for the number and the casualty layers
+    words = TextWords(text)  # read once, for the number, date and casualty layers
     numbers = scan_numbers(text, words)
     deadline.check()
     counts = [n.count for n in numbers if n.count is not None]
-    dates = extract_dates(text, anchor, numbers)
+    dates = extract_dates(text, anchor, numbers, words)
     deadline.check()
     quantities = extract_quantities(readable(original, digits_only=True), numbers, sentences, deadline)
     deadline.check()

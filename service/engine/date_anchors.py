@@ -11,6 +11,8 @@ only when the text holds each of its letter runs as a token, and found once per 
 """
 from __future__ import annotations
 
+from operator import itemgetter
+
 import regex as re
 
 from .rulebook import compile_rule
@@ -25,8 +27,16 @@ class TextTokens(set):
     """The lower-case letter tokens of a text, and where each anchor word is found in its lower-cased copy (found
     once, shared by the anchors that look for the same word: "year")."""
 
-    def __init__(self, lower: str):
-        super().__init__(_TOKEN_RE.findall(lower))
+    def __init__(self, lower: str, words: list[tuple[int, str]] | None = None):
+        """``words``: the text's words and where each starts, lower case, when lower-casing kept each one's length
+        (``TextWords.exact``): their letter runs are the tokens, read without a second scan of the text."""
+        if words is None:
+            super().__init__(_TOKEN_RE.findall(lower))
+        else:
+            super().__init__(map(itemgetter(1), words))
+            runs_of = [w for w in self if not w.isalpha()]  # "14th", "covid_19": their letter runs
+            self.difference_update(runs_of)
+            self.update(_TOKEN_RE.findall(" ".join(runs_of)))
         self._lower = lower
         self._found: dict[str, list[int]] = {}
 
@@ -128,25 +138,34 @@ def gated_by_tokens(find, tokens):
     return lambda text, lower, found: find(text, lower, found) if wanted & found else []
 
 
-def anchor_windows(text: str, anchors: dict):
-    """``windows(name)``: the merged windows of ``text`` around anchor ``name``'s finds, computed once per
-    anchor per text; ``anchors`` maps a name to ``(finder, characters before a find, characters after)``, and
-    the name None is the whole text."""
-    cache: dict[str | None, list[tuple[int, int]]] = {None: [(0, len(text))]}
+def anchor_windows(text: str, anchors: dict, words: list[tuple[int, str]] | None = None):
+    """``windows(name, reach)``: the merged windows of ``text`` around anchor ``name``'s finds, computed once per
+    anchor and reach per text. ``anchors`` maps a name to ``(finder, characters before a find, characters
+    after)``; ``reach`` (characters before, after) narrows that window for a rule whose matches reach less far
+    from the find than the anchor's widest rule; the name None is the whole text. ``words``: the text's exact word
+    index (``TextWords.exact``), when it has been read."""
+    finds: dict[str, list[tuple[int, int]]] = {}
+    cache: dict[tuple, list[tuple[int, int]]] = {}
     lower = text.lower()
-    tokens = TextTokens(lower)
+    tokens = TextTokens(lower, words)
     n = len(text)
 
-    def windows(anchor: str | None) -> list[tuple[int, int]]:
-        if anchor not in cache:
+    def windows(anchor: str | None, reach: tuple[int, int] | None = None) -> list[tuple[int, int]]:
+        if anchor is None:
+            return [(0, n)]
+        key = (anchor, reach)
+        if key not in cache:
             find, before, after = anchors[anchor]
+            if anchor not in finds:
+                finds[anchor] = sorted(find(text, lower, tokens))
+            before, after = reach or (before, after)
             merged: list[list[int]] = []
-            for a, b in sorted(find(text, lower, tokens)):
+            for a, b in finds[anchor]:
                 lo, hi = max(0, a - before), _WORD_REST_RE.match(text, min(n, b + after)).end()
                 if merged and lo <= merged[-1][1]:
                     merged[-1][1] = max(merged[-1][1], hi)
                 else:
                     merged.append([lo, hi])
-            cache[anchor] = [(a, b) for a, b in merged]
-        return cache[anchor]
+            cache[key] = [(a, b) for a, b in merged]
+        return cache[key]
     return windows

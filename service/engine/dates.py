@@ -19,7 +19,7 @@ from . import date_resolution as R
 from .date_anchors import anchor_windows, gated, gated_by_tokens, phrase_anchor, regex_anchor, word_anchor
 from .lexicon import alternation, load
 from .numbers import NumberMention, UNITS, TENS, parse_number_words
-from .rulebook import compile_rule
+from .rulebook import TextWords, compile_rule
 from .spans import Spans
 
 W = load("date_words")
@@ -159,6 +159,9 @@ class Rule:
     produce: Callable[[re.Match, Context], tuple | None]  # -> (value, type, grain, mod) or None
     anchor: str | None = None  # a key of ANCHORS: the rule runs only in windows around such words
     stateful: bool = False  # its value depends on the mentions before it (ctx.last_day, last_year, last_quarter)
+    # (characters before, after) its anchor's find that its matches reach, where that is nearer than the anchor's
+    # window (as wide as its widest rule reaches): the rule is tried on fewer characters
+    reach: tuple[int, int] | None = None
 
 
 def _mod(m) -> str | None:
@@ -823,8 +826,8 @@ def p_duration(m, ctx):
 
 
 # ----------------------------------------------------------------------------------------------- rules
-def _r(name, pattern, produce, flags=_I, anchor=None, stateful=False):
-    return Rule(name, compile_rule(pattern, flags), produce, anchor, stateful)
+def _r(name, pattern, produce, flags=_I, anchor=None, stateful=False, reach=None):
+    return Rule(name, compile_rule(pattern, flags), produce, anchor, stateful, reach)
 
 
 # Anchors (see date_anchors.py): cheap finds that every match of a rule contains; a rule runs only in the
@@ -834,7 +837,8 @@ _MONTH_ANCHOR_WORDS = _FULL_MONTHS + [m + "." for m in MONTHS if m not in _FULL_
 _WEEKDAY_ANCHOR_WORDS = [w for w in WEEKDAYS if w.endswith("day")] + \
     [w + "." for w in WEEKDAYS if not w.endswith("day")]
 # name -> (finder, characters of window before a find, characters after it): as wide as a rule's match can
-# reach from its anchor, with room for the lookarounds at its edges
+# reach from its anchor, with room for the lookarounds at its edges; a rule that reaches less far declares its
+# own reach (the longest text its pattern takes on either side of the find, with some room for white space)
 ANCHORS = {
     "month": (word_anchor(_MONTH_ANCHOR_WORDS), 40, 40),
     "weekday": (word_anchor(_WEEKDAY_ANCHOR_WORDS), 20, 20),  # "this coming" before, "'s afternoon" after
@@ -896,33 +900,38 @@ RULES: list[Rule] = [
     # 10/08/2024 where the order is certain (a part above 12)
     _r("numeric date", rf"{_B}(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/(?P<y>\d{{4}}){_E}", p_slash, anchor="slash"),
     # August 10, 2024 · Saturday, Aug. 10, 2024
-    _r("month day year", rf"{_B}{WD_OPT}{MONTH}\s+{DAY},?\s+{YEAR}", p_full_date, anchor="month"),
+    _r("month day year", rf"{_B}{WD_OPT}{MONTH}\s+{DAY},?\s+{YEAR}", p_full_date, anchor="month",
+       reach=(18, 20)),  # "Wednesday, " before its month; ". 31st, 2024" after
     # 10 August 2024
-    _r("day month year", rf"{_B}{WD_OPT}{DAY}\s+(?:of\s+)?{MONTH},?\s+{YEAR}", p_full_date, anchor="month"),
+    _r("day month year", rf"{_B}{WD_OPT}{DAY}\s+(?:of\s+)?{MONTH},?\s+{YEAR}", p_full_date, anchor="month",
+       reach=(26, 14)),  # "Wednesday, 31st of "; ", 2024"
     # Oct. 7 last year · Aug. 10 · Saturday, Aug. 10 · Aug. 10 morning
     _r("month day", rf"{_B}(?:(?P<dir>last|next|this past|this coming)\s+)?{WD_OPT}{MONTH}\s+{DAY}"
        rf"(?:,?\s+(?:of\s+)?(?P<rel>last|this|next)\s+year)?{PART}{_E}",
-       p_month_day, anchor="month"),
+       p_month_day, anchor="month", reach=(30, 36)),  # "this coming Wednesday, "; ". 31st, of next year afternoon"
     # the week of March 6
     _r("week of", rf"{_B}the\s+week\s+of\s+{MONTH}\s+{DAY}(?:,?\s+{YEAR})?{_E}", p_week_of, anchor="week of"),
     # 10 August · the 10th of August · Sunday 4 May
     _r("day month", rf"{_B}{WD_OPT}(?:the\s+)?{DAY}\s+(?:of\s+)?{MONTH}(?:,?\s+(?P<rel>last|this|next)\s+year)?{_E}",
-       p_month_day, anchor="month"),
+       p_month_day, anchor="month", reach=(30, 18)),  # "Wednesday, the 31st of "; ", next year"
     # July 2024 · late July 2024
     # the third of May · the twenty-first of June, 2009 (but "the Fourth of July" is a holiday's name)
     _r("ordinal day month", rf"{_B}(?:the\s+)?(?!{_HOLIDAYS}{_E})(?P<dayword>{alternation(W['day_of_month_words'])})"
-       rf"\s+of\s+{MONTH}(?:,?\s+{YEAR})?{_E}", p_ordinal_day_month, anchor="month"),
+       rf"\s+of\s+{MONTH}(?:,?\s+{YEAR})?{_E}", p_ordinal_day_month, anchor="month",
+       reach=(29, 14)),  # "the twenty-seventh of "; ", 2024"
     # on the 14th · by the 2nd of this month (a day without its month)
     _r("day of month", rf"(?<=\b{alternation(W['day_of_month_before'])}\s+)the\s+{DAY}(?<=\d(?:st|nd|rd|th))"
        rf"(?:\s+of\s+(?P<rel>this|last|next)\s+month)?"
        rf"(?=\s*[,.;:)!?]|\s*$|\s+{alternation(W['day_of_month_followers'])})", p_day_of_month, anchor="ordinal",
        stateful=True),
-    _r("month year", rf"{_B}{MOD}{MONTH},?\s+(?:of\s+)?{YEAR_ANY}{_E}", p_month_year, anchor="month"),
+    _r("month year", rf"{_B}{MOD}{MONTH},?\s+(?:of\s+)?{YEAR_ANY}{_E}", p_month_year, anchor="month",
+       reach=(26, 40)),  # "the second half of "; ", of two thousand and seventeen"
     # June last year
     _r("month relative year", rf"{_B}{MOD}{MONTH}\s+(?:of\s+)?(?P<rel>last|this|next)\s+year{_E}", p_month_rel_year,
-       anchor="month"),
+       anchor="month", reach=(26, 20)),  # "the second half of "; " of next year"
     # in March · last April · the end of July · mid-November
-    _r("month", rf"{_B}(?:(?P<dir>this past|this coming|last|next|this)\s+)?{MOD}{MONTH}{_E}", p_month, anchor="month"),
+    _r("month", rf"{_B}(?:(?P<dir>this past|this coming|last|next|this)\s+)?{MOD}{MONTH}{_E}", p_month, anchor="month",
+       reach=(38, 6)),  # "this coming the second half of "; "."
     # nineteen ninety-six · the year two thousand
     _r("year in words", rf"{_B}(?:the\s+year\s+)?{YEAR_IN_WORDS}{_E}", p_year_words, anchor="number word"),
     # the 20th century · the early nineteenth century · 11th-century
@@ -1052,9 +1061,11 @@ def _produce(rule: Rule, m, ctx: Context) -> tuple | None:
         return None
 
 
-def extract_dates(text: str, anchor: dt.date | None, numbers: list[NumberMention] | None = None) -> list[DateMention]:
-    """Every date expression in ``text``, longest first, resolved against ``anchor``."""
-    candidates = _rule_candidates(text) + _year_candidates(text, numbers or [])
+def extract_dates(text: str, anchor: dt.date | None, numbers: list[NumberMention] | None = None,
+                  words: TextWords | None = None) -> list[DateMention]:
+    """Every date expression in ``text``, longest first, resolved against ``anchor``; ``numbers`` and ``words``
+    are the number layer's mentions and the text's word index, when the caller has read them."""
+    candidates = _rule_candidates(text, words.exact if words else None) + _year_candidates(text, numbers or [])
     # the overlap policy: the longest span wins, among the candidates the calendar can hold; a candidate that
     # overlaps one already chosen is not produced at all
     candidates.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
@@ -1086,13 +1097,13 @@ def extract_dates(text: str, anchor: dt.date | None, numbers: list[NumberMention
     return out
 
 
-def _rule_candidates(text: str) -> list[tuple[int, int, int, Rule, re.Match | None]]:
+def _rule_candidates(text: str, words: list[tuple[int, str]] | None) -> list[tuple[int, int, int, Rule, re.Match]]:
     """Every rule's matches, each rule run only near its anchor words."""
     candidates = []
-    windows = anchor_windows(text, ANCHORS)
+    windows = anchor_windows(text, ANCHORS, words)
     for order, rule in enumerate(RULES):
         seen: set[tuple[int, int]] = set()
-        for lo, hi in windows(rule.anchor):
+        for lo, hi in windows(rule.anchor, rule.reach):
             for m in rule.pattern.finditer(text, lo, hi):
                 if m.end() > m.start() and m.span() not in seen:
                     seen.add(m.span())
