@@ -93,9 +93,9 @@ _COMMON = {w: rank for rank, words in load("date_words")["common_words"].items()
 
 def phrase_anchor(phrases):
     """A finder of whole ``phrases`` whose words may be joined by any white space: each phrase's rarest word
-    (the longest of its least common ones) is found by str.find, the phrase then matched around it when the
-    text holds its other words too."""
-    by_key: dict[str, list[tuple[re.Pattern, int, int]]] = {}
+    (the longest of its least common ones) is found by str.find, the phrase then matched around it; a phrase is
+    looked for only when the text holds each of its words as tokens, and its key only for such a phrase."""
+    by_key: dict[str, list[tuple[re.Pattern, int, int, frozenset]]] = {}
     for p in phrases:
         words = p.lower().split()
         key = min(words, key=lambda w: (_COMMON.get(w, 0), -len(w)))
@@ -104,17 +104,29 @@ def phrase_anchor(phrases):
         before = len(" ".join(words[:k])) + 10 if k else 0
         after = len(" ".join(words[k + 1:])) + 10 if k + 1 < len(words) else 0
         by_key.setdefault(key, []).append((pattern, before, after, frozenset(_TOKEN_RE.findall(p.lower()))))
-    key_find = word_anchor(by_key)
+    # the keys filed by their first letter run, as word_anchor files its words
+    by_first_run: dict[str, list[str]] = {}
+    for key in sorted(by_key):
+        runs = _TOKEN_RE.findall(key)
+        by_first_run.setdefault(runs[0] if runs else "", []).append(key)
+    without_letters = by_first_run.pop("", [])
+    first_runs = frozenset(by_first_run)
 
     def find(text: str, lower: str, tokens: TextTokens) -> list[tuple[int, int]]:
         out = []
-        for a, b in key_find(text, lower, tokens):
-            for pattern, before, after, runs in by_key[lower[a:b]]:
-                if not runs <= tokens:  # the text lacks one of the phrase's words
-                    continue
-                m = pattern.search(lower, max(0, a - before), b + after)
-                if m and m.start() <= a and b <= m.end():
-                    out.append(m.span())
+        n = len(lower)
+        keys = [k for first in first_runs & tokens for k in by_first_run[first]] + without_letters
+        for key in keys:
+            live = [entry for entry in by_key[key] if entry[3] <= tokens]  # (the text holds all its words)
+            if not live:
+                continue
+            at: list[tuple[int, int]] = []
+            _whole_words(lower, n, key, tokens.found(key), at)
+            for a, b in at:
+                for pattern, before, after, _ in live:
+                    m = pattern.search(lower, max(0, a - before), b + after)
+                    if m and m.start() <= a and b <= m.end():
+                        out.append(m.span())
         return out
     return find
 

@@ -1020,7 +1020,8 @@ RULES: list[Rule] = [
     # April 24 and 25: the second day of a pair
     _r("paired day", rf"(?<={_MONTH_WORD}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\s+{alternation(W['paired_day_joiners'])}\s+)"
        rf"{DAY}(?=\s*[,.;:)!?]|\s*$|\s+(?:last|this|next)\s+year)(?!,?\s*\d{{4}})", p_paired_day, anchor="month",
-       stateful=True),  # (a day ends its phrase: not "between March 3 and 5 people")
+       stateful=True, reach=(0, 40)),  # (a day ends its phrase: not "between March 3 and 5 people"; it begins past
+    # its month: the look-behind reads the text before the window)
     # three days · two weeks · 24 hours (durations, not dates)
     # the past three months · the next two weeks: one duration, not "the past" and a duration
     _r("duration", rf"{_B}(?:(?:the\s+)?{alternation(W['duration_openers'])}\s+)?"
