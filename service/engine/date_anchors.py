@@ -170,6 +170,9 @@ def anchor_windows(text: str, anchors: dict, words: list[tuple[int, str]] | None
             find, before, after = anchors[anchor]
             if anchor not in finds:
                 finds[anchor] = sorted(find(text, lower, tokens))
+            if not finds[anchor]:
+                cache[key] = []
+                return cache[key]
             before, after = reach or (before, after)
             merged: list[list[int]] = []
             for a, b in finds[anchor]:

@@ -1099,15 +1099,14 @@ def extract_dates(text: str, anchor: dt.date | None, numbers: list[NumberMention
 
 
 def _rule_candidates(text: str, words: list[tuple[int, str]] | None) -> list[tuple[int, int, int, Rule, re.Match]]:
-    """Every rule's matches, each rule run only near its anchor words."""
+    """Every rule's matches, each rule run only near its anchor words (in windows that neither overlap nor touch,
+    so that no match is found twice)."""
     candidates = []
     windows = anchor_windows(text, ANCHORS, words)
     for order, rule in enumerate(RULES):
-        seen: set[tuple[int, int]] = set()
         for lo, hi in windows(rule.anchor, rule.reach):
             for m in rule.pattern.finditer(text, lo, hi):
-                if m.end() > m.start() and m.span() not in seen:
-                    seen.add(m.span())
+                if m.end() > m.start():
                     candidates.append((m.start(), m.end(), order, rule, m))
     return candidates
 
