@@ -843,7 +843,7 @@ ANCHORS = {
     "month": (word_anchor(_MONTH_ANCHOR_WORDS), 40, 40),
     "weekday": (word_anchor(_WEEKDAY_ANCHOR_WORDS), 20, 20),  # "this coming" before, "'s afternoon" after
     "iso": (regex_anchor(r"\d{4}-\d\d-\d\d"), 2, 2),
-    "slash": (regex_anchor(r"\d/\d"), 10, 10),
+    "slash": (gated(regex_anchor(r"\d/\d"), ["/"]), 10, 10),
     "relative unit": (word_anchor(_AW["relative unit"]), 40, 5),
     "this period": (phrase_anchor(W["this_period"]), 2, 6),
     "year earlier": (phrase_anchor(W["year_earlier_period"]), 2, 2),
@@ -853,7 +853,7 @@ ANCHORS = {
     "anaphoric month": (phrase_anchor(W["anaphoric_months"]), 2, 2),
     "unit": (word_anchor(_AW["unit"]), 35, 15),
     "quarter": (word_anchor(_AW["quarter"]), 60, 40),
-    "quarter code": (regex_anchor(r"(?<![\w-])Q[1-4](?![\w])"), 8, 8),
+    "quarter code": (gated_by_tokens(regex_anchor(r"(?<![\w-])Q[1-4](?![\w])"), ["q"]), 8, 8),  # ("Q2": the token "q")
     "weekend": (word_anchor(["weekend"]), 30, 10),
     "ago": (word_anchor(_AW["ago"]), 60, 10),
     "season": (word_anchor(W["seasons"]), 50, 30),
