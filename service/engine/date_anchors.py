@@ -11,6 +11,7 @@ only when the text holds each of its letter runs as a token, and found once per 
 """
 from __future__ import annotations
 
+from itertools import filterfalse
 from operator import itemgetter
 
 import regex as re
@@ -34,7 +35,7 @@ class TextTokens(set):
             super().__init__(_TOKEN_RE.findall(lower))
         else:
             super().__init__(map(itemgetter(1), words))
-            runs_of = [w for w in self if not w.isalpha()]  # "14th", "covid_19": their letter runs
+            runs_of = list(filterfalse(str.isalpha, self))  # "14th", "covid_19": their letter runs
             self.difference_update(runs_of)
             self.update(_TOKEN_RE.findall(" ".join(runs_of)))
         self._lower = lower
