@@ -84,6 +84,12 @@ def _self_standing_facts(text: str, sent: tuple[int, int], found: FactList, word
             found.add(fact)
 
 
+def _one_of_the_dead(text: str, at: int, sent: tuple[int, int]) -> bool:
+    """Is the count at ``at`` the N of "One of N ... died" (the one died; N is the group's total)?"""
+    m = RULES.one_of_the_dead.search(text, max(sent[0], at - 12), sent[1])  # (its look-ahead reads past the count)
+    return m is not None and m.end() == at
+
+
 def _read_sentence(text: str, sent: tuple[int, int], triggers, counts: list[Count], surnames, words) -> Sentence:
     """The sentence's candidate counts: stated, implicit ("a man") and negated ("no one"), partitive totals aside."""
     s, e = sent
@@ -96,6 +102,7 @@ def _read_sentence(text: str, sent: tuple[int, int], triggers, counts: list[Coun
     # no casualty count, and it does not stand between the count that is and its verb; but a sentence that opens
     # on the total of a casualty noun tells that figure too ("Of the 31 injured, 27 suffered burns")
     partitive = {c[0] for c in explicit if RULES.out_of_before.search(text, max(s, c[0] - 30), c[0])
+                 or _one_of_the_dead(text, c[0], sent)
                  or RULES.of_the_opening.fullmatch(text, s, c[0]) and not _counts_a_casualty(text, c[2], triggers)}
     return Sentence(text, sent, triggers, [c for c in candidates if c[0] not in partitive],
                      sorted(c[0] for c in explicit + negations if c[0] not in partitive))
