@@ -77,6 +77,10 @@ def _category_figure(cat: str, items: list[tuple[Fact, str]], published: dt.date
         usable = reported
     if any(not f.traits.statistic for f, _ in usable):
         usable = [(f, i) for f, i in usable if not f.traits.statistic]
+    if any(not f.traits.ordinal for f, _ in usable):
+        # "Partington's death marks the 4th homicide in 2017": the ordinal numbers the period's killings, the
+        # incident is the death told beside it
+        usable = [(f, i) for f, i in usable if not f.traits.ordinal]
     if not usable:
         zeros = [(f, i) for f, i in items if f.negated]
         return (_entry(zeros[0][0], [i for _, i in zeros]) if zeros else None), history
