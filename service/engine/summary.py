@@ -145,7 +145,7 @@ def _dead_among_shot(dead: list[Fact], shot: list[Fact], told_dead: list[Fact]) 
 
 
 def _perpetrator(fact: Fact) -> bool:
-    return fact.victims == "perpetrator" or _head(fact.victims) in PERPETRATOR_HEADS
+    return fact.victims == "perpetrator" or _head(fact.victims) in PERPETRATOR_HEADS or fact.traits.self_inflicted
 
 
 def _victims_dead(killed: dict, dead: list[Fact]) -> int:

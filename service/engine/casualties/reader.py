@@ -205,6 +205,8 @@ def _new_fact(sentence: Sentence, cs: int, ce: int, cnt: Count, category: str, l
     if perpetrator:
         fact.victims = "perpetrator"
     fact.traits.shot = category == "injured" and bool(RULES.shot.match(text[trig[0]:trig[1]]))
+    fact.traits.self_inflicted = category == "killed" and \
+        bool(RULES.self_inflicted_death.fullmatch(text[trig[0]:trig[1]]))
     fact.traits.bare = cnt.kind == "bare plural"
     fact.traits.ordinal = cnt.kind == "ordinal"
     fact.traits.tally = cnt.kind == "ordinal word"
