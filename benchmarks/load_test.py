@@ -29,8 +29,8 @@ from pathlib import Path
 
 ARTICLES = [
     "At least 93 people died Saturday when an airstrike hit a school in Gaza City, officials said.",
-    "KABUL, Afghanistan (Jan. 25, 2013)\nAn Afghan and coalition force detained numerous suspected insurgents "
-    "during an operation in Andar district yesterday. Two insurgents were killed.",
+    "KABUL, Afghanistan (Jan. 25, 2013)\nA joint patrol detained several suspected militants "
+    "during a raid in the eastern district yesterday. Two insurgents were killed.",
     "Four teens were shot, one fatally, Tuesday afternoon near Roosevelt Park, police said. The shooting "
     "happened just after 3:30 p.m. A 17-year-old was pronounced dead at the scene.",
     "The floods affected 2.3 million people and left 5,000 homeless; about 3,000 residents were evacuated "

@@ -2,13 +2,15 @@
 
     python scripts/examples_unseen.py [--window 45]
 
-The corpora under tests/corpus and the rules' examples and near misses in service/engine/lexicon must be
+The corpora under tests/corpus, the rules' examples and near misses in service/engine/lexicon and the texts
+the tests and benchmarks write (their string literals) must be
 written by the project, never copied from ../shared (whose articles are not redistributable and whose check
 sets must stay unread). This prints every example string that holds a stretch of ``--window`` characters
 (white space and the rules' brackets aside) found in a development article; the check sets are compressed
 and are not read. Not part of the test run: the tests never need ../shared.
 """
 import argparse
+import ast
 import glob
 import json
 import re
@@ -56,6 +58,15 @@ def main() -> None:
             if len(flat) >= w and any(flat[k:k + w] in shared for k in range(0, len(flat) - w + 1, STEP)):
                 found += 1
                 print(f"{Path(path).relative_to(ROOT)}\t{s!r}")
+    for path in sorted(glob.glob(str(ROOT / "tests" / "*.py")) + glob.glob(str(ROOT / "benchmarks" / "*.py"))):
+        with open(path, encoding="utf-8") as f:
+            tree = ast.parse(f.read())
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                flat, w = _flat(node.value), args.window
+                if len(flat) >= w and any(flat[k:k + w] in shared for k in range(0, len(flat) - w + 1, STEP)):
+                    found += 1
+                    print(f"{Path(path).relative_to(ROOT)}\t{node.value!r}")
     print(f"{found} example strings share a {args.window}-character stretch with ../shared")
 
 

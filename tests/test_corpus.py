@@ -251,7 +251,7 @@ def test_every_veto_in_the_code_has_examples():
     ("Hurricane Floyd hit the coast. In Ohio, Floyd killed 13 people.", [None]),
     ("Iris dropped heavy rain on the island, killing eight people.", [None]),
     ("Two men were arrested by police.", [None]),
-    ("He was identified as one of the slain victims by his sister.", [None]),
+    ("She was named as one of the slain victims by her cousin.", [None]),
 ])
 def test_a_fact_names_its_perpetrator(text, expected):
     facts = extract(text, published="2024-08-12")["casualties"]

@@ -8,7 +8,7 @@ from service.engine.dateline import find_dateline
 @pytest.mark.parametrize("text, place, quoted", [
     ("KABUL, Afghanistan (Aug. 21) - A force conducted operations Friday.", "KABUL, Afghanistan",
      "KABUL, Afghanistan (Aug. 21) -"),
-    ("TEHRAN, August 8 (Xinhua) --\n\nIran Saturday condemned the bombing.", "Tehran", "TEHRAN, August 8 (Xinhua) --"),
+    ("TEHRAN, August 8 (Xinhua) --\n\nThe ministry on Saturday deplored the blast.", "Tehran", "TEHRAN, August 8 (Xinhua) --"),
     ("KABUL, Afghanistan (Jan. 25, 2013) \u2013 Forces killed two insurgents.", "KABUL, Afghanistan",
      "KABUL, Afghanistan (Jan. 25, 2013) \u2013"),
     ("WASHINGTON (AP) - Officials said on Aug. 3 that two men were held.", "Washington", "WASHINGTON (AP) -"),
@@ -20,8 +20,8 @@ def test_dateline_extent(text, place, quoted):
 
 
 def test_story_date_on_the_dateline_line_dates_the_facts():
-    text = ("KABUL, Afghanistan (Aug. 21, 2010) - A security force conducted operations in Kunduz province "
-            "Friday.   During the operation, several suspected insurgents were detained and two were killed.")
+    text = ("KABUL, Afghanistan (Aug. 21, 2010) - A patrol carried out a raid in the northern province "
+            "Friday.   During the raid, several suspected militants were detained and two were killed.")
     facts = extract(text)["casualties"]
     assert [(f["category"], f["date"]["value"]) for f in facts] == [("arrested", "2010-08-20"), ("killed", "2010-08-20")]
 
@@ -38,8 +38,8 @@ def test_dateline_date_dates_a_fact_only_when_the_article_gives_no_event_date():
 
 
 def test_headline_day_dated_by_the_release_number():
-    text = ("July 10: ISAF Operations in Ghazni, Paktiya\n\u2028ISAF Joint Command - Afghanistan\u20282010-07-CA-054 "
-            "\u2028For Immediate Release\u2028 A security force killed an armed individual in Paktiya province last night.")
+    text = ("July 10: Patrol Operations in Two Provinces\n\u2028Joint Command - Press Office\u20282010-07-CA-054 "
+            "\u2028For Immediate Release\u2028 A patrol killed an armed man in the eastern province last night.")
     d = find_dateline(text)
     assert (d.date.isoformat(), text[d.start:d.end]) == ("2010-07-10", "July 10")
     result = extract(text)
