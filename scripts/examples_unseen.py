@@ -34,6 +34,19 @@ def _strings(node):
             yield from _strings(v)
 
 
+def _examples(node):
+    """The examples, near misses and docs of a lexicon's rules (its word lists are the language, not examples)."""
+    if isinstance(node, dict):
+        for k, v in node.items():
+            if k in ("examples", "near_misses", "doc"):
+                yield from _strings(v)
+            else:
+                yield from _examples(v)
+    elif isinstance(node, list):
+        for v in node:
+            yield from _examples(v)
+
+
 def _flat(text: str) -> str:
     return re.sub(r"\s+", " ", text.replace("[", "").replace("]", ""))
 
@@ -53,7 +66,7 @@ def main() -> None:
     for path in files:
         with open(path, encoding="utf-8") as f:
             data = yaml.safe_load(f)
-        for s in _strings(data):
+        for s in (_examples(data) if "lexicon" in path else _strings(data)):
             flat, w = _flat(s), args.window
             if len(flat) >= w and any(flat[k:k + w] in shared for k in range(0, len(flat) - w + 1, STEP)):
                 found += 1

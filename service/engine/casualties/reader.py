@@ -86,7 +86,11 @@ def _self_standing_facts(text: str, sent: tuple[int, int], found: FactList, word
 
 def _one_of_the_dead(text: str, at: int, sent: tuple[int, int]) -> bool:
     """Is the count at ``at`` the N of "One of N ... died" (the one died; N is the group's total)?"""
-    m = RULES.one_of_the_dead.search(text, max(sent[0], at - 12), sent[1])  # (its look-ahead reads past the count)
+    lo = max(sent[0], at - 12)
+    one = max(text.rfind(w, lo, at) for w in ("one", "One", "ONE"))  # where such a match must begin: tried there
+    if one < 0:
+        return False
+    m = RULES.one_of_the_dead.match(text, one, sent[1])  # (its look-ahead reads past the count)
     return m is not None and m.end() == at
 
 
