@@ -84,13 +84,15 @@ def _self_standing_facts(text: str, sent: tuple[int, int], found: FactList, word
             found.add(fact)
 
 
+ONE_OF_REACH = 160  # past its count, one_of_the_dead's look-ahead reads a number in words, 90 characters, an
+# auxiliary and the longest death phrase
+
+
 def _one_of_the_dead(text: str, at: int, sent: tuple[int, int]) -> bool:
     """Is the count at ``at`` the N of "One of N ... died" (the one died; N is the group's total)?"""
-    lo = max(sent[0], at - 12)
-    one = max(text.rfind(w, lo, at) for w in ("one", "One", "ONE"))  # where such a match must begin: tried there
-    if one < 0:
-        return False
-    m = RULES.one_of_the_dead.match(text, one, sent[1])  # (its look-ahead reads past the count)
+    # a match ends at the count and begins at most 12 characters before it; its look-ahead reads at most
+    # ONE_OF_REACH characters past it: the search is bounded on both sides, so a sentence of many counts stays linear
+    m = RULES.one_of_the_dead.search(text, max(sent[0], at - 12), min(sent[1], at + ONE_OF_REACH))
     return m is not None and m.end() == at
 
 
