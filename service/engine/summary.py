@@ -292,7 +292,12 @@ def _new_group(group: list[tuple[Fact, str]], earlier: list[Fact]) -> bool:
 def _sentence_figure(group: list[tuple[Fact, str]], text: str = "") -> int:
     """The figure one sentence gives: distinct groups added when a person is named among them ("a Taliban
     leader and two associates" is 3); two stated numbers keep the larger ("243 died, 196 in Germany");
-    two names for one person on one verb are one ("13-year-old Hunter Payne was killed")."""
+    two names for one person on one verb are one ("13-year-old Hunter Payne was killed"); a multiple killing
+    ("man killed in double fatal shooting") holds the sentence's other dead."""
+    whole = [f.count["value"] for f, _ in group if f.traits.all_dead]
+    if whole:
+        rest = [(f, i) for f, i in group if not f.traits.all_dead]
+        return max(max(whole), _sentence_figure(rest, text) if rest else 0)
     values = [f.count["value"] for f, _ in group]
     if not any(f.count["qualifier"] == "implicit" for f, _ in group):
         ordered = sorted((f for f, _ in group), key=lambda f: f.start)

@@ -39,6 +39,7 @@ class FactTraits:
     anaphoric: bool = False  # "he was pronounced dead": a pronoun for someone already counted
     shot: bool = False  # injured because "shot": maybe among the dead
     all_shot: bool = False  # "a quadruple shooting": all those shot, the dead among them
+    all_dead: bool = False  # "a double fatal shooting": all the dead, those its sentence names among them
     self_inflicted: bool = False  # "took his own life": a death by the dead's own hand, none of those he shot
     bare: bool = False  # a bare plural ("insurgents were detained"): two, by convention
     more: bool = False  # "two MORE suspects": a new group

@@ -214,6 +214,7 @@ def _new_fact(sentence: Sentence, cs: int, ce: int, cnt: Count, category: str, l
     fact.traits.self_inflicted = category == "killed" and \
         bool(RULES.self_inflicted_death.fullmatch(text[trig[0]:trig[1]]))
     fact.traits.bare = cnt.kind == "bare plural"
+    fact.traits.all_dead = cnt.kind == "multiplier"  # "a double fatal shooting": all its dead
     fact.traits.ordinal = cnt.kind == "ordinal"
     fact.traits.tally = cnt.kind == "ordinal word"
     if fact.traits.tally:  # "a fourth man was shot": one person, the fourth so far
