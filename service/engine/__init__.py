@@ -24,7 +24,7 @@ from .rulebook import TextWords
 from .sentences import split_sentences
 from .summary import summarise
 
-RULES_VERSION = "2026.12.04.29"
+RULES_VERSION = "2026.12.04.30"
 
 __all__ = ["extract", "explain", "warm_up", "RULES_VERSION", "DeadlineExceeded"]
 

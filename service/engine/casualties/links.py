@@ -134,7 +134,7 @@ def best_link(text, count_span, triggers, trigger_starts, others, qualified=Fals
             if kind == "nouns" and RULES.noun_gap.match(gap) and \
                     (not RULES.clause_break.search(gap) or adjective_and) and \
                     not RULES.noun_modifier.match(text, te) and not RULES.charge_gap.search(gap) and \
-                    not RULES.partitive_person_gap.match(gap):
+                    not RULES.partitive_person_gap.match(gap) and not RULES.accused_gap.match(gap):
                 cand = (len(gap), 0.5, cat, "noun", (ts, te), "noun_gap")
             elif kind == "passive" and (name := _subject_rule(gap)) and (
                     RULES.subject_affected.fullmatch(text, ts, te) and RULES.fled_from.match(text, te)
