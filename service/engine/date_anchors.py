@@ -58,24 +58,31 @@ def word_anchor(words):
     """A finder of whole ``words``: each starts and ends at a word boundary, so a text that lacks one of a word's
     letter runs as a token of its own ("year-ago" needs "year" and "ago") does not hold it. The words are
     filed by their first letter run, and only the files of the text's tokens are read."""
-    by_first_run: dict[str, list[tuple[str, frozenset]]] = {}
-    for w in sorted({w.lower() for w in words}):
-        runs = _TOKEN_RE.findall(w)
-        by_first_run.setdefault(runs[0] if runs else "", []).append((w, frozenset(runs)))
-    without_letters = by_first_run.pop("", [])
-    first_runs = frozenset(by_first_run)
+    by_first_run, without_letters, first_runs = _filed_by_first_run(w.lower() for w in words)
 
     def find(text: str, lower: str, tokens: TextTokens) -> list[tuple[int, int]]:
         out = []
         n = len(lower)
-        for first in first_runs & tokens:
-            for w, runs in by_first_run[first]:
-                if runs <= tokens:
-                    _whole_words(lower, n, w, tokens.found(w), out)
-        for w, _ in without_letters:
-            _whole_words(lower, n, w, tokens.found(w), out)
+        for w in [w for first in first_runs & tokens for w in by_first_run[first]] + without_letters:
+            if _RUNS[w] <= tokens:
+                _whole_words(lower, n, w, tokens.found(w), out)
         return out
     return find
+
+
+_RUNS: dict[str, frozenset] = {}  # a word's letter runs, read once
+
+
+def _filed_by_first_run(words) -> tuple[dict[str, list[str]], list[str], frozenset]:
+    """``words`` (lower case, each once, in order) filed by their first letter run; those without letters apart;
+    the runs that file some. A text's tokens pick the files to read with one set intersection."""
+    by_first_run: dict[str, list[str]] = {}
+    for w in sorted(set(words)):
+        _RUNS.setdefault(w, frozenset(_TOKEN_RE.findall(w)))
+        first = _TOKEN_RE.search(w)
+        by_first_run.setdefault(first.group() if first else "", []).append(w)
+    without_letters = by_first_run.pop("", [])
+    return by_first_run, without_letters, frozenset(by_first_run)
 
 
 def _whole_words(lower: str, n: int, word: str, found: list[int], out: list[tuple[int, int]]) -> None:
@@ -105,13 +112,7 @@ def phrase_anchor(phrases):
         before = len(" ".join(words[:k])) + 10 if k else 0
         after = len(" ".join(words[k + 1:])) + 10 if k + 1 < len(words) else 0
         by_key.setdefault(key, []).append((pattern, before, after, frozenset(_TOKEN_RE.findall(p.lower()))))
-    # the keys filed by their first letter run, as word_anchor files its words
-    by_first_run: dict[str, list[str]] = {}
-    for key in sorted(by_key):
-        runs = _TOKEN_RE.findall(key)
-        by_first_run.setdefault(runs[0] if runs else "", []).append(key)
-    without_letters = by_first_run.pop("", [])
-    first_runs = frozenset(by_first_run)
+    by_first_run, without_letters, first_runs = _filed_by_first_run(by_key)
 
     def find(text: str, lower: str, tokens: TextTokens) -> list[tuple[int, int]]:
         out = []

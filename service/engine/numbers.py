@@ -189,7 +189,7 @@ _AGE_LIST_RE = compile_rule(r"(?i:" + _AGE_NOUNS + r"),\s*(?:\d{1,3}\s*,\s*)*\d{
 _AGE_AHEAD_RE = compile_rule(r"^-?(?:\s*,\s*\d{1,3}-?)*,?\s+" + alternation(_CTX["age_list_joiners"], boundary=False)
                              + r"\s+\d{1,3}\s*-\s*" + alternation(_CTX["age_units"], boundary=False)
                              + r"[-\s]olds?(?![a-z])", re.IGNORECASE)
-# "Alexis Mungin, 29, ...", "Alexis Mungin, 29 and pregnant, ...", "Smith, 29, and his wife"
+# "Rena Vock, 29, ...", "Rena Vock, 29 and pregnant, ...", "Smith, 29, and his wife"
 _AGE_APPOSITION_AFTER_RE = compile_rule(r"^\s*(?:,|\)|;|\.(?:\s|$)|and\s+\d|of\s+[A-Z]|who\b|and\s+[A-Z]|"
                                         r"and\s+" + alternation(_CTX["age_apposition_and"]) + ")")
 _TIME_AFTER_RE = compile_rule(r"^\s*" + alternation(_CTX["time_after"]) + r"(?![\w])", re.IGNORECASE)

@@ -78,7 +78,7 @@ def _category_figure(cat: str, items: list[tuple[Fact, str]], published: dt.date
     if any(not f.traits.statistic for f, _ in usable):
         usable = [(f, i) for f, i in usable if not f.traits.statistic]
     if any(not f.traits.ordinal for f, _ in usable):
-        # "Partington's death marks the 4th homicide in 2017": the ordinal numbers the period's killings, the
+        # "Wexler's death marks the 4th homicide in 2017": the ordinal numbers the period's killings, the
         # incident is the death told beside it
         usable = [(f, i) for f, i in usable if not f.traits.ordinal]
     if not usable:
@@ -292,7 +292,7 @@ def _new_group(group: list[tuple[Fact, str]], earlier: list[Fact]) -> bool:
 def _sentence_figure(group: list[tuple[Fact, str]], text: str = "") -> int:
     """The figure one sentence gives: distinct groups added when a person is named among them ("a Taliban
     leader and two associates" is 3); two stated numbers keep the larger ("243 died, 196 in Germany");
-    two names for one person on one verb are one ("13-year-old Hunter Payne was killed"); a multiple killing
+    two names for one person on one verb are one ("13-year-old Colby Varn was killed"); a multiple killing
     ("man killed in double fatal shooting") holds the sentence's other dead."""
     whole = [f.count["value"] for f, _ in group if f.traits.all_dead]
     if whole:

@@ -25,7 +25,7 @@ LINK_RULES = {
 def _subject_rule(gap: str) -> str | None:
     """The name of the rule that lets ``gap`` stand between a subject count and its verb, or None."""
     if RULES.appositive_gap.match(gap):
-        return "appositive_gap"  # "Magnolia youth, Hank Bollen, dies"
+        return "appositive_gap"  # "Elmdale youth, Ned Tarrow, dies"
     if len(gap) <= 110 and RULES.coordinated_passive_gap.match(gap):
         return "coordinated_passive_gap"  # "several insurgents presented an immediate threat ... and were killed"
     if RULES.coordinated_subject.match(gap):
